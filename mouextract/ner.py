@@ -1,0 +1,46 @@
+"""Statistical named entities (PER / ORG / LOC) from the small model shipped in the package.
+
+The model (mouextract/ner_model/) is a spaCy tok2vec + ner pipeline trained on NERGrit
+(IndoNLU, MIT; see NOTICE) by `python training/train_ner.py`. It is a fallback / helper for the
+rule patterns, not a replacement: it is known to mislabel some institutions.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+MODEL_DIR = Path(__file__).resolve().parent / "ner_model"
+LABELS = frozenset({"PER", "ORG", "LOC"})
+
+Entity = tuple[int, int, str]
+
+
+@lru_cache(maxsize=1)
+def load():
+    """The shipped spaCy pipeline, loaded once per process (loading costs far more than a doc)."""
+    if not (MODEL_DIR / "config.cfg").is_file():
+        raise FileNotFoundError(
+            f"mouextract's NER model is missing at {MODEL_DIR}: "
+            "rebuild it with `python training/train_ner.py`, or reinstall the package"
+        )
+    import spacy  # imported here so modules that never use NER don't pay for it
+
+    return spacy.load(MODEL_DIR)
+
+
+def _spans(doc) -> list[Entity]:
+    # Span.start_char/end_char are offsets into the text given to the pipeline, so callers can
+    # slice their own string; the label filter guards against a retrained model with extra labels.
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
+
+
+def entities(text: str) -> list[Entity]:
+    """(start, end, label) character spans of persons, organisations and places in TEXT."""
+    return _spans(load()(text))
+
+
+def entities_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Entity]]:
+    """Like `entities` for each text, lazily and in input order; nlp.pipe batches the matrix work."""
+    for doc in load().pipe(texts, batch_size=batch_size):
+        yield _spans(doc)
