@@ -1,0 +1,52 @@
+"""The library entry point: `extract(text, meta) -> dict`.
+
+The result is plain data (dicts, lists, strings, numbers), JSON-serialisable, so any worker
+process can call `extract` and send the result back without pickling a spaCy pipeline. The
+pipeline itself is built lazily, once per process.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from . import __version__
+from .pipeline import run
+
+MODES = ("full", "fast")
+
+
+def article_info(text: str, meta: dict | None) -> dict:
+    meta = dict(meta or {})
+    path = meta.get("path")
+    ident = meta.get("id") or (Path(str(path)).stem.split(".")[0] if path else None)
+    return {
+        "path": str(path) if path else None,
+        "id": ident,
+        "title": meta.get("title"),
+        "dateline": meta.get("dateline"),
+        "outlet": meta.get("outlet"),
+        "published": meta.get("published"),
+        "url": meta.get("url"),
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    }
+
+
+def extract(text: str, meta: dict | None = None, *, fast: bool = False) -> dict:
+    """Records of the cooperation-agreement signings an article reports.
+
+    meta: what is known about the article besides its text: path, id, title, url, and above
+    all `published` (ISO date), which dates without a year are resolved against.
+    fast: rules only, without the statistical NER model.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs the article text as str, not {type(text).__name__}")
+    article = article_info(text, meta)
+    result = run(text, article, fast=fast)
+    article.update({k: v for k, v in result.pop("article", {}).items() if v and not article.get(k)})
+    return {
+        "article": article,
+        "agreements": result["agreements"],
+        "mentioned": result["mentioned"],
+        "warnings": result["warnings"],
+        "extractor": {"version": __version__, "mode": "fast" if fast else "full"},
+    }

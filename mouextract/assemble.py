@@ -1,0 +1,5 @@
+"""Stage: assemble (being written)."""
+
+
+def run(ctx) -> None:
+    return None

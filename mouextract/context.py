@@ -1,0 +1,83 @@
+"""What the stages share: the parsed article and what each stage has found so far."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .nlp import RULES_KEY
+
+
+@dataclass
+class Sentence:
+    i: int
+    span: Span  # spaCy sentence
+
+    @property
+    def start(self) -> int:
+        return self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.span.end_char
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass
+class Event:
+    """One reported signing: the sentences that report it and what was found in them."""
+    sentences: list[int]
+    type: str | None = None
+    type_text: str | None = None
+    type_span: tuple[int, int] | None = None
+    date: dict | None = None
+    place: dict | None = None
+    parties: list[dict] = field(default_factory=list)
+    signatories: list[dict] = field(default_factory=list)
+    witnesses: list[dict] = field(default_factory=list)
+    scope: list[dict] = field(default_factory=list)
+    confidence: float = 0.5
+
+
+@dataclass
+class Context:
+    text: str
+    doc: Doc
+    article: dict
+    fast: bool = False
+    sents: list[Sentence] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    mentioned: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    found_article: dict = field(default_factory=dict)
+    dates: list = field(default_factory=list)
+    people: list = field(default_factory=list)     # every person mention (for coreference)
+    orgs: list = field(default_factory=list)       # every institution mention
+    acronyms: dict = field(default_factory=dict)   # short form -> long form, from "Long (SHORT)"
+    agreements: list[dict] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sents = [Sentence(i, s) for i, s in enumerate(self.doc.sents) if s.text.strip()]
+        self.sents = [Sentence(i, s.span) for i, s in enumerate(self.sents)]
+        self._by_label: dict[str, list[Span]] = {}
+        for sp in self.doc.spans.get(RULES_KEY, []):
+            self._by_label.setdefault(sp.label_, []).append(sp)
+
+    def rules(self, label: str, sent: Sentence | None = None) -> list[Span]:
+        spans = self._by_label.get(label, [])
+        if sent is None:
+            return spans
+        return [s for s in spans if sent.span.start <= s.start and s.end <= sent.span.end]
+
+    def sentence_of(self, char: int) -> Sentence | None:
+        for s in self.sents:
+            if s.start <= char < s.end:
+                return s
+        return None
+
+    def result(self) -> dict:
+        return {"agreements": self.agreements, "mentioned": self.mentioned,
+                "warnings": self.warnings, "article": self.found_article}

@@ -1,0 +1,5 @@
+"""Stage: dates_stage (being written)."""
+
+
+def run(ctx) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Stage: parties (being written)."""
+
+
+def run(ctx) -> None:
+    return None

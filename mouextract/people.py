@@ -1,0 +1,5 @@
+"""Stage: people (being written)."""
+
+
+def run(ctx) -> None:
+    return None

@@ -1,0 +1,42 @@
+"""The extraction stages and their order, declared once.
+
+Each stage is a function `stage(ctx) -> None` over the shared `Context` (the parsed article and
+what earlier stages found). `STAGES` is the order; `run` refuses unknown names.
+"""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+
+from . import assemble, dates_stage, parties, people, places_stage, scope, triggers
+from .context import Context
+from .nlp import parse
+
+STAGES: tuple[tuple[str, callable], ...] = (
+    ("triggers", triggers.run),
+    ("dates", dates_stage.run),
+    ("places", places_stage.run),
+    ("people", people.run),
+    ("parties", parties.run),
+    ("scope", scope.run),
+    ("assemble", assemble.run),
+)
+STAGE_NAMES = tuple(name for name, _ in STAGES)
+
+# Seconds spent per stage in this process, for the benchmark's time split.
+TIMINGS: dict[str, float] = defaultdict(float)
+
+
+def run(text: str, article: dict, *, fast: bool = False, stages: tuple[str, ...] = STAGE_NAMES) -> dict:
+    unknown = [s for s in stages if s not in STAGE_NAMES]
+    if unknown:
+        raise ValueError(f"unknown stage(s) {unknown}; known: {list(STAGE_NAMES)}")
+    t0 = time.perf_counter()
+    ctx = Context(text=text, doc=parse(text), article=article, fast=fast)
+    TIMINGS["tokenise"] += time.perf_counter() - t0
+    for name, stage in STAGES:
+        if name in stages:
+            t0 = time.perf_counter()
+            stage(ctx)
+            TIMINGS[name] += time.perf_counter() - t0
+    return ctx.result()

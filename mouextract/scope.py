@@ -1,0 +1,5 @@
+"""Stage: scope (being written)."""
+
+
+def run(ctx) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Stage: triggers (being written)."""
+
+
+def run(ctx) -> None:
+    return None
