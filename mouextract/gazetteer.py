@@ -95,7 +95,9 @@ _FOLLOWERS_OK = {"prof", "dr", "drs", "dra", "ir", "h", "hj", "kh", "dan", "pada
 _CONNECTORS = {"dan"}
 
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
-_GAP_IN_NAME = re.compile(r"\.?[ \t]+")
+_GAP_IN_NAME = re.compile(r"[ \t]+")
+_GAP_AFTER_ABBREVIATION = re.compile(r"\.?[ \t]+")
+_ABBREVIATED = {"kep", "kab", "prov", "adm"}  # may end with a dot inside a name
 
 
 class _Gazetteer:
@@ -223,7 +225,8 @@ def find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
 
     def joined(i: int, j: int) -> bool:
-        return bool(_GAP_IN_NAME.fullmatch(text[words[i][1]:words[j][0]]))
+        gap = _GAP_AFTER_ABBREVIATION if lowered[i] in _ABBREVIATED else _GAP_IN_NAME
+        return bool(gap.fullmatch(text[words[i][1]:words[j][0]]))
 
     def name_at(i: int, prefixed: bool) -> tuple[int, Region, str] | None:
         if i >= len(words) or not _starts_upper(words[i][2]):
