@@ -391,14 +391,20 @@ def _places_in(t: _Text, start: int, end: int) -> list[tuple[int, str, _Place]]:
 
 # -- choosing the place of the signing -----------------------------------------------------
 
-def _neighbours(sentences: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _neighbours(text: str, sentences: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences right before and after each anchor; then those two away that say where an
+    event took place ("Acara digelar di ..." after a line listing who attended)."""
     out: list[tuple[int, int]] = []
     covered = lambda s: any(a < s[1] and s[0] < b for a, b in anchors)  # noqa: E731
-    for a, b in anchors:
-        prev = [s for s in sentences if s[1] <= a]
-        nxt = [s for s in sentences if s[0] >= b]
-        for s in (prev[-1:] + nxt[:1]):
-            if not covered(s) and s not in out:
+    for ring in (1, 2):
+        for a, b in anchors:
+            prev = [s for s in sentences if s[1] <= a]
+            nxt = [s for s in sentences if s[0] >= b]
+            for s in (prev[-ring:][:1] if len(prev) >= ring else []) + nxt[ring - 1:ring]:
+                if covered(s) or s in out:
+                    continue
+                if ring == 2 and not _has_event_verb(text[s[0]:s[1]]):
+                    continue
                 out.append(s)
     return out
 
@@ -445,7 +451,7 @@ def find_place(text: str, anchors: list[tuple[int, int]], *, dateline: str | Non
     t = _Text(text)
     sentences = split_sentences(text)
     anchors = [(max(0, a), min(len(text), b)) for a, b in anchors if b > a]
-    tiers = [anchors, _neighbours(sentences, anchors), _lead(text, sentences)]
+    tiers = [anchors, _neighbours(text, sentences, anchors), _lead(text, sentences)]
 
     found: list[list[tuple[int, str, _Place]]] = []
     for tier in tiers:
