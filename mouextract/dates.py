@@ -119,7 +119,7 @@ def _num(s: str, *, year_required: bool, two_digit_year: bool) -> str:
 
 def _txt(s: str) -> str:
     return (rf"{_NUM_START}(?P<td{s}>{_DAY})\s+(?P<tm{s}>{_MON_ANY}){_RB}"
-            rf"(?:\.?,?\s+(?P<ty{s}>{_Y4})(?![\d]))?")
+            rf"(?:\.?,?\s+(?P<ty{s}>{_Y4})(?!\w))?")
 
 
 def _wd(s: str) -> str:
@@ -140,7 +140,7 @@ _ALTERNATIVES = {
     # "07/04/2021", "7-4-2021"
     "numeric": _num("f", year_required=True, two_digit_year=False),
     # "Desember 2021", "Desember 2021 lalu"
-    "month_year": (rf"(?<![-–])(?<![-–]\s){_LB}(?P<gm>{_MON_ANY}){_RB}\.?,?\s+(?P<gy>{_Y4})(?!\d)"
+    "month_year": (rf"(?<![-–])(?<![-–]\s){_LB}(?P<gm>{_MON_ANY}){_RB}\.?,?\s+(?P<gy>{_Y4})(?!\w)"
                    rf"{_RANGE_AHEAD}(?:\s+(?P<gmod>{_MON_MODS}){_RB})?"),
     # "pada Maret", "bulan Mei lalu"
     "month_ctx": (rf"{_LB}(?:(?:{_PREPS})\s+(?:bulan\s+)?|bulan\s+)(?P<hm>{_MON_FULL}){_RB}(?!\.?,?\s*\d)"
@@ -148,7 +148,7 @@ _ALTERNATIVES = {
     # "November lalu"
     "month_mod": rf"{_LB}(?P<km>{_MON_FULL})\s+(?P<kmod>{_MON_MODS}){_RB}",
     # "tahun 2022", "pada 2022", "Tahun Anggaran 2022"
-    "year": (rf"{_LB}(?:(?P<yn>{_YEAR_NOUNS})|(?:{_PREPS}))\s+(?P<yy>{_Y4})(?!\d)(?![.,]\d){_RANGE_AHEAD}"
+    "year": (rf"{_LB}(?:(?P<yn>{_YEAR_NOUNS})|(?:{_PREPS}))\s+(?P<yy>{_Y4})(?!\w)(?![.,]\d){_RANGE_AHEAD}"
              rf"(?:\s+(?P<ymod>ini|lalu|silam){_RB})?"),
     # "kemarin", "hari ini", "kemarin sore", "tahun lalu"
     "relative": rf"{_LB}(?P<rel>{_RELS}){_RB}(?:\s+(?P<rpod>{_PODS}){_RB})?",
@@ -158,7 +158,7 @@ _MASTER = re.compile("|".join(f"(?P<{kind}>{rx})" for kind, rx in _ALTERNATIVES.
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)\W*$")
 _NUMBER_BEFORE = re.compile(r"\d+[A-Za-z]?\s*$")  # "Nomor 4 Tahun 2017"
 _YEAR_BEFORE = re.compile(rf"(?:{_Y4})\s*$")       # "2022 hingga 2024"
-_WEEKDAY_RANGE_AROUND = re.compile(rf"^\s*[-–]\s*(?:{_WD}){_RB}", re.IGNORECASE)
+_WEEKDAY_RANGE_AROUND = re.compile(rf"\s*[-–]\s*(?:{_WD}){_RB}", re.IGNORECASE)
 _WEEKDAY_RANGE_BEFORE = re.compile(rf"{_LB}(?:{_WD})\s*[-–]\s*$", re.IGNORECASE)
 
 
@@ -226,11 +226,11 @@ def _text_parts(m: re.Match, s: str):
     return y, month, day
 
 
-def _weekday_alone(text: str, m: re.Match, group: str, end: int) -> _Raw | None:
+def _weekday_alone(text: str, m: re.Match, group: str, end: int, modifier: str | None = None) -> _Raw | None:
     word = m.group(group)
     start = m.start(group)
-    if word.lower() in _AMBIGUOUS_WEEKDAYS and not word[0].isupper():
-        return None  # "dua minggu": the week, not Sunday
+    if word.lower() in _AMBIGUOUS_WEEKDAYS and (not word[0].isupper() or modifier):
+        return None  # "dua minggu", "Minggu lalu": the week, not Sunday
     before = _word_before(text, start)
     if before in _HABITUAL_PREFIXES or before in _QUANTITY_WORDS or _NUMBER_BEFORE.search(text, max(0, start - 8), start):
         return None  # "setiap Senin", "dua Minggu"
@@ -250,7 +250,7 @@ def _scan_match(text: str, m: re.Match) -> _Raw | None:
         y, mo, d = parts
         return _Raw(kind, start, end, y, mo, d, weekday=_WEEKDAY_ISO[m.group(f"wd{s}").lower()])
     if kind == "wd_alone":
-        raw = _weekday_alone(text, m, "wdc", end)
+        raw = _weekday_alone(text, m, "wdc", end, m.group("wmod"))
         if raw is not None and m.group("wmod"):
             raw.direction = _WEEKDAY_MOD_DIRECTION[" ".join(m.group("wmod").lower().split())]
         return raw
@@ -323,16 +323,21 @@ _TRIGGER = re.compile(_TRIGGER_RX)
 _TRIGGER_ANY_CASE = re.compile(_TRIGGER_RX, re.IGNORECASE)
 
 
-def _scan(text: str) -> list[_Raw]:
-    lowered = text.lower()
+def _scan(text: str, start: int = 0, end: int | None = None, lowered: str | None = None) -> list[_Raw]:
+    """Date mentions in text[start:end] (offsets stay relative to the whole TEXT)."""
+    end = len(text) if end is None else end
+    lowered = text.lower() if lowered is None else lowered
     # Lower-casing a few non-Latin letters changes the length, and with it the offsets.
-    triggers = _TRIGGER.finditer(lowered) if len(lowered) == len(text) else _TRIGGER_ANY_CASE.finditer(text)
+    if len(lowered) == len(text):
+        triggers = _TRIGGER.finditer(lowered, start, end)
+    else:
+        triggers = _TRIGGER_ANY_CASE.finditer(text, start, end)
     found = []
-    scanned_to = 0
+    scanned_to = start
     for trigger in triggers:
         if trigger.start() < scanned_to:
             continue
-        m = _MASTER.match(text, trigger.start())
+        m = _MASTER.match(text, trigger.start(), end)
         if m is None:
             continue
         scanned_to = m.end()
@@ -506,8 +511,32 @@ _STAMP_TIME = re.compile(
     rf"\s*(?:[|,\-–—]\s*)?(?:(?:pukul|jam)\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?!\d)(?:\s*(?:{_TZ}){_RB})?",
     re.IGNORECASE,
 )
+# Only lines with a clock time or an announcing word can hold a stamp (found with plain
+# substring search: a case-insensitive regex over the whole page costs more than the grammar).
+_CLOCK = re.compile(r"\d[:.]\d\d(?!\d)")
+_PUB_WORD_LIST = sorted({w.lower() for w in _CAL["published_words"]})
 # After the stamp the line ends or goes on with another page field ("- Redaktur: ...").
 _STAMP_REST = re.compile(r"\s*(?:$|[-–—|•·]\s*[^\n]*$)", re.MULTILINE)
+
+
+def _stamp_line_candidates(text: str) -> list[_Raw]:
+    lowered = text.lower()
+    hints = [m.start() for m in _CLOCK.finditer(text)]
+    for word in _PUB_WORD_LIST:
+        at = lowered.find(word)
+        while at != -1:
+            hints.append(at)
+            at = lowered.find(word, at + len(word))
+    found = []
+    scanned_to = 0
+    for hint in sorted(hints):
+        if hint < scanned_to:
+            continue
+        line_start = text.rfind("\n", 0, hint) + 1
+        line_end = text.find("\n", hint)
+        scanned_to = line_end = len(text) if line_end == -1 else line_end
+        found.extend(_scan(text, line_start, line_end, lowered))
+    return found
 
 
 def find_published(text: str) -> DateMention | None:
@@ -518,7 +547,7 @@ def find_published(text: str) -> DateMention | None:
     line. A stamp in a byline wins; otherwise differing stamps make the answer unsure: None.
     """
     bylined, plain = [], []
-    for raw in _scan(text):
+    for raw in _stamp_line_candidates(text):
         if raw.precision != "day" or raw.year is None or raw.kind == "wd_paren":
             continue
         line_start = text.rfind("\n", 0, raw.start) + 1
