@@ -86,7 +86,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 class _Component:
     start: int
     end: int
-    kind: str  # "venue" | "region" | "town" | "country" | "foreign"
+    kind: str  # "venue" | "area" (region + more words) | "region" | "town" | "country" | "foreign"
     mention: Mention | None = None
 
 
@@ -236,11 +236,6 @@ class _Place:
     city_region: Region | None = None
     foreign: bool = False
     province: Region | None = None
-    sentence: int = -1
-
-    @property
-    def has_city(self) -> bool:
-        return self.city is not None
 
 
 def _is_municipal(m: Mention) -> bool:
