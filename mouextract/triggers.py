@@ -1,5 +1,90 @@
-"""Stage: triggers (being written)."""
+"""Stage 1: which sentences report a signing, and of what kind of agreement.
+
+A sentence reports a signing when the ruler finds a signing verb (SIGN) in it and the article
+names an instrument. A signing that is planned ("akan menandatangani", "berencana") or that
+happened before the reported event ("MoU yang ditandatangani ... lalu") goes to `mentioned`.
+Lines that link to other stories ("BACA JUGA: ...") are never evidence.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import Context, Event, Sentence
+
+# Words before a signing verb within which a PLANNED cue makes the signing a plan:
+# "akan segera menandatangani" (2 words), "berencana untuk melakukan penandatanganan" (3).
+PLANNED_WINDOW = 4
+_LINK_LINE = re.compile(r"^\s*(baca juga|lihat juga|simak juga|berita terkait|artikel terkait)\b", re.I)
+# Formal Indonesian names outrank the English "MoU" forms, which outrank the weak words:
+# "MoU ... nota kesepakatan bersama tentang ..." is a nota kesepakatan.
+_ENGLISH = re.compile(r"(?i)^(mou|memorandum|memory|loi|moa|letter)")
 
 
-def run(ctx) -> None:
-    return None
+def _is_link_line(sent: Sentence) -> bool:
+    return bool(_LINK_LINE.match(sent.text))
+
+
+def _planned(ctx: Context, sent: Sentence, sign) -> bool:
+    for cue in ctx.rules("PLANNED", sent):
+        if cue.end <= sign.start and sign.start - cue.end <= PLANNED_WINDOW:
+            between = ctx.doc[cue.end:sign.start].text
+            if "," not in between and "." not in between:
+                return True
+    return False
+
+
+def _past(ctx: Context, sent: Sentence, sign) -> bool:
+    """A relative clause about an earlier instrument: "MoU ... yang ditandatangani ... lalu"."""
+    if not ctx.rules("PAST", sent):
+        return False
+    before = ctx.doc[max(sent.span.start, sign.start - 2):sign.start].text.lower().split()
+    return "yang" in before
+
+
+def _type_rank(span) -> int:
+    if span.label_ == "AGREEMENT_WEAK":
+        return 2
+    return 1 if _ENGLISH.match(span.text) else 0
+
+
+def agreement_type(ctx: Context, sentences: list[Sentence]):
+    """The best-ranked instrument named in these sentences, or None."""
+    spans = []
+    for s in sentences:
+        spans += ctx.rules("AGREEMENT", s) + ctx.rules("AGREEMENT_WEAK", s)
+    if not spans:
+        return None
+    # longest first, so "perjanjian kerja sama" wins over the weak "perjanjian" inside it
+    spans.sort(key=lambda sp: (_type_rank(sp), sp.start, -len(sp)))
+    return spans[0]
+
+
+def _clause_text(ctx: Context, sent: Sentence, sign) -> tuple[str, tuple[int, int]]:
+    return sent.text.strip(), (sent.start, sent.end)
+
+
+def run(ctx: Context) -> None:
+    has_instrument = bool(ctx.rules("AGREEMENT") or ctx.rules("AGREEMENT_WEAK"))
+    if not has_instrument:
+        return
+    reported: list[int] = []
+    for sent in ctx.sents:
+        if _is_link_line(sent):
+            continue
+        signs = ctx.rules("SIGN", sent)
+        if not signs:
+            continue
+        sign = signs[0]
+        if _planned(ctx, sent, sign) or _past(ctx, sent, sign):
+            text, span = _clause_text(ctx, sent, sign)
+            ctx.mentioned.append({"text": text, "span": list(span)})
+            continue
+        reported.append(sent.i)
+    if reported:
+        ctx.events.append(Event(sentences=reported))
+    for ev in ctx.events:
+        best = agreement_type(ctx, [ctx.sents[i] for i in ev.sentences])
+        if best is None:  # the instrument is named only outside the signing sentences
+            best = agreement_type(ctx, ctx.sents)
+        if best is not None:
+            ev.type, ev.type_text, ev.type_span = best.id_, best.text, (best.start_char, best.end_char)
