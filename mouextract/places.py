@@ -68,7 +68,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         if m.group().startswith((".",)) and "\n" not in m.group():
-            word = re.search(r"(\w+)$", text[start:m.start()])
+            word = _LAST_WORD.search(text[start:m.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
         end = m.start() + len(m.group().rstrip())
@@ -97,6 +97,15 @@ class _Phrase:
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\-./][^\W_]+)*\.?|\(|\)|,|&|\S")
+_SPACES = re.compile(r"[ \t]+")
+_COMMA = re.compile(r"\s*,\s*")
+_CAPITALISED_RUN = re.compile(r"((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,3}),\s+")
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")
+_LAST_WORD = re.compile(r"(\w+)$")
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_DATELINE_PARTS = re.compile(r"[,(|–—:/]+|\s-\s")
+_CITY_TYPE_WORD = re.compile(r"^(?:Kota\s+Administrasi|Kota\s+Adm\.?|Kota)\s+", re.I)
+_KAB_ABBREVIATION = re.compile(r"^Kab\.?\s+", re.I)
 
 
 class _Text:
@@ -137,7 +146,7 @@ def _read_run(t: _Text, pos: int, limit: int) -> tuple[int, list[str]]:
     while i < limit:
         m = _TOKEN.match(text, i)
         if m is None:  # whitespace
-            nxt = re.compile(r"[ \t]+").match(text, i)
+            nxt = _SPACES.match(text, i)
             if nxt is None:
                 break
             i = nxt.end()
@@ -173,7 +182,7 @@ def _read_run(t: _Text, pos: int, limit: int) -> tuple[int, list[str]]:
 
 def _is_country_run(text: str) -> bool:
     """'Amerika Serikat (AS)' is a country name with its abbreviation."""
-    return gazetteer.is_country(re.sub(r"\s*\([^)]*\)\s*$", "", text))
+    return gazetteer.is_country(_TRAILING_PARENTHESIS.sub("", text))
 
 
 def _classify(t: _Text, start: int, end: int) -> _Component:
@@ -205,7 +214,7 @@ def _read_phrase(t: _Text, pos: int, limit: int) -> _Phrase | None:
         return None  # "di Riau Teken MoU": a region followed by other words is no venue
     phrase = _Phrase(pos, [first])
     while True:
-        m = re.compile(r"\s*,\s*").match(t.text, end)
+        m = _COMMA.match(t.text, end)
         if not m or m.end() >= limit:
             break
         nxt_end, nxt_words = _read_run(t, m.end(), limit)
@@ -216,7 +225,7 @@ def _read_phrase(t: _Text, pos: int, limit: int) -> _Phrase | None:
             comp.kind = "venue"
         if comp.kind == "foreign":
             # an unknown name is kept only as the foreign city before a country
-            after = re.compile(r"\s*,\s*").match(t.text, nxt_end)
+            after = _COMMA.match(t.text, nxt_end)
             if not after:
                 break
             c_end, c_words = _read_run(t, after.end(), limit)
@@ -336,7 +345,7 @@ def _region_place(t: _Text, pos: int, limit: int) -> _Place | None:
     """'di Kabupaten Buleleng, Provinsi Bali', 'di Denpasar', 'di Washington DC, Amerika Serikat'."""
     m = t.mention_at.get(pos)
     if m is None:
-        phrase = re.compile(r"((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,3}),\s+").match(t.text, pos)
+        phrase = _CAPITALISED_RUN.match(t.text, pos)
         if phrase and phrase.end() < limit:
             c_end, words = _read_run(t, phrase.end(), limit)
             if words and _is_country_run(t.text[phrase.end():c_end]):
@@ -345,7 +354,7 @@ def _region_place(t: _Text, pos: int, limit: int) -> _Place | None:
     place = _Place()
     if _is_municipal(m) or m.source == "town":
         place.city, place.city_region = (m.start, m.end), m.region
-        nxt = re.compile(r"\s*,\s*").match(t.text, m.end)
+        nxt = _COMMA.match(t.text, m.end)
         if nxt and nxt.end() in t.mention_at and t.mention_at[nxt.end()].region.kind == "provinsi":
             place.province = t.mention_at[nxt.end()].region
         if place.province is None:
@@ -410,14 +419,14 @@ def _lead(text: str, sentences: list[tuple[int, int]], limit: int = 3) -> list[t
 
 
 def _has_event_verb(text: str) -> bool:
-    words = set(re.findall(r"[a-z]+", text.lower()))
+    words = set(_LOWER_WORDS.findall(text.lower()))
     return bool(words & _cues().event_verbs)
 
 
 def _clean_city(written: str) -> str:
     s = " ".join(written.split()).strip(" ,.")
-    s = re.sub(r"^(?:Kota\s+Administrasi|Kota\s+Adm\.?|Kota)\s+", "", s, flags=re.I)
-    s = re.sub(r"^Kab\.?\s+", "Kabupaten ", s, flags=re.I)
+    s = _CITY_TYPE_WORD.sub("", s)
+    s = _KAB_ABBREVIATION.sub("Kabupaten ", s)
     if _JAKARTA_FORMS.match(s):
         return "Jakarta"
     if s.isupper() and len(s) > 4:
@@ -428,7 +437,7 @@ def _clean_city(written: str) -> str:
 def _dateline_region(dateline: str | None) -> tuple[str, Region] | None:
     if not dateline:
         return None
-    for part in re.split(r"[,(|–—:/]+|\s-\s", dateline):
+    for part in _DATELINE_PARTS.split(dateline):
         part = part.strip(" .")
         if not part:
             continue
