@@ -68,9 +68,9 @@ _WEEKDAY_MOD_DIRECTION = {
     " ".join(w.lower().split()): direction
     for direction, words in _CAL["weekday_modifiers"].items() for w in words
 }
-_MONTH_MOD_DIRECTION = {
+_PERIOD_MOD_DIRECTION = {
     " ".join(w.lower().split()): direction
-    for direction, words in _CAL["month_modifiers"].items() for w in words
+    for direction, words in _CAL["period_modifiers"].items() for w in words
 }
 _RELATIVE = {}
 for _unit, _key in (("days", "relative_days"), ("months", "relative_months"), ("years", "relative_years")):
@@ -99,7 +99,7 @@ _WD = _alt(_WEEKDAY_ISO)
 _MON_ANY = _alt(_MONTH_ANY)
 _MON_FULL = _alt(_MONTH_FULL)
 _WD_MODS = _alt(_WEEKDAY_MOD_DIRECTION)
-_MON_MODS = _alt(_MONTH_MOD_DIRECTION)
+_PERIOD_MODS = _alt(_PERIOD_MOD_DIRECTION)
 _PODS = _alt(_CAL["parts_of_day"])
 _PREPS = _alt(_CAL["date_prepositions"])
 _YEAR_NOUNS = _alt(_CAL["year_nouns"])
@@ -119,7 +119,7 @@ def _num(s: str, *, year_required: bool, two_digit_year: bool) -> str:
 
 def _txt(s: str) -> str:
     return (rf"{_NUM_START}(?P<td{s}>{_DAY})\s+(?P<tm{s}>{_MON_ANY}){_RB}"
-            rf"(?:\.?,?\s+(?P<ty{s}>{_Y4})(?!\w))?")
+            rf"(?:\.?,?\s+(?:tahun\s+)?(?P<ty{s}>{_Y4})(?!\w))?")
 
 
 def _wd(s: str) -> str:
@@ -141,15 +141,15 @@ _ALTERNATIVES = {
     "numeric": _num("f", year_required=True, two_digit_year=False),
     # "Desember 2021", "Desember 2021 lalu"
     "month_year": (rf"(?<![-–])(?<![-–]\s){_LB}(?P<gm>{_MON_ANY}){_RB}\.?,?\s+(?P<gy>{_Y4})(?!\w)"
-                   rf"{_RANGE_AHEAD}(?:\s+(?P<gmod>{_MON_MODS}){_RB})?"),
+                   rf"{_RANGE_AHEAD}(?:\s+(?P<gmod>{_PERIOD_MODS}){_RB})?"),
     # "pada Maret", "bulan Mei lalu"
     "month_ctx": (rf"{_LB}(?:(?:{_PREPS})\s+(?:bulan\s+)?|bulan\s+)(?P<hm>{_MON_FULL}){_RB}(?!\.?,?\s*\d)"
-                  rf"(?:\s+(?P<hmod>{_MON_MODS}){_RB})?"),
+                  rf"(?:\s+(?P<hmod>{_PERIOD_MODS}){_RB})?"),
     # "November lalu"
-    "month_mod": rf"{_LB}(?P<km>{_MON_FULL})\s+(?P<kmod>{_MON_MODS}){_RB}",
+    "month_mod": rf"{_LB}(?P<km>{_MON_FULL})\s+(?P<kmod>{_PERIOD_MODS}){_RB}",
     # "tahun 2022", "pada 2022", "Tahun Anggaran 2022"
     "year": (rf"{_LB}(?:(?P<yn>{_YEAR_NOUNS})|(?:{_PREPS}))\s+(?P<yy>{_Y4})(?!\w)(?![.,]\d){_RANGE_AHEAD}"
-             rf"(?:\s+(?P<ymod>ini|lalu|silam){_RB})?"),
+             rf"(?:\s+(?P<ymod>{_PERIOD_MODS}){_RB})?"),
     # "kemarin", "hari ini", "kemarin sore", "tahun lalu"
     "relative": rf"{_LB}(?P<rel>{_RELS}){_RB}(?:\s+(?P<rpod>{_PODS}){_RB})?",
 }
@@ -271,7 +271,7 @@ def _scan_match(text: str, m: re.Match) -> _Raw | None:
             return None  # "Universitas Sebelas Maret"
         raw = _Raw(kind, m.start(g), end, month=_MONTH_FULL[m.group(g).lower()])
         if m.group(mod):
-            raw.direction = _MONTH_MOD_DIRECTION[" ".join(m.group(mod).lower().split())]
+            raw.direction = _PERIOD_MOD_DIRECTION[" ".join(m.group(mod).lower().split())]
         return raw
     if kind == "year":
         if m.group("yn") is None:

@@ -34,11 +34,19 @@ def only(text: str, **kwargs) -> DateMention:
     ("Tim datang Jum'at (3/3/2023) ke lokasi.", "Jum'at (3/3/2023)", "2023-03-03"),
     ("Data per 2023-01-31 sudah dihimpun.", "2023-01-31", "2023-01-31"),
     ("Surat bertanggal 07/04/2021 itu dibacakan.", "07/04/2021", "2021-04-07"),
+    ("Rapat digelar Senin (7 Februari 2022) di kantor camat.", "Senin (7 Februari 2022)", "2022-02-07"),
+    ("Rapat digelar 7 Februari tahun 2022 di kantor camat.", "7 Februari tahun 2022", "2022-02-07"),
 ])
 def test_full_date_forms(sentence, span, value):
     mention = only(sentence)
     assert (mention.text, mention.value, mention.precision, mention.year_inferred) == (span, value, "day", False)
     assert sentence[mention.start:mention.end] == mention.text
+
+
+def test_offsets_survive_letters_whose_lower_case_is_longer():
+    text = "Mitra dari İzmir hadir Senin (7/2/2022) di aula."  # "İ".lower() is two characters
+    mention = only(text)
+    assert (mention.text, text[mention.start:mention.end]) == ("Senin (7/2/2022)", "Senin (7/2/2022)")
 
 
 @pytest.mark.parametrize("sentence, span, value", [
