@@ -489,6 +489,8 @@ def find_dates(text: str, *, published: dt.date | None = None, today: dt.date | 
     bounds the years guessed when nothing else in the text dates the story.
     """
     today = today or dt.date.today()
+    if isinstance(published, dt.datetime):  # a timestamp would leak its time into the ISO values
+        published = published.date()
     raws = _scan(text)
     evidence = [r for r in raws if r.year is not None]
     return [_resolve(r, text, evidence, published, today) for r in raws]

@@ -190,6 +190,11 @@ def test_relative_forms_without_published_are_unresolved(sentence, span):
         span, None, None, True, False)
 
 
+def test_published_may_be_a_datetime():
+    mention = only("Nota itu diteken kemarin.", published=dt.datetime(2024, 3, 14, 10, 5))
+    assert mention.value == "2024-03-13"
+
+
 def test_weekday_alone_keeps_its_weekday():
     assert only("Bupati hadir dalam acara itu, Rabu.").weekday == "rabu"
 
