@@ -1,5 +1,492 @@
-"""Stage: people (being written)."""
+"""Stage 4: the people — signatories (and for whom they signed) and witnesses.
+
+Reading a person mention: a title (jabatan) found by the ruler, extended over its unit ("Kepala
+Perwakilan Ombudsman RI Provinsi Jawa Tengah"), then the name ("Ir. Achmad Husein", cleaned of
+degrees, honorifics and ranks), in either order ("Bupati Maros, Hatta Rahman", "Heri Susanto,
+Anggota Ombudsman RI", "Muhammad Najih selaku Ketua Ombudsman"). A capitalised word after a
+title belongs to the office when it is an acronym, a region or a common Indonesian word
+(mouextract/data/common_words.txt), and starts the name otherwise.
+
+Roles come from the sentence's own wording (see roles.py): the agent of a signing verb signs,
+the object of "disaksikan oleh" witnesses, anyone else (speakers, attendees) is neither.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .context import Context
+from .gazetteer import find_regions
+from .patterns import lexicon
 
 
-def run(ctx) -> None:
-    return None
+@dataclass
+class Person:
+    name: str | None
+    title: str | None
+    start: int
+    end: int
+    name_span: tuple[int, int] | None = None
+    on_behalf_of: str | None = None
+    title_tokens: set = field(default_factory=set)
+    marked: bool = False  # a degree, honorific or rank stood by the name: surely a person
+
+    def as_signatory(self) -> dict:
+        return {"name": self.name, "title": self.title, "party": None,
+                "on_behalf_of": self.on_behalf_of, "span": [self.start, self.end]}
+
+    def as_witness(self) -> dict:
+        return {"name": self.name, "title": self.title, "span": [self.start, self.end]}
+
+
+def _norm(text: str) -> str:
+    return text.replace(".", "").replace(" ", "").strip(",")
+
+
+@lru_cache(maxsize=1)
+def _lex():
+    entries = lexicon("people.yml")
+    return {
+        "prefix": {_norm(x) for x in entries["prefix_degrees"]},
+        "suffix": {_norm(x) for x in entries["suffix_degrees"]},
+        "honorific": {_norm(x) for x in entries["honorifics"]},
+        "rank": {_norm(x) for x in entries["ranks"]},
+        "inner": set(entries["title_inner_words"]),
+        "particles": set(entries["name_particles"]),
+        "org_words": set(entries["org_words"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset:
+    text = resources.files("mouextract").joinpath("data/common_words.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+# Lower-case words that end a title: function words and the start of a clause.
+_FUNCTION = set("""yang untuk pada di ke dari dengan oleh dalam sebagai selaku adalah juga telah sudah
+akan serta bersama atas nama hadir saat ketika usai sambil itu ini tersebut langsung pihak para
+seluruh sejumlah beberapa kepada bagi tentang terkait mengenai agar supaya karena sehingga namun
+tetapi lalu kemudian setelah sebelum secara turut ikut pun lagi bahwa yakni yaitu antara
+sedangkan sementara adapun kata ujar menurut""".split())
+_VERBLIKE = re.compile(r"^(me|di|ber|ter|per)[a-z]{3,}$")
+_WEEKDAYS_MONTHS = set("""senin selasa rabu kamis jumat jum'at sabtu minggu januari februari maret april
+mei juni juli agustus september oktober november desember""".split())
+
+
+def is_degree(text: str) -> bool:
+    n = _norm(text)
+    lex = _lex()
+    return bool(n) and (n in lex["prefix"] or n in lex["suffix"])
+
+
+def is_honorific_or_rank(text: str) -> bool:
+    n = _norm(text)
+    lex = _lex()
+    return n in lex["honorific"] or n in lex["rank"]
+
+
+def _is_initial(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.?", text))
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+class Reader:
+    """Reads person mentions over a token range of one parsed article."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        doc = ctx.doc
+        self.title_at: dict[int, int] = {}   # token index where a title starts -> its end
+        for sp in ctx.rules("TITLE"):
+            if sp.start not in self.title_at or self.title_at[sp.start] < sp.end:
+                self.title_at[sp.start] = sp.end
+        # a title nested in a longer one ("Walikota" in "Plt.Walikota") is not a start
+        for s, e in list(self.title_at.items()):
+            if any(s2 < s < e2 for s2, e2 in self.title_at.items()):
+                del self.title_at[s]
+        self.org_tokens: set[int] = set()
+        self.org_at: set[int] = set()
+        for sp in ctx.rules("ORG"):
+            self.org_tokens.update(range(sp.start, sp.end))
+            self.org_at.add(sp.start)
+        self.region_tokens: set[int] = set()
+        for start, end, _region in find_regions(ctx.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                self.region_tokens.update(range(span.start, span.end))
+        self.common = common_words()
+        # short forms the article defines ("Universitas Katolik Widya Mandira (Unwira)") name
+        # institutions, not people
+        self.short_forms = set(acronyms(ctx.text))
+        self.in_parens: set[int] = set()
+        depth = 0
+        for tok in doc:
+            if tok.text == "(":
+                depth += 1
+            elif tok.text == ")":
+                depth = max(0, depth - 1)
+            elif depth:
+                self.in_parens.add(tok.i)
+
+    # -- token classes ---------------------------------------------------------------------
+    def unit_token(self, tok) -> bool:
+        """Part of an office's name rather than of a person's."""
+        t = tok.text
+        if tok.i in self.title_at or tok.i in self.org_tokens or tok.i in self.region_tokens:
+            return True
+        if t in "()/-&" or _acronym(t) or t.lower() in self.short_forms:
+            return True
+        return _capitalised(t) and t.lower() in self.common and t.lower() not in _WEEKDAYS_MONTHS
+
+    def name_token(self, tok) -> bool:
+        t = tok.text
+        if _is_initial(t) or is_degree(t) or is_honorific_or_rank(t):
+            return True
+        return _capitalised(t) and t.isalpha() is not False and t.lower() not in _WEEKDAYS_MONTHS \
+            and tok.i not in self.title_at and tok.i not in self.org_at
+
+    def inner_lower(self, tok) -> bool:
+        t = tok.text
+        if not t.isalpha() or not t.islower():
+            return False
+        if t in _lex()["inner"]:
+            return True
+        return t not in _FUNCTION and not _VERBLIKE.match(t) and len(t) <= 14
+
+    # -- reading ---------------------------------------------------------------------------
+    def read_name(self, i: int, end: int) -> tuple[int, int, int]:
+        """From token i, the extent of a name: (end, first name token, last name token + 1).
+
+        Degrees, honorifics and ranks are read over but left out of the name; a comma followed
+        by a degree ("Syafrinaldi, S.H., M.C.L") stays inside the mention.
+        """
+        doc = self.ctx.doc
+        first = last = None
+        j = i
+        while j < end:
+            tok = doc[j]
+            t = tok.text
+            if is_honorific_or_rank(t) or (is_degree(t) and first is None):
+                if first is not None and last is not None and not is_degree(t):
+                    first = last = None  # "Mossel Bay Alderman Dirk Kotzé": the name follows
+                j += 1
+                continue
+            if is_degree(t):
+                j += 1
+                continue
+            if t == "," and j + 1 < end and is_degree(doc[j + 1].text):
+                j += 1
+                continue
+            if t in _lex()["particles"] and first is not None and j + 1 < end and _capitalised(doc[j + 1].text):
+                j += 1
+                continue
+            if (_capitalised(t) and t[:1].isalpha() and j not in self.title_at and j not in self.org_at
+                    and t.lower() not in _WEEKDAYS_MONTHS and not _acronym(t)) or _is_initial(t):
+                if first is None:
+                    first = j
+                last = j + 1
+                j += 1
+                continue
+            if t in {"-", "'", "’"} and first is not None:
+                j += 1
+                continue
+            break
+        return j, first if first is not None else -1, last if last is not None else -1
+
+    def read_title(self, i: int, end: int) -> int:
+        """From a title start, the end of the title (its head and its unit)."""
+        doc = self.ctx.doc
+        j = self.title_at[i]
+        depth = 0
+        while j < end:
+            tok = doc[j]
+            t = tok.text
+            if t == "(":
+                depth += 1
+            elif t == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth:
+                pass
+            elif is_honorific_or_rank(t) or is_degree(t) or _is_initial(t):
+                break
+            elif j in self.title_at:
+                # a second head inside one office ("Pelaksana Tugas Dirjen ...", "Menteri
+                # Investasi/Kepala BKPM"), unless a list goes on ("Bupati X dan Kepala Y")
+                if doc[j - 1].lower_ in {"dan", "serta", ","}:
+                    break
+            elif t.lower() == "dan" or t == "&":
+                nxt = doc[j + 1] if j + 1 < end else None
+                if nxt is None or nxt.i in self.title_at or not (self.unit_token(nxt) or self.inner_lower(nxt)):
+                    break
+            elif self.unit_token(tok) or self.inner_lower(tok):
+                pass
+            else:
+                break
+            j += 1
+        while j > i and doc[j - 1].lower_ in {"dan", "&", "untuk", "(", "/", "-"}:
+            j -= 1
+        return j
+
+    def clean(self, first: int, last: int) -> str | None:
+        if first < 0:
+            return None
+        doc = self.ctx.doc
+        words = [doc[k].text for k in range(first, last)
+                 if not is_degree(doc[k].text) and not is_honorific_or_rank(doc[k].text) and doc[k].text != ","]
+        name = " ".join(words).strip(" ,")
+        return name or None
+
+    def items(self, start: int, end: int) -> list[tuple]:
+        """The token range read as a sequence of (kind, start, end, extra) items.
+
+        kind: "title" (extra: (name_first, name_last) or None), "name", "sep" (extra: the word)
+        """
+        doc = self.ctx.doc
+        out = []
+        i = start
+        while i < end:
+            tok = doc[i]
+            if i in self.title_at:
+                j = self.read_title(i, end)
+                if i > 0 and doc[i - 1].lower_ in {"selaku", "sebagai"}:
+                    # "X selaku Rektor Universitas Lancang Kuning": the name came first, so the
+                    # capitalised run after the title is the institution's name
+                    while j < end and doc[j].text[:1].isupper() and not is_honorific_or_rank(doc[j].text):
+                        j += 1
+                    out.append(("title", i, j, None))
+                    i = j
+                    continue
+                k, first, last = self.read_name(j, end)
+                if first >= 0:
+                    out.append(("title", i, k, (j, first, last)))
+                    i = k
+                else:
+                    out.append(("title", i, j, None))
+                    i = max(j, i + 1)
+                continue
+            if self.name_token(tok) and not _acronym(tok.text) and i not in self.in_parens and (
+                    not self.unit_token(tok) or is_degree(tok.text) or is_honorific_or_rank(tok.text) or _is_initial(tok.text)):
+                k, first, last = self.read_name(i, end)
+                if first >= 0 and any(not self.unit_token(doc[x]) or _is_initial(doc[x].text) for x in range(first, last)):
+                    out.append(("name", i, k, (first, last)))
+                    i = max(k, i + 1)
+                    continue
+            out.append(("sep", i, i + 1, tok.lower_))
+            i += 1
+        return out
+
+    def people(self, start: int, end: int) -> list[Person]:
+        """The persons mentioned in a token range, titles paired with names."""
+        doc = self.ctx.doc
+        items = self.items(start, end)
+        persons: list[Person] = []
+        used = set()
+
+        def title_text(a, b):
+            return doc[a:b].text.strip(" ,") if b > a else None
+
+        def seps_between(a, b):
+            return [it[3] for it in items[a + 1:b] if it[0] == "sep"]
+
+        for n, it in enumerate(items):
+            if n in used:
+                continue
+            kind, s, e, extra = it
+            if kind == "title" and extra is not None:
+                title_end, first, last = extra
+                persons.append(Person(self.clean(first, last), title_text(s, title_end), doc[s].idx,
+                                      doc[e - 1].idx + len(doc[e - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
+                used.add(n)
+            elif kind == "title":
+                # title-first: "Bupati Maros, Hatta Rahman"
+                nxt = n + 1
+                if nxt + 1 < len(items) and items[nxt][0] == "sep" and items[nxt][3] == "," and items[nxt + 1][0] == "name":
+                    _, ns, ne, (first, last) = items[nxt + 1]
+                    persons.append(Person(self.clean(first, last), title_text(s, e), doc[s].idx,
+                                          doc[ne - 1].idx + len(doc[ne - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
+                    used.update({n, nxt + 1})
+                else:
+                    persons.append(Person(None, title_text(s, e), doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+                    used.add(n)
+            elif kind == "name":
+                first, last = extra
+                title = None
+                tend = e
+                # name-first: "Heri Susanto, Anggota Ombudsman RI", "X selaku Ketua Y"
+                if n + 2 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] in {",", "selaku", "sebagai"} \
+                        and items[n + 2][0] == "title" and items[n + 2][3] is None and n + 2 not in used:
+                    after = items[n + 3] if n + 3 < len(items) else None
+                    if not (after and after[0] == "sep" and after[3] == "," and n + 4 < len(items) and items[n + 4][0] == "name"):
+                        _, ts, te, _ = items[n + 2]
+                        title, tend = title_text(ts, te), te
+                        used.add(n + 2)
+                persons.append(Person(self.clean(first, last), title, doc[s].idx,
+                                      doc[tend - 1].idx + len(doc[tend - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)),
+                                      marked=any(is_degree(doc[x].text) or is_honorific_or_rank(doc[x].text) for x in range(s, e))))
+                used.add(n)
+        for p in persons:
+            p.title_tokens = title_key(p.title)
+        return [p for p in persons if p.name or p.title]
+
+
+_KEY_DROP = {"dan", "di", "the", "of", "ri", "republik", "indonesia", "provinsi", "kota", "kabupaten", "kab", "pemerintah"}
+_KEY_ALIAS = {"walikota": "wali", "sekda": "sekretaris", "plt": "", "pj": "", "plh": ""}
+
+
+def title_key(title: str | None, acronyms: dict | None = None) -> set:
+    if not title:
+        return set()
+    words = re.findall(r"[A-Za-z]+", title.lower())
+    out = set()
+    for w in words:
+        w = _KEY_ALIAS.get(w, w)
+        if w and w not in _KEY_DROP:
+            out.add(w)
+    return out
+
+
+# --- the stage ---------------------------------------------------------------------------------
+
+_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'-]*\s+(?:(?:dan|&)\s+)?){1,8}?)\(\s*([A-Z][A-Za-z]{1,11})\s*\)")
+
+
+def acronyms(text: str) -> dict[str, set]:
+    """Short forms defined in the text ("Universitas Katolik Widya Mandira ( Unwira)"), mapped
+    to the words of their long form, for matching "Rektor Unwira" with the full title."""
+    out = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        words = re.findall(r"[A-Za-z]+", m.group(1).lower())
+        short = m.group(2)
+        initials = "".join(w[0] for w in words if w not in {"dan"})
+        # keep only as many long-form words as the short form can stand for
+        keep = max(2, len(short)) if not initials.endswith(short.lower()[:1]) else len(words)
+        out[short.lower()] = set(words[-keep:]) - {"dan"}
+    return out
+
+
+def _expanded(title: str | None, short_forms: dict) -> set:
+    key = title_key(title)
+    for w in list(key):
+        if w in short_forms:
+            key.discard(w)
+            key |= title_key(" ".join(short_forms[w]))
+    return key
+
+
+def _head(title: str | None) -> str:
+    key = [w for w in re.findall(r"[A-Za-z]+", (title or "").lower()) if w not in {"plt", "pj", "plh"}]
+    return key[0] if key else ""
+
+
+def resolve(person: Person, directory: list[Person], short_forms: dict) -> None:
+    """Give a person named only by office the name the article gives that office elsewhere."""
+    if person.name or not person.title:
+        return
+    key = _expanded(person.title, short_forms)
+    if len(key) < 2:
+        return
+    for d in sorted(directory, key=lambda d: abs(d.start - person.start)):
+        if d.name and _head(d.title) == _head(person.title) and key <= _expanded(d.title, short_forms):
+            person.name = d.name
+            return
+
+
+def _same(a: Person, b: Person) -> bool:
+    if a.name and b.name:
+        wa, wb = set(a.name.lower().split()), set(b.name.lower().split())
+        return len(wa & wb) >= min(2, len(wa), len(wb))
+    return not a.name and not b.name and title_key(a.title) == title_key(b.title)
+
+
+def _merge(persons: list[Person]) -> list[Person]:
+    out: list[Person] = []
+    for p in persons:
+        twin = next((o for o in out if _same(o, p)), None)
+        if twin is None:
+            out.append(p)
+        elif not twin.title and p.title:
+            twin.title = p.title
+    return out
+
+
+def _with_witness_lines(ctx: Context, sentence_ids: list[int]) -> list[int]:
+    """The signing sentences, plus a sentence right after one that opens with the witnesses
+    ("disaksikan oleh ...", "Turut menyaksikan ...")."""
+    out = list(sentence_ids)
+    for i in sentence_ids:
+        j = i + 1
+        if j < len(ctx.sents) and j not in out:
+            first = ctx.sents[j].span[:3]
+            if any(w.start < first.end for w in ctx.rules("WITNESS", ctx.sents[j])):
+                out.append(j)
+    return out
+
+
+def _ner_persons(ctx: Context, sentence_ids: list[int]) -> list[tuple[int, int]]:
+    """Person spans the statistical model finds in the signing sentences (full mode only)."""
+    if ctx.fast:
+        return []
+    from . import ner
+
+    sents = [ctx.sents[i] for i in sentence_ids]
+    out = []
+    for sent, ents in zip(sents, ner.entities_many([s.text for s in sents])):
+        out += [(sent.start + a, sent.start + b) for a, b, label in ents if label == "PER"]
+    return out
+
+
+def _is_person(p: Person, directory: list[Person], ner_spans: list[tuple[int, int]]) -> bool:
+    """Rules leave an untitled, unmarked capitalised run undecided ("Focal Point", "Unwira"):
+    it is a person when the article gives it a title elsewhere or the NER model says so."""
+    if p.name and set(p.name.split()) & _lex()["org_words"]:
+        return False
+    if p.title or p.marked:
+        return True
+    if any(d.name and _same(p, d) for d in directory):
+        return True
+    # the model alone is trusted only with a full name: one capitalised word ("Undana") is as
+    # often an institution's short name
+    s, e = p.name_span or (p.start, p.end)
+    return len((p.name or "").split()) >= 2 and any(a < e and s < b for a, b in ner_spans)
+
+
+def run(ctx: Context) -> None:
+    from .roles import sentence_roles  # roles builds on Reader; imported here to avoid a cycle
+
+    if not ctx.events:
+        return
+    reader = Reader(ctx)
+    short_forms = acronyms(ctx.text)
+    ctx.acronyms = short_forms
+    directory = []
+    for sent in ctx.sents:
+        directory += [p for p in reader.people(sent.span.start, sent.span.end) if p.name and p.title]
+    ctx.people = directory
+    for ev in ctx.events:
+        signers, witnesses = [], []
+        for i in _with_witness_lines(ctx, ev.sentences):
+            s, w = sentence_roles(ctx, reader, ctx.sents[i])
+            signers += s
+            witnesses += w
+        ner_spans = _ner_persons(ctx, ev.sentences)
+        signers = [p for p in signers if _is_person(p, directory, ner_spans)]
+        witnesses = [p for p in witnesses if _is_person(p, directory, ner_spans)]
+        for p in signers + witnesses:
+            resolve(p, directory, short_forms)
+        signers = _merge(signers)
+        witnesses = [w for w in _merge(witnesses) if not any(_same(w, s) for s in signers)]
+        ev.signatories = [p.as_signatory() for p in signers]
+        ev.witnesses = [p.as_witness() for p in witnesses]
