@@ -1,0 +1,128 @@
+"""The exceptions the library raises; the CLI prints each as one line that names the fix.
+
+Every message starts with the path it is about and ends with what to do, so a line on stderr
+is enough to act on. `reason` is the short label counted in the closing summary.
+"""
+from __future__ import annotations
+
+
+class MouextractError(Exception):
+    """Base class: anything mouextract reports to its user."""
+
+    reason = "error"
+
+    def __init__(self, message: str, path: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(MouextractError):
+    """The command was asked for something it cannot do (unknown format, bad date...)."""
+
+    reason = "usage"
+
+
+class InputError(MouextractError):
+    """One input (a file, a dump row) cannot be read; the batch skips it and goes on."""
+
+
+class MissingPath(InputError):
+    reason = "missing"
+
+    def __init__(self, path: str):
+        super().__init__(f"{path} does not exist: check the path", path)
+
+
+class UnreadablePath(InputError):
+    reason = "unreadable"
+
+    def __init__(self, path: str, why: str):
+        super().__init__(f"{path} cannot be read ({why}): check that it is a file you may read", path)
+
+
+class EmptyInput(InputError):
+    reason = "empty"
+
+    def __init__(self, path: str):
+        super().__init__(f"{path} is empty: there is no article text to read", path)
+
+
+class BinaryInput(InputError):
+    reason = "binary"
+
+    def __init__(self, path: str):
+        super().__init__(
+            f"{path} looks like a binary file, not text: pass plain text, HTML, JSONL or CSV", path)
+
+
+class TooLarge(InputError):
+    reason = "too large"
+
+    def __init__(self, path: str, size: int, limit: int):
+        super().__init__(
+            f"{path} is {size:,} bytes, more than the {limit:,}-byte limit: "
+            f"raise it with --max-bytes={size}", path)
+
+
+class UndecodableInput(InputError):
+    reason = "undecodable"
+
+    def __init__(self, path: str, encoding: str, suggestion: str):
+        super().__init__(f"{path} is not valid {encoding}: try --encoding={suggestion}", path)
+
+
+class NoArticleText(InputError):
+    reason = "no article text"
+
+    def __init__(self, path: str):
+        super().__init__(
+            f"{path} has no article text that trafilatura can find: "
+            f"save the article page itself as HTML", path)
+
+
+class MalformedRow(InputError):
+    reason = "malformed row"
+
+    def __init__(self, path: str, where: str, problem: str, fix: str):
+        super().__init__(f"{path} {where} {problem}: {fix}", path)
+
+
+class MissingTextColumn(InputError):
+    reason = "no text column"
+
+    def __init__(self, path: str, columns: list[str]):
+        found = ", ".join(columns) if columns else "none"
+        super().__init__(
+            f"{path} has no \"text\" column (columns: {found}): "
+            f"name the column holding the article text \"text\"", path)
+
+
+class ExtractionFailed(MouextractError):
+    """extract() raised on one article: a bug to report, not a reason to stop the batch."""
+
+    reason = "extraction failed"
+
+    def __init__(self, path: str, error: str):
+        super().__init__(
+            f"{path} could not be extracted ({error}): please report this with the file", path)
+
+
+class DatabaseError(MouextractError):
+    reason = "database"
+
+
+class NotADatabase(DatabaseError):
+    def __init__(self, path: str, why: str):
+        super().__init__(
+            f"{path} is not a mouextract database ({why}): "
+            f"create one with: mouextract parse DIR --db {path}", path)
+
+
+class GoldError(MouextractError):
+    """The gold folder or prediction file given to evaluate cannot be used."""
+
+    reason = "gold"
