@@ -1,5 +1,256 @@
-"""Stage: parties (being written)."""
+"""Stage 5: the parties — the institutions bound by each agreement.
+
+Two sources: institutions named in the signing sentences in the places the signing verb gives
+its parties (subject, "dengan", "bersama", "antara", "oleh"), and the institution a signatory's
+title stands for ("Bupati Banyumas" signs for the Pemerintah Kabupaten Banyumas; "Kepala
+DPMPTSP Kota Bekasi" for the DPMPTSP). Institutions inside a person's title, the venue, the
+witness clause, or the headline are not parties. The same institution under several names
+(Pemkab X / Pemerintah Kabupaten (Pemkab) X) is one party.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .people import common_words, is_degree, is_honorific_or_rank
+
+_MONTHS_DAYS = set("""senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni
+juli agustus september oktober november desember""".split())
+# Institutions whose official names run on over commas ("Kementerian Pendidikan, Kebudayaan,
+# Riset, dan Teknologi").
+_COMMA_NAMES = {"kementerian", "kemendesa"}
+_FOLD = [(r"\bpemkab\b", "pemerintah kabupaten"), (r"\bpemkot\b", "pemerintah kota"),
+         (r"\bpemprov\b", "pemerintah provinsi"), (r"\bpemda\b", "pemerintah daerah"),
+         (r"\bkab\b", "kabupaten"), (r"\bwalikota\b", "wali kota"), (r"\bkejari\b", "kejaksaan negeri"),
+         (r"\bkejati\b", "kejaksaan tinggi"), (r"\bpolres\b", "kepolisian resor"), (r"\bresort\b", "resor"),
+         (r"\bpolda\b", "kepolisian daerah")]
+_GENERIC = {"ri", "republik", "indonesia", "dan", "perwakilan", "the", "of", "negara"}
+# A head standing alone ("Pemda ingin ...", "BumDesa pengelola ...") names no particular institution.
+_BARE_HEADS = {"pemerintah", "pemda", "pemkab", "pemkot", "pemprov", "pemdes", "dinas", "badan", "lembaga", "komisi",
+               "kantor", "bank", "universitas", "bumdes", "bumdesa", "bumd", "bumn", "koperasi", "yayasan", "kementerian",
+               "biro", "sekretariat", "institut", "pengadilan", "kejaksaan", "kepolisian"}
+# Words after which the rest of the clause is the agreement's subject matter or its setting,
+# not its parties: "terkait penyaluran dana desa melalui Bank X", "di lingkungan Pemkot X".
+_NOT_PARTY_CUES = {"terkait", "tentang", "mengenai", "soal", "bidang", "untuk", "dalam", "lingkungan", "wilayah", "guna",
+                   "melalui", "termasuk", "mengembangkan", "kepada"}
+
+# What a title's head stands for: "Bupati X" signs for the Pemerintah Kabupaten X.
+_TITLE_TO_INSTITUTION = [
+    (r"^(?:wakil\s+)?bupati\s+", "Pemerintah Kabupaten "),
+    (r"^(?:wakil\s+)?wali\s*kota\s+", "Pemerintah Kota "),
+    (r"^(?:wakil\s+)?gubernur\s+", "Pemerintah Provinsi "),
+    (r"^(?:sekda|sekretaris daerah)\s*(?:\(sekda\)\s*)?", "Pemerintah "),
+    (r"^(?:wakil\s+)?menteri\s+", "Kementerian "),
+    (r"^kapolda\s+", "Polda "), (r"^kapolres(?:ta)?\s+", "Polres "), (r"^kajari\s+", "Kejari "),
+    (r"^kajati\s+", "Kejati "), (r"^dandim\s+", "Kodim "), (r"^panglima\s+", ""),
+]
+_TITLE_HEAD = re.compile(r"^(?:(?:kepala|ketua|wakil ketua|anggota|rektor|wakil rektor|direktur utama|direktur|dirut|"
+                         r"pimpinan|pemimpin|presiden direktur|ceo|dekan|executive mayor|mayor|kakanwil|"
+                         r"kepala kantor wilayah|kepala cabang)\s+)+", re.I)
+_ACTING = re.compile(r"^(?:plt\.?|pj\.?|plh\.?|pjs\.?|pelaksana tugas|penjabat)\s*", re.I)
 
 
-def run(ctx) -> None:
+def fold(name: str) -> str:
+    s = name.lower()
+    for pat, rep in _FOLD:
+        s = re.sub(pat, rep, s)
+    return " ".join(re.findall(r"[a-z0-9]+", s))
+
+
+def key(name: str) -> set:
+    return set(fold(re.sub(r"\([^)]*\)", " ", name)).split()) | {w.lower() for w in re.findall(r"\(([^)]+)\)", name)}
+
+
+def _shorts(p: dict) -> set:
+    out = {w.lower() for w in re.findall(r"\(([^)]+)\)", p["name"])}
+    if p.get("short"):
+        out |= set(fold(p["short"]).split())
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", " ", name)) if w[0].isupper())
+
+
+def same_institution(a: dict, b: dict) -> bool:
+    """One institution under two names: "Pemkab X" / "Pemerintah Kabupaten (Pemkab) X", "Kementerian
+    ESDM" / "Kementerian Energi dan Sumber Daya Mineral (ESDM)", "BKKBN" / "Badan Koordinasi
+    Keluarga Berencana Nasional". Two ministries sharing words are not one."""
+    ka, kb = key(a["name"]), key(b["name"])
+    sa, sb = ka - _GENERIC, kb - _GENERIC
+    if not sa or not sb:
+        return ka == kb
+    if sa == sb:
+        return True
+    for small, big, pbig in ((sa, kb, b), (sb, ka, a)):
+        if small <= big and (len(big - _GENERIC - small) <= 1 or small & _shorts(pbig)):
+            return True
+    first_a, first_b = a["name"].split()[0], b["name"].split()[0]
+    return (first_a.isupper() and first_a == _initials(b["name"])) or (first_b.isupper() and first_b == _initials(a["name"]))
+
+
+def institution_of_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    t = _ACTING.sub("", title.strip())
+    for pat, rep in _TITLE_TO_INSTITUTION:
+        m = re.match(pat, t, re.I)
+        if m:
+            rest = t[m.end():].strip()
+            return (rep + rest).strip() if rest else None
+    m = _TITLE_HEAD.match(t)
+    if m:
+        rest = t[m.end():].strip()
+        return rest if rest and rest[:1].isupper() else None
     return None
+
+
+class OrgReader:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.org_at: dict[int, int] = {}
+        for sp in ctx.rules("ORG"):
+            if sp.start not in self.org_at or self.org_at[sp.start] < sp.end:
+                self.org_at[sp.start] = sp.end
+        self.title_at = {sp.start for sp in ctx.rules("TITLE")}
+
+    def read(self, i: int, end: int) -> int:
+        doc = self.ctx.doc
+        head = doc[i].lower_
+        j = self.org_at[i]
+        while j < end:
+            t = doc[j].text
+            if t == "(":
+                k = j + 1
+                while k < end and doc[k].text != ")":
+                    k += 1
+                if k >= end or k - j > 8:
+                    break
+                j = k + 1
+                continue
+            if t in {"-", "/"} and j + 1 < end and doc[j + 1].text[:1].isupper():
+                j += 2
+                continue
+            if t.lower() in {"dan", "&"} or (t == "," and head in _COMMA_NAMES):
+                nxt = doc[j + 1] if j + 1 < end else None
+                if nxt is not None and nxt.lower_ == "dan" and t == ",":
+                    nxt = doc[j + 2] if j + 2 < end else None
+                    if nxt is not None and self._continues(nxt, after_dan=True):
+                        j += 2
+                        continue
+                if nxt is not None and self._continues(nxt, after_dan=True):
+                    j += 1
+                    continue
+                break
+            if self._continues(doc[j]):
+                j += 1
+                continue
+            break
+        return j
+
+    def _continues(self, tok, after_dan: bool = False) -> bool:
+        t = tok.text
+        if not t[:1].isupper() or t.lower() in _MONTHS_DAYS or is_honorific_or_rank(t) or is_degree(t):
+            return False
+        if tok.i in self.title_at:
+            return False
+        # after "dan" a name goes on only with an ordinary word ("Pangkajene dan Kepulauan",
+        # "Energi dan Sumber Daya Mineral"), not with another proper name ("Pertamina dan Chevron")
+        if after_dan and (tok.i in self.org_at or (t.isupper() and len(t) > 1) or t.lower() not in common_words()):
+            return False
+        return True
+
+    def mentions(self, start: int, end: int, skip: set[int]) -> list[dict]:
+        doc = self.ctx.doc
+        out = []
+        i = start
+        while i < end:
+            if i in self.org_at and i not in skip and doc[i].text[:1].isupper():
+                j = self.read(i, end)
+                span = doc[i:j]
+                bare = j - i == 1 and doc[i].lower_ in _BARE_HEADS
+                if not bare and not any(k in skip for k in range(i, j)):
+                    out.append(party(span.text.strip(" ,"), span.start_char, span.end_char))
+                i = max(j, i + 1)
+            else:
+                i += 1
+        return out
+
+
+_KIND = [(r"(?i)^(pemerintah|pemkab|pemkot|pemprov|pemda|dinas|badan|kementerian|kemen|biro|sekretariat)", "government"),
+         (r"(?i)^(universitas|institut|politeknik|uin|iain|sekolah tinggi|akademi)", "education"),
+         (r"(?i)^(pt|bank|cv|bpd)\b", "company"), (r"(?i)^(polres|polda|kepolisian|polri)", "police"),
+         (r"(?i)^(kejaksaan|kejari|kejati|pengadilan)", "judiciary"), (r"(?i)^(tni|tentara|kodim|korem)", "military"),
+         (r"(?i)^(dprd|dpr)\b", "legislature")]
+
+
+def party(text: str, start: int | None, end: int | None) -> dict:
+    name = re.sub(r"\s*\(([^)]*)\)\s*", " ", text).strip()
+    name = re.sub(r"\s+", " ", name)
+    shorts = re.findall(r"\(([^)]+)\)", text)
+    short = None
+    if shorts:
+        # "Dinas ... (DPMPTSP) Kota Bekasi" -> "DPMPTSP Kota Bekasi"
+        short = (shorts[0] + " " + text[text.find(")") + 1:]).strip()
+        short = re.sub(r"\s*\([^)]*\)", "", short).strip() or shorts[0]
+    kind = next((k for pat, k in _KIND if re.match(pat, name)), "other")
+    return {"name": name, "short": short, "kind": kind, "span": [start, end] if start is not None else None}
+
+
+def merge(parties: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    for p in parties:
+        twin = next((o for o in out if same_institution(o, p)), None)
+        if twin is None:
+            out.append(p)
+            continue
+        if len(p["name"]) > len(twin["name"]) and twin["span"] is None or (p["span"] and len(p["name"]) > len(twin["name"])):
+            short = twin["short"] or (twin["name"] if len(twin["name"]) < len(p["name"]) else None)
+            twin.update(p)
+            twin["short"] = p["short"] or short
+        elif not twin.get("short") and len(p["name"]) < len(twin["name"]):
+            twin["short"] = p["name"]
+    return out
+
+
+def run(ctx: Context) -> None:
+    if not ctx.events:
+        return
+    reader = OrgReader(ctx)
+    doc = ctx.doc
+    headline = 0 if ctx.sents and "\n" in ctx.text[ctx.sents[0].end - 1:ctx.sents[0].end + 1] else None
+    for ev in ctx.events:
+        skip: set[int] = set()
+        for person in ev.signatories + ev.witnesses + [p.as_witness() for p in ctx.people]:
+            span = doc.char_span(*person["span"], alignment_mode="expand")
+            if span is not None:
+                skip.update(range(span.start, span.end))
+        for w in getattr(ev, "witness_tokens", []):
+            skip.update(w)
+        if ev.place and ev.place.get("span"):
+            span = doc.char_span(*ev.place["span"], alignment_mode="expand")
+            if span is not None:
+                skip.update(range(span.start, span.end))
+        found = []
+        for i in ev.sentences:
+            if i == headline:
+                continue
+            sent = ctx.sents[i].span
+            for tok in sent:
+                if tok.lower_ in _NOT_PARTY_CUES or (tok.lower_ == "di" and tok.i + 1 < sent.end and doc[tok.i + 1].text[:1].isupper()):
+                    k = tok.i + 1
+                    while k < sent.end and doc[k].text not in {".", ";"} and not (doc[k].text == "," and tok.lower_ == "di"
+                                                                               and not doc[k + 1].text[:1].isupper()):
+                        skip.add(k)
+                        k += 1
+            found += reader.mentions(sent.start, sent.end, skip)
+        for person in ev.signatories:
+            inst = institution_of_title(person["title"])
+            if inst:
+                found.append(party(inst, None, None))
+        ev.parties = merge(found)
+        for person in ev.signatories:
+            inst = institution_of_title(person["title"])
+            if inst:
+                probe = party(inst, None, None)
+                person["party"] = next((k for k, p in enumerate(ev.parties) if same_institution(p, probe)), None)
