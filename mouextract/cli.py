@@ -1,0 +1,344 @@
+"""The command line: thin `*_cli` wrappers over plain library functions (spaCy's habit).
+
+Data goes to stdout, messages to stderr. Exit codes: 0 when every input was read, 1 when some
+were skipped (the rest is still written), 2 for usage errors.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, nullcontext
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+from .db import Database, export
+from .errors import ExtractionFailed, MouextractError, UsageError
+from .readers import DEFAULT_MAX_BYTES, iter_articles
+from .writers import LongTables, atomic_output, writer_for
+
+try:
+    from .parallel import map_extract
+except ModuleNotFoundError as e:  # until the parallel module lands: extract in this process
+    if e.name != "mouextract.parallel":
+        raise
+    from .api import extract
+
+    def map_extract(items, *, jobs=1, fast=False, engine="local", scheduler=None):
+        for text, meta in items:
+            try:
+                yield extract(text, meta, fast=fast)
+            except Exception as exc:  # one bad article must not stop the batch
+                yield {"article": dict(meta or {}), "error": f"{type(exc).__name__}: {exc}"}
+
+
+class Format(str, Enum):
+    yaml = "yaml"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+app = typer.Typer(
+    rich_markup_mode=None, pretty_exceptions_enable=False, add_completion=False, no_args_is_help=True,
+    help="Turn Indonesian news about cooperation agreements (MoU, nota kesepakatan, PKS) into "
+         "structured records: one per reported signing.",
+    epilog="\b\nExample:\n  mouextract parse articles/ --format jsonl --output records.jsonl")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mouextract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Show the version and exit.")) -> None:
+    pass
+
+
+def say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def fail(error: MouextractError) -> typer.Exit:
+    """One line on stderr for a library error; 2 for usage errors, 1 for the rest."""
+    say(f"Error: {error}")
+    return typer.Exit(2 if isinstance(error, UsageError) else 1)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# --- parse -------------------------------------------------------------------------------------
+
+@dataclass
+class Summary:
+    read: int = 0
+    records: int = 0
+    present: int = 0
+    skipped: list[MouextractError] = field(default_factory=list)
+
+    def line(self, with_db: bool = False) -> str:
+        parts = [f"{plural(self.read, 'article')} read", f"{plural(self.records, 'record')} found"]
+        if with_db:
+            parts.append(f"{self.present} already present")
+        skipped = f"{len(self.skipped)} skipped"
+        if self.skipped:
+            reasons = Counter(e.reason for e in self.skipped)
+            skipped += " (" + ", ".join(f"{n} {reason}" for reason, n in reasons.items()) + ")"
+        return ", ".join(parts + [skipped])
+
+
+def parse(paths: list[str], *, fmt: str = "yaml", output: str | None = "-", long_dir: str | None = None,
+          db_path: str | None = None, published: str | None = None, encoding: str | None = None,
+          max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 1, fast: bool = False,
+          engine: str = "local", scheduler: str | None = None, stdin=None,
+          report: Callable[[str], None] = say, tick: Callable[[], None] = lambda: None) -> Summary:
+    """Extract every article in PATHS into OUTPUT (None: no stream), LONG_DIR tables and DB_PATH.
+
+    Articles already in the database (same text) are reported and not extracted again.
+    """
+    summary = Summary()
+
+    def skip(error: MouextractError) -> None:
+        summary.skipped.append(error)
+        report(f"Skipped: {error}")
+
+    def counted(items: Iterable) -> Iterator:
+        for item in items:
+            summary.read += 1
+            yield item
+
+    items = counted(iter_articles(paths, encoding=encoding, max_bytes=max_bytes, published=published,
+                                  stdin=stdin, on_skip=skip))
+    with ExitStack() as stack:
+        sinks = []
+        if output is not None:
+            stream = stack.enter_context(atomic_output(output, newline="" if fmt == "csv" else None))
+            sinks.append(writer_for(fmt, stream))
+        if long_dir:
+            sinks.append(stack.enter_context(LongTables(long_dir)))
+        db = stack.enter_context(Database(db_path)) if db_path else None
+        if db is not None:
+            items = _new_articles(items, db, summary, report, tick)
+        for result in map_extract(items, jobs=jobs, fast=fast, engine=engine, scheduler=scheduler):
+            tick()
+            if "error" in result:
+                skip(ExtractionFailed(result["article"].get("path") or "<input>", result["error"]))
+                continue
+            summary.records += len(result.get("agreements") or [])
+            for sink in sinks:
+                sink.write(result)
+            if db is not None:
+                db.add(result)
+        for sink in sinks:
+            sink.close()
+    return summary
+
+
+def _new_articles(items, db: Database, summary: Summary, report, tick) -> Iterator:
+    """The items whose text is in neither the database nor earlier in this run."""
+    from .api import article_info
+    seen: dict[str, str] = {}
+    for text, meta in items:
+        sha = article_info(text, meta)["sha256"]
+        stored = db.path_of(sha)
+        if stored is None:
+            stored = seen.get(sha)
+        if stored is not None:
+            summary.present += 1
+            path = meta.get("path")
+            report(f"Already present: {path}" + (f" (same text as {stored})" if stored and stored != path else ""))
+            tick()
+            continue
+        seen[sha] = meta.get("path") or ""
+        yield text, meta
+
+
+def _check_writable(target: str | None, what: str) -> None:
+    if target and target != "-" and not Path(target).parent.is_dir():
+        raise UsageError(f"{what} {target}: the folder {Path(target).parent} does not exist: create it first")
+
+
+def _progress(enabled: bool):
+    """A rich progress bar on stderr, only for a terminal; yields (tick, report)."""
+    if not enabled:
+        return nullcontext((lambda: None, say))
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+    from rich.text import Text
+
+    class Bar:
+        def __enter__(self):
+            self.progress = Progress(SpinnerColumn(), TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
+                                     console=Console(stderr=True), transient=True)
+            self.progress.start()
+            task = self.progress.add_task("parse", total=None)
+            return (lambda: self.progress.advance(task),
+                    lambda msg: self.progress.console.print(Text(msg), soft_wrap=True))
+
+        def __exit__(self, *exc):
+            self.progress.stop()
+
+    return Bar()
+
+
+SUFFIX_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".csv": "csv"}
+
+PARSE_EPILOG = """\b
+Example:
+  mouextract parse corpus/ --format jsonl > records.jsonl
+  mouextract parse new-articles/ --db agreements.sqlite --long tables/"""
+
+
+@app.command("parse", epilog=PARSE_EPILOG)
+def parse_cli(
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="Files, folders (walked for *.txt, *.html, *.htm, *.jsonl, *.csv) or - for stdin."),
+    format: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format [default: yaml, or from the --output suffix]."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Output file, - for stdout [default: stdout unless --db or --long is given]."),
+    long: Optional[str] = typer.Option(None, "--long", metavar="DIR", help="Also write tidy tables agreements/parties/signatories/witnesses/scope.csv into DIR."),
+    db: Optional[str] = typer.Option(None, "--db", metavar="FILE.sqlite", help="Add the records to this SQLite dataset; articles already in it are skipped."),
+    published: Optional[str] = typer.Option(None, "--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for inputs that do not give one."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="ENC", help="Encoding of the inputs [default: UTF-8, else detected]."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, metavar="N", help="Skip files larger than this."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="Worker processes; 0 for one per core."),
+    fast: bool = typer.Option(False, "--fast", help="Rules only, without the statistical NER model."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="Where the workers run."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask)."),
+) -> None:
+    """Extract one record per reported signing from news articles.
+
+    YAML and JSON give one document per article, JSONL one line per article (what the
+    project's scorer reads), CSV one row per agreement with list fields joined by " | ".
+    """
+    fmt = format.value if format else SUFFIX_FORMATS.get(Path(output or "").suffix.lower(), "yaml")
+    if output is None and (db is None and long is None or format is not None):
+        output = "-"
+    try:
+        _check_writable(output, "cannot write")
+        summary = None
+        with _progress(sys.stderr.isatty()) as (tick, report):
+            summary = parse(paths, fmt=fmt, output=output, long_dir=long, db_path=db, published=published,
+                            encoding=encoding, max_bytes=max_bytes, jobs=jobs or None, fast=fast,
+                            engine=engine.value, scheduler=scheduler, stdin=typer.get_binary_stream("stdin"),
+                            report=report, tick=tick)
+    except MouextractError as error:
+        raise fail(error) from None
+    say(summary.line(with_db=db is not None))
+    raise typer.Exit(1 if summary.skipped else 0)
+
+
+# --- export, evaluate, show ----------------------------------------------------------------------
+
+@app.command("export", epilog="\b\nExample:\n  mouextract export agreements.sqlite --format csv --output agreements.csv")
+def export_cli(
+    db: str = typer.Argument(..., metavar="DB.sqlite", help="A dataset written by mouextract parse --db."),
+    format: Format = typer.Option(Format.yaml, "--format", "-f", help="Output format."),
+    output: str = typer.Option("-", "--output", "-o", metavar="FILE", help="Output file, - for stdout."),
+) -> None:
+    """Write the records stored in a dataset file, as parse would have written them."""
+    try:
+        _check_writable(output, "cannot write")
+        n = export(db, format.value, output)
+    except MouextractError as error:
+        raise fail(error) from None
+    say(f"{plural(n, 'article')} exported")
+
+
+@app.command("evaluate", epilog="\b\nExample:\n  mouextract parse corpus/dev --format jsonl > pred.jsonl\n  mouextract evaluate corpus/dev pred.jsonl --verbose")
+def evaluate_cli(
+    gold_dir: str = typer.Argument(..., metavar="GOLD_DIR", help="Folder of NNN.txt articles with NNN.gold.yaml records."),
+    pred: Optional[str] = typer.Argument(None, metavar="[PRED]", help="Predictions as JSONL (- for stdin) [default: parse GOLD_DIR/*.txt now]."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss, article by article."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+    fast: bool = typer.Option(False, "--fast", help="When parsing now: rules only, without the NER model."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="When parsing now: worker processes; 0 for one per core."),
+) -> None:
+    """Per-field precision, recall and F1 against gold records (the project scorer's metric)."""
+    from .evaluate import HEADLINE_FIELDS, evaluate, read_predictions
+    skipped: list[MouextractError] = []
+
+    def skip(error: MouextractError) -> None:
+        skipped.append(error)
+        say(f"Skipped: {error}")
+
+    try:
+        if not Path(gold_dir).is_dir():
+            raise UsageError(f"{gold_dir} is not a folder: give the folder holding the *.gold.yaml files")
+        if pred is None:
+            items = iter_articles(sorted(str(p) for p in Path(gold_dir).glob("*.txt")), on_skip=skip)
+            predictions = list(map_extract(items, jobs=jobs or None, fast=fast, engine="local", scheduler=None))
+        elif pred == "-":
+            predictions = read_predictions(typer.get_text_stream("stdin"), "<stdin>", skip)
+        elif not Path(pred).is_file():
+            raise UsageError(f"{pred} does not exist: give the JSONL file written by mouextract parse --format jsonl")
+        else:
+            with open(pred, encoding="utf-8") as lines:
+                predictions = read_predictions(lines, pred, skip)
+        report = evaluate(gold_dir, predictions)
+    except MouextractError as error:
+        raise fail(error) from None
+    if verbose:
+        for key, misses in report.misses:
+            for miss in misses:
+                typer.echo(f"{key}: {miss}", err=as_json)
+    scores = report.scores()
+    if as_json:
+        typer.echo(json.dumps(scores))
+    else:
+        _print_scores(scores, HEADLINE_FIELDS)
+    raise typer.Exit(1 if skipped else 0)
+
+
+def _print_scores(scores: dict, headline_fields: list[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    table = Table(title="mouextract evaluate", title_justify="left")
+    for column in ("field", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for name, s in scores.items():
+        if name != "headline_f1":
+            marker = " *" if name in headline_fields else ""
+            table.add_row(name + marker, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f']:.3f}")
+    table.add_row("headline (mean F1 of *)", "", "", f"{scores['headline_f1']:.3f}", style="bold")
+    Console(file=sys.stdout).print(table)
+
+
+@app.command("show", epilog="\b\nExample:\n  mouextract show samples/001-temanggung-kejari.txt")
+def show_cli(
+    file: str = typer.Argument(..., metavar="FILE", help="An article (text or HTML), a dump, or - for stdin."),
+    fast: bool = typer.Option(False, "--fast", help="Rules only, without the statistical NER model."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="ENC", help="Encoding of the input [default: UTF-8, else detected]."),
+    published: Optional[str] = typer.Option(None, "--published", metavar="DATE", help="Publication date (YYYY-MM-DD) if the input gives none."),
+) -> None:
+    """Show an article with every extracted span highlighted and labelled, and its records."""
+    from rich.console import Console
+
+    from .show import show
+    try:
+        show(file, Console(file=sys.stdout, soft_wrap=False), fast=fast, encoding=encoding,
+             published=published, stdin=typer.get_binary_stream("stdin"))
+    except MouextractError as error:
+        raise fail(error) from None
+
+
+def main() -> None:
+    app(prog_name="mouextract")
+
+
+if __name__ == "__main__":
+    main()
