@@ -1,5 +1,122 @@
-"""Stage: scope (being written)."""
+"""Stage 6: the scope — what the agreement covers, as the article lists it.
+
+Scope is introduced by a cue tied to the agreement: a numbered list after "ruang lingkup ...
+terdiri dari", "cakupan ... meliputi"; "<instrument> tentang/mengenai/terkait/di bidang/dalam
+hal X"; "lingkup/objek/isi kerja sama ... meliputi/mencakup/seperti LIST"; "berfokus pada
+LIST"; ", terkait LIST" after a signing. Purpose statements (bertujuan, dalam rangka, untuk
+meningkatkan ...) are not scope. Items keep the article's wording: only numbering and
+connectives are trimmed.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import Context
+
+_INSTRUMENT = r"(?:nota\s+kesepahaman|nota\s+kesepakatan(?:\s+bersama)?|perjanjian(?:\s+kerja\s*sama)?|kesepakatan|mou|pks|memorandum\s+of\s+understanding|kerja\s*sama)"
+# "<instrument> [kerja sama] tentang X": a single subject, up to where the clause moves on
+_ABOUT = re.compile(
+    rf"(?i)\b{_INSTRUMENT}(?:\s*\([^)]{{1,60}}\))?(?:\s+(?:ini|itu|tersebut|kerja\s*sama|bersama))*"
+    r"(?:\s+dengan\s+[A-Z][\w ]{1,60}?)?\s+(?P<cue>tentang|mengenai|terkait|soal|di\s+bidang|bidang|dalam\s+hal)\s+(?P<body>[^.;\n]+)")
+_LIST_CUE = re.compile(
+    rf"(?i)\b(?:(?:ruang\s+)?lingkup(?:\s+kerja\s*sama)?|cakupan|objek\s+kerja\s*sama|isi|{_INSTRUMENT})\b[^.;\n]{{0,120}}?"
+    r"\b(?P<cue>meliputi|mencakup|terdiri\s+(?:dari|atas)|seperti|berfokus\s+pada)\s+(?P<body>[^\n]+)")
+_AFTER_SIGNING = re.compile(r"(?i)\bpenandatangan\w*[^.;\n]{0,60}?,\s+terkait\s+(?P<body>[^.;\n]+)")
+_NUMBERED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[;:,.]))(\d{1,2})\s*[\).]+\s*")
+# Where the subject matter ends and the sentence goes on about something else.
+_BODY_END = re.compile(
+    r"(?i),?\s+(?:yang\s+(?:di|me)\w+|dengan\s+harapan|dengan\s+(?=[A-Z])|antara\s+|oleh\s+|pada\s+(?:hari|senin|selasa|rabu|kamis|jumat|sabtu|minggu|\d)"
+    r"|untuk\s+(?:meningkatkan|menyokong|mendukung|mewujudkan|memperkuat)|sehingga|agar|supaya|guna|akhirnya|"
+    r"ditandatangani|diteken|di\s+(?=[A-Z])|,\s*(?=[a-z]+\s+(?:dan|telah|akan|sudah|merupakan)\b))")
+_SPLIT = re.compile(r"\s*;\s*(?:dan\s+|serta\s+)?|\s*,\s*(?:dan\s+|serta\s+)?|\s+serta\s+")
+_LEAD = re.compile(r"(?i)^(?:dan|serta|yaitu|yakni|antara\s+lain|adalah|kegiatan(?=\s+\w+\s))\s+")
+_HEADS_TO_DROP = re.compile(r"(?i)^(?:\d+\s+(?:hal|poin|butir|bidang)\s*,?\s*(?:yaitu|yakni)?\s*:?\s*)")
 
 
-def run(ctx) -> None:
-    return None
+def _clean(item: str) -> str:
+    item = item.strip(" \t\n;,.:")
+    item = _HEADS_TO_DROP.sub("", item)
+    for _ in range(2):
+        item = _LEAD.sub("", item).strip(" ;,.:")
+    item = re.sub(r"\s+dan$", "", item)
+    return item.strip(" ;,.:")
+
+
+def _body(text: str) -> str:
+    m = _BODY_END.search(text)
+    return text[:m.start()] if m else text
+
+
+def _split(body: str) -> list[str]:
+    return [x for x in (_clean(p) for p in _SPLIT.split(body)) if x and len(x) > 2]
+
+
+def numbered_list(text: str, start: int) -> list[tuple[str, int]]:
+    """Items of a list numbered 1, 2, 3 ... starting at START, with their offsets."""
+    out, expected, pos = [], 1, start
+    marks = []
+    for m in _NUMBERED.finditer(text, start):
+        if int(m.group(1)) != expected:
+            if expected > 1:
+                break
+            continue
+        marks.append(m)
+        expected += 1
+        if m.start() - pos > 400:
+            break
+        pos = m.end()
+    if len(marks) < 2:
+        return []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else _end_of_last(text, m.end())
+        item = _clean(text[m.end():end])
+        if item:
+            out.append((item, m.end()))
+    return out
+
+
+def _end_of_last(text: str, pos: int) -> int:
+    m = re.compile(r"\.(?:\s|$)|\n|\s\(").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _add(found: list, item: str, start: int) -> None:
+    words = set(item.lower().split())
+    for other, _ in found:
+        ow = set(other.lower().split())
+        if words and ow and len(words & ow) / len(words | ow) >= 0.8:
+            return
+    found.append((item, start))
+
+
+def find_scope(text: str) -> list[dict]:
+    found: list[tuple[str, int]] = []
+    for m in _LIST_CUE.finditer(text):
+        tail = text[m.start("body"):]
+        items = numbered_list(text, m.start("body")) if _NUMBERED.match(tail[:40].split(" ", 3)[-1]) or re.search(r"\b1\s*[\).]", tail[:60]) else []
+        if items and not re.match(rf"(?i){_INSTRUMENT}", items[0][0]):
+            for item, at in items:
+                _add(found, item, at)
+            continue
+        body = _body(m.group("body").split(".")[0] if "." in m.group("body") else m.group("body"))
+        for part in _split(body):
+            _add(found, part, m.start("body") + max(0, body.find(part)))
+    for rx in (_ABOUT, _AFTER_SIGNING):
+        for m in rx.finditer(text):
+            body = _body(m.group("body"))
+            parts = [_clean(body)] if rx is _ABOUT and "," not in body else _split(body)
+            for part in parts:
+                if part:
+                    _add(found, part, m.start("body") + max(0, body.find(part)))
+    for m in re.finditer(r"(?i)\b(?:ruang\s+lingkup|cakupan)\b[^\n]{0,160}?(?=\b1\s*[\).])", text):
+        for item, at in numbered_list(text, m.end()):
+            _add(found, item, at)
+    return [{"text": t, "span": [s, s + len(t)]} for t, s in found]
+
+
+def run(ctx: Context) -> None:
+    if not ctx.events:
+        return
+    items = find_scope(ctx.text)
+    for ev in ctx.events:
+        ev.scope = [dict(x) for x in items]
