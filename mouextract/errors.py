@@ -122,7 +122,7 @@ class NotADatabase(DatabaseError):
             f"create one with: mouextract parse DIR --db {path}", path)
 
 
-class GoldError(MouextractError):
+class GoldError(UsageError):
     """The gold folder or prediction file given to evaluate cannot be used."""
 
     reason = "gold"

@@ -57,7 +57,7 @@ def make_result(text: str, meta: dict | None = None, *, agreements: int | None =
                     "published": meta.get("published"), "url": meta.get("url"),
                     "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
         "agreements": [make_agreement(i) for i in range(1, n + 1)],
-        "mentioned": [{"text": "MoU serupa pada 2020", "span": [5, 25]}] if n else [],
+        "mentioned": [{"text": "MoU serupa pada 2020", "span": None}] if n else [],
         "warnings": [],
         "extractor": {"version": "test", "mode": "fast"},
     }

@@ -1,0 +1,110 @@
+"""The article in the terminal with every extracted span highlighted and labelled, records below.
+
+Each span gets a colour per field and a label after it ("[date]", "[party]"...); with several
+agreements the label carries the record number ("[date 2]"). Overlapping spans (a party inside
+a scope clause) keep both styles.
+"""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .api import extract
+from .readers import DEFAULT_MAX_BYTES, iter_articles
+
+STYLES = {
+    "type": "bold magenta", "date": "bold cyan", "place": "bold green", "party": "bold yellow",
+    "signatory": "bold blue", "witness": "bold red", "scope": "underline", "mentioned": "dim italic",
+}
+
+
+def labelled_spans(result: dict) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, style) of every span in an article result, in text order."""
+    agreements = result.get("agreements") or []
+    out = []
+
+    def add(span, field: str, label: str, n: int) -> None:
+        if span and span[1] > span[0]:
+            suffix = f" {n}" if len(agreements) > 1 else ""
+            out.append((span[0], span[1], label + suffix, STYLES[field]))
+
+    for n, a in enumerate(agreements, start=1):
+        add(a.get("type_span"), "type", "type", n)
+        add((a.get("date") or {}).get("span"), "date", "date", n)
+        place = a.get("place") or {}
+        add(place.get("span"), "place", "venue" if place.get("venue") else "city", n)
+        for field, label, key in (("party", "party", "parties"), ("signatory", "signatory", "signatories"),
+                                  ("witness", "witness", "witnesses"), ("scope", "scope", "scope")):
+            for item in a.get(key) or []:
+                add(item.get("span"), field, label, n)
+    for m in result.get("mentioned") or []:
+        if m.get("span"):
+            out.append((m["span"][0], m["span"][1], "mentioned", STYLES["mentioned"]))
+    return sorted(out, key=lambda s: (s[0], -s[1]))
+
+
+def highlighted(text: str, result: dict) -> Text:
+    """TEXT with the spans styled and a label appended where each span ends."""
+    spans = [s for s in labelled_spans(result) if s[1] <= len(text)]
+    cuts = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans)})
+    out = Text()
+    for a, b in zip(cuts, cuts[1:]):
+        styles = [style for start, end, _, style in spans if start <= a and b <= end]
+        out.append(text[a:b], style=" ".join(styles) or None)
+        for start, end, label, style in spans:
+            if end == b:
+                out.append(f" [{label}]", style=f"{style} dim")
+    return out
+
+
+def _people(items: list[dict]) -> str:
+    return "\n".join(" — ".join(x for x in (p.get("name") or "(unnamed)", p.get("title")) if x) for p in items)
+
+
+def records_table(n: int, agreement: dict) -> Table:
+    date, place = agreement.get("date") or {}, agreement.get("place") or {}
+    table = Table(title=f"Agreement {n}", show_header=False, title_justify="left")
+    table.add_column("field", style="bold")
+    table.add_column("value")
+    rows = [
+        ("type", f"{agreement.get('type') or ''} ({agreement.get('type_text') or ''})"),
+        ("date", " ".join(x for x in (date.get("value"), f"« {date['text']} »" if date.get("text") else None) if x)),
+        ("venue", place.get("venue")),
+        ("city", ", ".join(x for x in (place.get("city"), place.get("province")) if x)),
+        ("parties", "\n".join(p.get("name") or "" for p in agreement.get("parties") or [])),
+        ("signatories", _people(agreement.get("signatories") or [])),
+        ("witnesses", _people(agreement.get("witnesses") or [])),
+        ("scope", "\n".join(f"- {s.get('text')}" for s in agreement.get("scope") or [])),
+        ("confidence", str(agreement.get("confidence", ""))),
+    ]
+    for name, value in rows:
+        table.add_row(name, Text(value or "—"))
+    return table
+
+
+def render(text: str, result: dict, console: Console) -> None:
+    article = result.get("article") or {}
+    console.rule(Text(article.get("path") or article.get("id") or "article"))
+    console.print(highlighted(text, result))
+    console.print()
+    agreements = result.get("agreements") or []
+    if not agreements:
+        console.print("No signing reported in this article.")
+    for n, agreement in enumerate(agreements, start=1):
+        console.print(records_table(n, agreement))
+    for m in result.get("mentioned") or []:
+        console.print(Text(f"Mentioned, not signed here: {m.get('text')}"))
+    for w in result.get("warnings") or []:
+        console.print(Text(f"Warning: {w}"))
+
+
+def show(path: str, console: Console, *, fast: bool = False, encoding: str | None = None,
+         published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, stdin=None) -> int:
+    """Render every article in PATH (one for a text or HTML file, each row of a dump)."""
+    n = 0
+    for text, meta in iter_articles([path], encoding=encoding, max_bytes=max_bytes,
+                                    published=published, stdin=stdin):
+        render(text, extract(text, meta, fast=fast), console)
+        n += 1
+    return n
