@@ -20,7 +20,7 @@ import typer
 from . import __version__
 from .db import Database, export
 from .errors import ExtractionFailed, MouextractError, UsageError
-from .readers import DEFAULT_MAX_BYTES, iter_articles
+from .readers import DEFAULT_MAX_BYTES, DUMP_SUFFIXES, expand_paths, iter_articles
 from .writers import LongTables, atomic_output, writer_for
 
 try:
@@ -174,10 +174,15 @@ def _check_writable(target: str | None, what: str) -> None:
         raise UsageError(f"{what} {target}: the folder {Path(target).parent} does not exist: create it first")
 
 
-def _progress(enabled: bool):
-    """A rich progress bar on stderr, only for a terminal; yields (tick, report)."""
+def _progress(paths: list[str], enabled: bool):
+    """A rich progress bar on stderr, only for a terminal; yields (tick, report).
+
+    Its total is the number of files when each holds one article; dumps leave it open.
+    """
     if not enabled:
         return nullcontext((lambda: None, say))
+    files = expand_paths(paths, on_skip=lambda error: None)
+    total = None if any(Path(f).suffix.lower() in DUMP_SUFFIXES for f in files) else len(files)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
     from rich.text import Text
@@ -187,7 +192,7 @@ def _progress(enabled: bool):
             self.progress = Progress(SpinnerColumn(), TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
                                      console=Console(stderr=True), transient=True)
             self.progress.start()
-            task = self.progress.add_task("parse", total=None)
+            task = self.progress.add_task("parse", total=total)
             return (lambda: self.progress.advance(task),
                     lambda msg: self.progress.console.print(Text(msg), soft_wrap=True))
 
@@ -231,7 +236,7 @@ def parse_cli(
     try:
         _check_writable(output, "cannot write")
         summary = None
-        with _progress(sys.stderr.isatty()) as (tick, report):
+        with _progress(paths, sys.stderr.isatty()) as (tick, report):
             summary = parse(paths, fmt=fmt, output=output, long_dir=long, db_path=db, published=published,
                             encoding=encoding, max_bytes=max_bytes, jobs=jobs or None, fast=fast,
                             engine=engine.value, scheduler=scheduler, stdin=typer.get_binary_stream("stdin"),
