@@ -24,17 +24,38 @@ def _is_link_line(sent: Sentence) -> bool:
     return bool(_LINK_LINE.match(sent.text))
 
 
-def _planned(ctx: Context, sent: Sentence, sign) -> bool:
-    for cue in ctx.rules("PLANNED", sent):
+def _near(ctx: Context, sent: Sentence, sign, label: str) -> bool:
+    """A cue of LABEL just before the signing word ("akan menandatangani", "pernah meneken"), or
+    just after a signing noun ("jadwal penandatanganan yang rencananya dilakukan")."""
+    for cue in ctx.rules(label, sent):
         if cue.end <= sign.start and sign.start - cue.end <= PLANNED_WINDOW:
             between = ctx.doc[cue.end:sign.start].text
-            if "," not in between and "." not in between:
-                return True
+        elif sign.end <= cue.start and cue.start - sign.end <= PLANNED_WINDOW and sign.text.lower().startswith("pen"):
+            between = ctx.doc[sign.end:cue.start].text
+            if "yang" not in between.lower().split():  # "penandatanganan ... dan rencana kerja" is no plan
+                continue
+        else:
+            continue
+        if "," not in between and "." not in between:
+            return True
     return False
+
+
+def _planned(ctx: Context, sent: Sentence, sign) -> bool:
+    return _near(ctx, sent, sign, "PLANNED")
+
+
+def _relative(ctx: Context, sent: Sentence, sign) -> bool:
+    """"perjanjian ... yang ditandatangani pada 12 Maret 2019": the signing describes an
+    instrument; it is the reported event only beside a sentence that reports a signing itself."""
+    return sign.start > sent.span.start and ctx.doc[sign.start - 1].lower_ in {"yang", "telah", "sudah"} and \
+        "yang" in ctx.doc[max(sent.span.start, sign.start - 3):sign.start].text.lower().split()
 
 
 def _past(ctx: Context, sent: Sentence, sign) -> bool:
     """A relative clause about an earlier instrument: "MoU ... yang ditandatangani ... lalu"."""
+    if _near(ctx, sent, sign, "PAST"):
+        return True
     if not ctx.rules("PAST", sent):
         return False
     before = ctx.doc[max(sent.span.start, sign.start - 2):sign.start].text.lower().split()
@@ -68,6 +89,7 @@ def run(ctx: Context) -> None:
     if not has_instrument:
         return
     reported: list[int] = []
+    relative: list[int] = []
     for sent in ctx.sents:
         if _is_link_line(sent):
             continue
@@ -80,6 +102,12 @@ def run(ctx: Context) -> None:
             ctx.mentioned.append({"text": text, "span": list(span)})
             continue
         reported.append(sent.i)
+        if _relative(ctx, sent, sign):
+            relative.append(sent.i)
+    if reported and set(reported) <= set(relative):
+        for i in reported:
+            ctx.mentioned.append({"text": ctx.sents[i].text.strip(), "span": [ctx.sents[i].start, ctx.sents[i].end]})
+        reported = []
     if reported:
         ctx.events.append(Event(sentences=reported))
     for ev in ctx.events:
