@@ -1,0 +1,132 @@
+"""map_extract: the same records in the same order whatever the number of workers, errors as
+records, and a lazy pull on the input. One pool run is shared by the tests: starting workers
+(each builds the pipeline) costs far more than the articles."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mouextract.parallel import PREFETCH, error_record, map_extract
+
+SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.txt"))
+NAMES = ["Budi Santoso", "Siti Rahmawati", "Andi Wijaya", "Rudi Hartono", "Dewi Lestari"]
+CITIES = ["Sleman", "Kediri", "Kupang", "Palu", "Bone", "Jember"]
+JOBS = 2
+CHUNKSIZE = 2
+BAD_AT = 20
+
+
+def make_items() -> list[tuple]:
+    items = [(p.read_text(encoding="utf-8"), {"path": str(p), "id": p.stem}) for p in SAMPLES]
+    # many small items, so chunks from two workers finish interleaved
+    for i in range(90):
+        text = (f"{CITIES[i % 6].upper()} - Bupati {CITIES[i % 6]} {NAMES[i % 5]} menandatangani nota "
+                f"kesepahaman dengan Kejaksaan Negeri {CITIES[(i + 1) % 6]}, Senin ({1 + i % 28}/6/2024).")
+        items.append((text, {"id": f"small-{i}"}))
+    # not a str: extract raises TypeError
+    items.insert(BAD_AT, (None, {"path": "broken.txt", "id": "broken"}))
+    return items
+
+
+class CountingIter:
+    """An input generator that counts how many items were pulled from it."""
+
+    def __init__(self, items):
+        self.items = items
+        self.pulled = 0
+
+    def __iter__(self):
+        for item in self.items:
+            self.pulled += 1
+            yield item
+
+
+@pytest.fixture(scope="module")
+def items():
+    return make_items()
+
+
+@pytest.fixture(scope="module")
+def serial(items):
+    return list(map_extract(items, jobs=1))
+
+
+@pytest.fixture(scope="module")
+def pooled(items):
+    """Records of a jobs=2 run, and how far the pool had read ahead at each record."""
+    source = CountingIter(items)
+    records, lookahead = [], []
+    for record in map_extract(source, jobs=JOBS, chunksize=CHUNKSIZE):
+        records.append(record)
+        lookahead.append(source.pulled - len(records))
+    return records, lookahead
+
+
+def test_pool_gives_the_in_process_records_in_order(serial, pooled, items):
+    records, _ = pooled
+    assert len(records) == len(items)
+    assert records == serial
+
+
+def test_order_follows_input_with_many_small_items(pooled, items):
+    records, _ = pooled
+    assert [r["article"]["id"] for r in records] == [meta["id"] for _, meta in items]
+
+
+def test_failing_item_gives_error_record_and_run_goes_on(serial, pooled):
+    for records in (serial, pooled[0]):
+        bad = records[BAD_AT]
+        assert bad == {
+            "article": {"path": "broken.txt", "id": "broken"},
+            "error": "TypeError: extract() needs the article text as str, not NoneType",
+        }
+        assert all("error" not in r for i, r in enumerate(records) if i != BAD_AT)
+
+
+def test_pool_reads_input_lazily(pooled):
+    _, lookahead = pooled
+    # in flight: jobs * PREFETCH chunks plus the one being handed out
+    bound = (JOBS * PREFETCH + 1) * CHUNKSIZE
+    assert max(lookahead) <= bound
+
+
+def test_in_process_reads_one_item_at_a_time(items):
+    source = CountingIter(items)
+    stream = map_extract(source, jobs=1, fast=True)
+    next(stream)
+    next(stream)
+    assert source.pulled == 2
+
+
+def test_error_record_shape():
+    assert error_record({"path": Path("a/b.txt")}, ValueError("bad")) == {
+        "article": {"path": "a/b.txt", "id": None}, "error": "ValueError: bad"}
+    assert error_record(None, KeyError("x"))["article"] == {"path": None, "id": None}
+
+
+def test_in_process_item_not_a_pair_is_an_error_record():
+    [record] = list(map_extract(["just a text"], jobs=1))
+    assert record["error"].startswith("ValueError")
+
+
+def test_bad_arguments_fail_at_call():
+    with pytest.raises(ValueError, match="engine"):
+        map_extract([], engine="spark")
+    with pytest.raises(ValueError, match="jobs"):
+        map_extract([], jobs=0)
+
+
+def test_importing_mouextract_does_not_import_dask():
+    code = ("import sys, mouextract, mouextract.parallel, mouextract.dask_engine; "
+            "sys.exit(any(m.split('.')[0] in ('dask', 'distributed') for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_missing_dask_names_the_fix(monkeypatch):
+    for name in ("dask", "dask.bag", "distributed"):
+        monkeypatch.setitem(sys.modules, name, None)  # makes `import name` raise ImportError
+    with pytest.raises(ImportError, match=r"mouextract\[dask\]"):
+        map_extract([], engine="dask")
