@@ -23,8 +23,12 @@ _SUBJECT_BREAK = {"sementara", "sedangkan", "adapun", ";", "bersama"}
 CONNECTIVE_WINDOW = 8
 
 
+# Where the people of a clause end and its setting begins: "... dengan Rektor X di Aula ...".
+_SETTING = {"di", "pada", "bertempat", "berlokasi"}
+
+
 def _clause_end(doc, i: int, end: int, stops: set[int]) -> int:
-    while i < end and doc[i].text not in _CLAUSE_END and i not in stops:
+    while i < end and doc[i].text not in _CLAUSE_END and i not in stops and doc[i].lower_ not in _SETTING:
         i += 1
     return i
 

@@ -1,0 +1,38 @@
+"""The accuracy gate: the dev corpus scored against pinned per-field F1 floors.
+
+A floor is raised when the tool improves and never lowered silently: a lower floor needs its
+own commit that says why. Figures at the time of pinning are in the README ("Accuracy").
+"""
+from pathlib import Path
+
+import pytest
+
+import mouextract
+from mouextract.evaluate import evaluate
+
+DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
+
+# field -> minimum F1 (relevance: minimum precision; no record from a negative article)
+FLOORS = {
+    "type": 0.94, "date": 0.89, "venue": 0.95, "city": 0.95, "parties": 0.80,
+    "signatories": 0.92, "signatory_titles": 0.86, "witnesses": 0.90, "scope": 0.78,
+    "headline_f1": 0.90,
+}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    if not DEV.is_dir():
+        pytest.skip("../shared/corpus/dev is not present")
+    results = [mouextract.extract(p.read_text(encoding="utf-8"), {"path": str(p)}) for p in sorted(DEV.glob("*.txt"))]
+    return evaluate(DEV, results).scores()
+
+
+@pytest.mark.parametrize("field,floor", sorted(FLOORS.items()))
+def test_field_at_or_above_floor(scores, field, floor):
+    value = scores[field] if field == "headline_f1" else scores[field]["f"]
+    assert value >= floor, f"{field} F1 {value} fell below its floor {floor}"
+
+
+def test_no_record_from_negative_articles(scores):
+    assert scores["relevance"]["p"] == 1.0

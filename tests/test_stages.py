@@ -1,0 +1,100 @@
+"""Behaviour of the extraction stages, on sentences written for these tests."""
+import pytest
+
+import mouextract
+
+SIGNED = ("SLEMAN, Kabarjogja.id – Pemerintah Kabupaten Sleman melakukan penandatanganan nota "
+          "kesepahaman dengan Universitas Merapi di Aula Lantai 3 Kantor Bupati Sleman, Selasa (14/3/2023). "
+          "Penandatanganan dilakukan oleh Bupati Sleman, Drs. H. Budi Santoso, M.Si. dan Rektor Universitas "
+          "Merapi, Prof. Dr. Andini Pratiwi, M.Sc., disaksikan oleh Wakil Bupati Sleman, Rina Kusuma. "
+          "Nota kesepahaman ini meliputi pendidikan, penelitian, serta pengabdian masyarakat. "
+          "Kepala Dinas Pendidikan Sleman, Joko Susilo, hadir dalam acara itu.")
+
+
+@pytest.fixture(scope="module")
+def signed():
+    return mouextract.extract(SIGNED)
+
+
+@pytest.mark.parametrize("text", [
+    "Dinas Kesehatan berencana menandatangani nota kesepahaman dengan rumah sakit itu pekan depan.",
+    "Pemkot Tegal akan meneken MoU dengan Universitas Pancasakti bulan depan.",
+    "Perkara itu berawal dari perjanjian kerja sama yang ditandatangani pada 12 Maret 2019 antara dinas dan CV Maju.",
+    "Pemkab Bantul pernah meneken nota kesepahaman dengan sebuah kampus pada 2020.",
+    "Harga cabai di Pasar Beringharjo naik dua kali lipat pekan ini.",
+])
+def test_no_record_without_a_reported_signing(text):
+    assert mouextract.extract(text)["agreements"] == []
+
+
+def test_planned_signing_is_mentioned():
+    result = mouextract.extract("Dinas Kesehatan berencana menandatangani nota kesepahaman dengan RSUD Wates.")
+    assert [m["text"] for m in result["mentioned"]] == ["Dinas Kesehatan berencana menandatangani nota kesepahaman dengan RSUD Wates."]
+
+
+def test_type(signed):
+    assert (signed["agreements"][0]["type"], signed["agreements"][0]["type_text"]) == ("nota_kesepahaman", "nota kesepahaman")
+
+
+def test_date(signed):
+    date = signed["agreements"][0]["date"]
+    assert (date["value"], date["text"], date["precision"], date["year_inferred"]) == ("2023-03-14", "Selasa (14/3/2023)", "day", False)
+
+
+def test_venue_and_city(signed):
+    place = signed["agreements"][0]["place"]
+    assert (place["venue"], place["city"], place["region_code"]) == ("Aula Lantai 3 Kantor Bupati Sleman", "Sleman", "34.04")
+
+
+def test_signatory_names_without_degrees(signed):
+    assert [s["name"] for s in signed["agreements"][0]["signatories"]] == ["Budi Santoso", "Andini Pratiwi"]
+
+
+def test_signatory_titles(signed):
+    assert [s["title"] for s in signed["agreements"][0]["signatories"]] == ["Bupati Sleman", "Rektor Universitas Merapi"]
+
+
+def test_witness_is_not_an_attendee(signed):
+    assert [(w["name"], w["title"]) for w in signed["agreements"][0]["witnesses"]] == [("Rina Kusuma", "Wakil Bupati Sleman")]
+
+
+def test_parties(signed):
+    assert [p["name"] for p in signed["agreements"][0]["parties"]] == ["Pemerintah Kabupaten Sleman", "Universitas Merapi"]
+
+
+def test_signatory_linked_to_party(signed):
+    assert [s["party"] for s in signed["agreements"][0]["signatories"]] == [0, 1]
+
+
+def test_scope(signed):
+    assert [s["text"] for s in signed["agreements"][0]["scope"]] == ["pendidikan", "penelitian", "pengabdian masyarakat"]
+
+
+def test_spans_point_into_the_text(signed):
+    for s in signed["agreements"][0]["signatories"] + signed["agreements"][0]["scope"]:
+        a, b = s["span"]
+        assert (s.get("name") or s.get("text")) in SIGNED[a:b]
+
+
+def test_on_behalf_of():
+    text = ("Nota kesepahaman itu ditandatangani oleh Ketua Komisi Informasi, Hendra Wijaya, yang diwakili oleh "
+            "Anggota Komisi Informasi, Siska Amelia, dan Wali Kota Madiun, Bambang Sutrisno, Kamis (4/5/2023).")
+    signers = mouextract.extract(text)["agreements"][0]["signatories"]
+    assert [(s["name"], s["on_behalf_of"]) for s in signers] == [("Siska Amelia", "Hendra Wijaya"), ("Bambang Sutrisno", None)]
+
+
+@pytest.mark.parametrize("published,expected", [("2024-06-30", "2024-06-27"), (None, None)])
+def test_year_from_publication_date(published, expected):
+    text = "Bupati Klaten, Sri Hartini, meneken MoU dengan Rektor UNS, Ahmad Yani, Kamis (27/6)."
+    meta = {"published": published} if published else None
+    date = mouextract.extract(text, meta)["agreements"][0]["date"]
+    if expected is None:
+        assert date["year_inferred"] is True
+    else:
+        assert (date["value"], date["year_inferred"]) == (expected, True)
+
+
+def test_weekday_conflict_is_flagged():
+    result = mouextract.extract("Pemkot Solo meneken nota kesepahaman dengan Polresta Solo, Selasa (13/2/25).")
+    assert result["agreements"][0]["date"]["weekday_conflict"] is True
+    assert result["warnings"] == ["weekday conflict: 'Selasa (13/2/25)' is not a selasa (2025-02-13)"]
