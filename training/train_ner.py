@@ -114,6 +114,10 @@ def ship(best: Path, dest: Path) -> None:
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(best, dest, ignore=shutil.ignore_patterns("*.pyc", "__pycache__"))
+    # The string store only caches the training texts' strings (~0.7 MB): the hash embeddings
+    # work on hashes, labels live in ner/moves, and spaCy re-adds strings as it meets them.
+    # Predictions were checked identical with and without it.
+    (dest / "vocab" / "strings.json").write_text("[]\n", encoding="utf-8")
     meta_path = dest / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(
