@@ -62,6 +62,13 @@ class Context:
     def __post_init__(self) -> None:
         self.sents = [Sentence(i, s) for i, s in enumerate(self.doc.sents) if s.text.strip()]
         self.sents = [Sentence(i, s.span) for i, s in enumerate(self.sents)]
+        # The first line is the headline when it stands alone without a full stop: written in
+        # title case, it misleads every capitalisation cue, so the people and parties stages skip it.
+        first = self.sents[0] if self.sents else None
+        self.headline: int | None = 0 if first is not None and "\n" in self.text[first.end - 1:first.end + 1] \
+            and not first.text.rstrip().endswith((".", "!", "?")) else None
+        if self.headline is not None:
+            self.found_article["title"] = first.text.strip()
         self._by_label: dict[str, list[Span]] = {}
         for sp in self.doc.spans.get(RULES_KEY, []):
             self._by_label.setdefault(sp.label_, []).append(sp)

@@ -22,6 +22,12 @@ _SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
 _CLOSERS = {'"', "”", "’", "'", "''", ")"}
 
 
+@lru_cache(maxsize=1)
+def _name_enders() -> frozenset:
+    """Degrees written after a name ("M.Kes.", "S.H."): their stop may also end the sentence."""
+    return frozenset(x.replace(".", "").replace(" ", "") for x in lexicon("people.yml")["suffix_degrees"])
+
+
 @Language.component("mou_sentences")
 def mou_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (and a closing quote after them) and at every line break.
@@ -38,6 +44,11 @@ def mou_sentences(doc: Doc) -> Doc:
             continue
         tok.is_sent_start = prev_end
         if tok.text in _SENT_END:
+            prev_end = True
+        elif tok.text.endswith(".") and tok.text.replace(".", "") in _name_enders() and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].is_title and doc[tok.i + 1].text.replace(".", "") not in _name_enders() \
+                and not doc[tok.i + 1].text.endswith("."):
+            # "..., dr. Andi Nurul Fitriani, M.Kes. Turut hadir ...": the degree closes the sentence
             prev_end = True
         elif tok.text in _CLOSERS and prev_end is False and tok.i > 0 and doc[tok.i - 1].text in _SENT_END:
             prev_end = True

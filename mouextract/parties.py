@@ -10,8 +10,10 @@ witness clause, or the headline are not parties. The same institution under seve
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import Context
+from .gazetteer import find_regions
 from .people import common_words, is_degree, is_honorific_or_rank
 
 _MONTHS_DAYS = set("""senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni
@@ -61,6 +63,11 @@ def key(name: str) -> set:
     return set(fold(re.sub(r"\([^)]*\)", " ", name)).split()) | {w.lower() for w in re.findall(r"\(([^)]+)\)", name)}
 
 
+@lru_cache(maxsize=4096)
+def _regions(name: str) -> frozenset:
+    return frozenset(region.code for _, _, region in find_regions(name))
+
+
 def _shorts(p: dict) -> set:
     out = {w.lower() for w in re.findall(r"\(([^)]+)\)", p["name"])}
     if p.get("short"):
@@ -77,6 +84,9 @@ def same_institution(a: dict, b: dict) -> bool:
     ESDM" / "Kementerian Energi dan Sumber Daya Mineral (ESDM)", "BKKBN" / "Badan Koordinasi
     Keluarga Berencana Nasional". Two ministries sharing words are not one."""
     ka, kb = key(a["name"]), key(b["name"])
+    ra, rb = _regions(a["name"]), _regions(b["name"])
+    if ra and rb and not ra & rb:
+        return False  # "Kabupaten Kolaka" and "Kabupaten Kolaka Utara" are two governments
     sa, sb = ka - _GENERIC, kb - _GENERIC
     if not sa or not sb:
         return ka == kb
@@ -113,6 +123,7 @@ class OrgReader:
             if sp.start not in self.org_at or self.org_at[sp.start] < sp.end:
                 self.org_at[sp.start] = sp.end
         self.title_at = {sp.start for sp in ctx.rules("TITLE")}
+        self.in_title = {i for sp in ctx.rules("TITLE") for i in range(sp.start, sp.end)}
 
     def read(self, i: int, end: int) -> int:
         doc = self.ctx.doc
@@ -165,7 +176,7 @@ class OrgReader:
         out = []
         i = start
         while i < end:
-            if i in self.org_at and i not in skip and doc[i].text[:1].isupper():
+            if i in self.org_at and i not in skip and i not in self.in_title and doc[i].text[:1].isupper():
                 j = self.read(i, end)
                 span = doc[i:j]
                 bare = j - i == 1 and doc[i].lower_ in _BARE_HEADS
@@ -218,7 +229,7 @@ def run(ctx: Context) -> None:
         return
     reader = OrgReader(ctx)
     doc = ctx.doc
-    headline = 0 if ctx.sents and "\n" in ctx.text[ctx.sents[0].end - 1:ctx.sents[0].end + 1] else None
+    headline = ctx.headline
     for ev in ctx.events:
         skip: set[int] = set()
         for person in ev.signatories + ev.witnesses + [p.as_witness() for p in ctx.people]:

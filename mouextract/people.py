@@ -41,6 +41,11 @@ class Person:
         return {"name": self.name, "title": self.title, "span": [self.start, self.end]}
 
 
+def first_of(extra: tuple) -> int:
+    """Where the name part of a title item begins (its title's end)."""
+    return extra[0]
+
+
 def _norm(text: str) -> str:
     return text.replace(".", "").replace(" ", "").strip(",")
 
@@ -270,6 +275,12 @@ class Reader:
                     i = j
                     continue
                 k, first, last = self.read_name(j, end)
+                if first >= 0 and doc[i].is_lower and not self._marked(j, k):
+                    # a title in lower case is a common noun ("lima anggota Polres Bone"): the
+                    # capitalised run after it is the unit, not a name
+                    out.append(("title", i, k, None))
+                    i = k
+                    continue
                 if first >= 0:
                     out.append(("title", i, k, (j, first, last)))
                     i = k
@@ -277,7 +288,7 @@ class Reader:
                     out.append(("title", i, j, None))
                     i = max(j, i + 1)
                 continue
-            if self.name_token(tok) and not _acronym(tok.text) and i not in self.in_parens and (
+            if self.name_token(tok) and (not _acronym(tok.text) or is_honorific_or_rank(tok.text)) and i not in self.in_parens and (
                     not self.unit_token(tok) or is_degree(tok.text) or is_honorific_or_rank(tok.text) or _is_initial(tok.text)):
                 k, first, last = self.read_name(i, end)
                 if first >= 0 and any(not self.unit_token(doc[x]) or _is_initial(doc[x].text) for x in range(first, last)):
@@ -287,6 +298,10 @@ class Reader:
             out.append(("sep", i, i + 1, tok.lower_))
             i += 1
         return out
+
+    def _marked(self, i: int, end: int) -> bool:
+        doc = self.ctx.doc
+        return any(is_degree(doc[k].text) or is_honorific_or_rank(doc[k].text) for k in range(i, end))
 
     def people(self, start: int, end: int) -> list[Person]:
         """The persons mentioned in a token range, titles paired with names."""
@@ -305,7 +320,15 @@ class Reader:
             if n in used:
                 continue
             kind, s, e, extra = it
-            if kind == "title" and extra is not None:
+            if kind == "title" and extra is not None and n + 2 < len(items) and items[n + 1][0] == "sep" \
+                    and items[n + 1][3] == "," and items[n + 2][0] == "name" and not self._marked(first_of(extra), e):
+                # "Kapolres Bone, AKBP Rachmat ...": the capitalised run after the title was the
+                # office's place, since the name follows after the comma
+                _, ns, ne, (first, last) = items[n + 2]
+                persons.append(Person(self.clean(first, last), title_text(s, e), doc[s].idx,
+                                      doc[ne - 1].idx + len(doc[ne - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
+                used.update({n, n + 2})
+            elif kind == "title" and extra is not None:
                 title_end, first, last = extra
                 persons.append(Person(self.clean(first, last), title_text(s, title_end), doc[s].idx,
                                       doc[e - 1].idx + len(doc[e - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
@@ -473,11 +496,12 @@ def run(ctx: Context) -> None:
     ctx.acronyms = short_forms
     directory = []
     for sent in ctx.sents:
-        directory += [p for p in reader.people(sent.span.start, sent.span.end) if p.name and p.title]
+        if sent.i != ctx.headline:
+            directory += [p for p in reader.people(sent.span.start, sent.span.end) if p.name and p.title]
     ctx.people = directory
     for ev in ctx.events:
         signers, witnesses = [], []
-        for i in _with_witness_lines(ctx, ev.sentences):
+        for i in _with_witness_lines(ctx, [i for i in ev.sentences if i != ctx.headline]):
             s, w = sentence_roles(ctx, reader, ctx.sents[i])
             signers += s
             witnesses += w

@@ -97,7 +97,7 @@ def _signer_ranges(ctx: Context, sent: Sentence, witness) -> list[tuple[int, int
             for i in range(sp.end, b):
                 if doc[i].text in _CLAUSE_END or i in wstarts:
                     break
-                if doc[i].lower_ == "dengan":
+                if doc[i].lower_ in {"dengan", "bersama"}:
                     out.append((i + 1, _clause_end(doc, i + 1, b, wstarts)))
                     break
     return out

@@ -20,14 +20,19 @@ _ABOUT = re.compile(
     r"(?:\s+dengan\s+[A-Z][\w ]{1,60}?)?\s+(?P<cue>tentang|mengenai|terkait|soal|di\s+bidang|bidang|dalam\s+hal)\s+(?P<body>[^.;\n]+)")
 _LIST_CUE = re.compile(
     rf"(?i)\b(?:(?:ruang\s+)?lingkup(?:\s+kerja\s*sama)?|cakupan|objek\s+kerja\s*sama|isi|{_INSTRUMENT})\b[^.;\n]{{0,120}}?"
-    r"\b(?P<cue>meliputi|mencakup|terdiri\s+(?:dari|atas)|seperti|berfokus\s+pada)\s+(?P<body>[^\n]+)")
+    r"\b(?P<cue>meliputi|mencakup|terdiri\s+(?:dari|atas)|seperti|berfokus\s+pada|mengatur(?:\s+tentang)?|memuat|berisi)\s+(?P<body>[^\n]+)")
 _AFTER_SIGNING = re.compile(r"(?i)\bpenandatangan\w*[^.;\n]{0,60}?,\s+terkait\s+(?P<body>[^.;\n]+)")
 _NUMBERED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[;:,.]))(\d{1,2})\s*[\).]+\s*")
-# Where the subject matter ends and the sentence goes on about something else.
+# Where the subject matter ends and the sentence goes on about something else. A list keeps
+# an item's own "untuk ..." ("penelitian terapan untuk mendukung perencanaan kota"); a single
+# subject after "tentang" ends at a purpose.
+_LIST_END = re.compile(
+    r"(?i),?\s+(?:dengan\s+harapan|sehingga|agar|supaya|akhirnya|ditandatangani|diteken"
+    r"|,\s*(?=[a-z]+\s+(?:dan|telah|akan|sudah|merupakan)\b))|\.(?=\s|$)")
 _BODY_END = re.compile(
     r"(?i),?\s+(?:yang\s+(?:di|me)\w+|dengan\s+harapan|dengan\s+(?=[A-Z])|antara\s+|oleh\s+|pada\s+(?:hari|senin|selasa|rabu|kamis|jumat|sabtu|minggu|\d)"
     r"|untuk\s+(?:meningkatkan|menyokong|mendukung|mewujudkan|memperkuat)|sehingga|agar|supaya|guna|akhirnya|"
-    r"ditandatangani|diteken|di\s+(?=[A-Z])|,\s*(?=[a-z]+\s+(?:dan|telah|akan|sudah|merupakan)\b))")
+    r"ditandatangani|diteken|di\s+(?=[A-Z])|,\s*(?=[a-z]+\s+(?:dan|telah|akan|sudah|merupakan)\b))|\.(?=\s|$)")
 _SPLIT = re.compile(r"\s*;\s*(?:dan\s+|serta\s+)?|\s*,\s*(?:dan\s+|serta\s+)?|\s+serta\s+")
 _LEAD = re.compile(r"(?i)^(?:dan|serta|yaitu|yakni|antara\s+lain|adalah|kegiatan(?=\s+\w+\s))\s+")
 _HEADS_TO_DROP = re.compile(r"(?i)^(?:\d+\s+(?:hal|poin|butir|bidang)\s*,?\s*(?:yaitu|yakni)?\s*:?\s*)")
@@ -98,7 +103,8 @@ def find_scope(text: str) -> list[dict]:
             for item, at in items:
                 _add(found, item, at)
             continue
-        body = _body(m.group("body").split(".")[0] if "." in m.group("body") else m.group("body"))
+        end = _LIST_END.search(m.group("body"))
+        body = m.group("body")[:end.start()] if end else m.group("body")
         for part in _split(body):
             _add(found, part, m.start("body") + max(0, body.find(part)))
     for rx in (_ABOUT, _AFTER_SIGNING):
