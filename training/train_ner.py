@@ -105,8 +105,14 @@ def convert(data: Path, corpus: Path) -> dict[str, int]:
 
 
 def run(*args: str) -> None:
-    print("+", " ".join(args), flush=True)
-    subprocess.run([sys.executable, "-m", "spacy", *args], check=True)
+    # Run from the repo root with relative paths: spaCy writes the corpus paths into the shipped
+    # config.cfg, which should not depend on where the checkout lives.
+    print("+ spacy", " ".join(args), flush=True)
+    subprocess.run([sys.executable, "-m", "spacy", *args], check=True, cwd=REPO)
+
+
+def rel(path: Path) -> str:
+    return str(path.relative_to(REPO))
 
 
 def ship(best: Path, dest: Path) -> None:
@@ -124,6 +130,8 @@ def ship(best: Path, dest: Path) -> None:
         name="mouextract_ner",
         description="Small Indonesian NER (PER, ORG, LOC) for mouextract, trained on NERGrit (IndoNLU).",
         license="MIT",
+        # Same range as the project's spaCy dependency, so any 3.8.x loads it without a warning.
+        spacy_version=">=3.8.0,<3.9.0",
         sources=[{
             "name": "NERGrit (IndoNLU benchmark)",
             "url": "https://github.com/indobenchmark/indonlu",
@@ -148,13 +156,13 @@ def main() -> None:
 
     model_dir = OUT / "model"
     start = time.monotonic()
-    run("train", str(CONFIG), "--output", str(model_dir),
-        "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy"))
+    run("train", rel(CONFIG), "--output", rel(model_dir),
+        "--paths.train", rel(corpus / "train.spacy"), "--paths.dev", rel(corpus / "dev.spacy"))
     minutes = (time.monotonic() - start) / 60
     print(f"training took {minutes:.1f} min", flush=True)
 
     best = model_dir / "model-best"
-    run("evaluate", str(best), str(corpus / "test.spacy"), "--output", str(OUT / "metrics.json"))
+    run("evaluate", rel(best), rel(corpus / "test.spacy"), "--output", rel(OUT / "metrics.json"))
     ship(best, PACKAGE_MODEL)
     print(f"shipped {best} -> {PACKAGE_MODEL}", flush=True)
 
