@@ -80,8 +80,15 @@ class Context:
         return [s for s in spans if sent.span.start <= s.start and s.end <= sent.span.end]
 
     def sentence_of(self, char: int) -> Sentence | None:
-        for s in self.sents:
-            if s.start <= char < s.end:
+        lo, hi = 0, len(self.sents) - 1
+        while lo <= hi:  # sentences are in text order: bisect
+            mid = (lo + hi) // 2
+            s = self.sents[mid]
+            if char < s.start:
+                hi = mid - 1
+            elif char >= s.end:
+                lo = mid + 1
+            else:
                 return s
         return None
 

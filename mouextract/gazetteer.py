@@ -219,6 +219,12 @@ def _starts_upper(word: str) -> bool:
 
 def find_mentions(text: str) -> list[Mention]:
     """Region names in `text`, left to right, longest match, with an optional type prefix."""
+    return list(_find_mentions(text))
+
+
+# The places and people stages both read an article's regions: remember the last few texts.
+@lru_cache(maxsize=16)
+def _find_mentions(text: str) -> tuple[Mention, ...]:
     g = _gazetteer()
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     lowered = [w[2].lower() for w in words]
@@ -285,7 +291,7 @@ def find_mentions(text: str) -> list[Mention]:
                     i = j + 1
                     continue
         i += 1
-    return out
+    return tuple(out)
 
 
 def _looks_like_person(words, lowered, i: int, j: int, joined) -> bool:

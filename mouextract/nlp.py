@@ -9,16 +9,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
+
 import spacy
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from .patterns import lexicon, ruler_patterns
+from .patterns import as_phrases, lexicon, ruler_patterns
 
 RULES_KEY = "rules"
 _SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
+_NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 as spaCy's uint64 arrays hold it
 _CLOSERS = {'"', "”", "’", "'", "''", ")"}
 
 
@@ -33,40 +37,49 @@ def mou_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (and a closing quote after them) and at every line break.
 
     Abbreviations are single tokens thanks to the tokenizer special cases, so a lone "." token
-    is a real full stop.
+    is a real full stop. A degree written after a name ("M.Kes.") ends the sentence when a
+    capitalised word follows. Computed over plain lists and written back in one array: a
+    per-token Python loop over Token objects cost twice the tokenizer.
     """
+    n = len(doc)
+    if not n:
+        return doc
+    words = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    enders = _name_enders()
+    starts = numpy.full(n, _NOT_START, dtype="uint64")
+    starts[0] = 1
     prev_end = True
-    for tok in doc:
-        if tok.is_space:
-            tok.is_sent_start = prev_end if tok.i == 0 else False
-            if "\n" in tok.text:
+    for i, w in enumerate(words):
+        if w.isspace():
+            if "\n" in w:
                 prev_end = True
             continue
-        tok.is_sent_start = prev_end
-        if tok.text in _SENT_END:
+        if prev_end:
+            starts[i] = 1
+        if w in _SENT_END:
             prev_end = True
-        elif tok.text.endswith(".") and tok.text.replace(".", "") in _name_enders() and tok.i + 1 < len(doc) \
-                and doc[tok.i + 1].is_title and doc[tok.i + 1].text.replace(".", "") not in _name_enders() \
-                and not doc[tok.i + 1].text.endswith("."):
+        elif w in _CLOSERS and i and words[i - 1] in _SENT_END:
+            starts[i] = _NOT_START
+            prev_end = True
+        elif w[-1] == "." and w.replace(".", "") in enders and i + 1 < n and words[i + 1].istitle() \
+                and words[i + 1].replace(".", "") not in enders and not words[i + 1].endswith("."):
             # "..., dr. Andi Nurul Fitriani, M.Kes. Turut hadir ...": the degree closes the sentence
             prev_end = True
-        elif tok.text in _CLOSERS and prev_end is False and tok.i > 0 and doc[tok.i - 1].text in _SENT_END:
-            prev_end = True
         else:
-            # "\n" glued to a token's whitespace ends the line, hence the sentence
-            prev_end = "\n" in tok.whitespace_
-        if tok.text in _CLOSERS and tok.i > 0 and doc[tok.i - 1].text in _SENT_END:
-            tok.is_sent_start = False
-            prev_end = True
+            prev_end = "\n" in spaces[i]
+    doc.from_array([SENT_START], starts)
     return doc
 
 
 def _add_special_cases(nlp: Language) -> None:
-    for abbr in lexicon("abbreviations.yml"):
-        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
-        # the same abbreviation glued to a comma or closing bracket, as news writes "M.Si.,"
-        for tail in (",", ")"):
-            nlp.tokenizer.add_special_case(abbr + tail, [{ORTH: abbr}, {ORTH: tail}])
+    for written in lexicon("abbreviations.yml"):
+        # the lower-case form too: news writes "plt." and the phrase patterns are lower case
+        for abbr in {written, written.lower()}:
+            nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+            # the same abbreviation glued to a comma or closing bracket, as news writes "M.Si.,"
+            for tail in (",", ")"):
+                nlp.tokenizer.add_special_case(abbr + tail, [{ORTH: abbr}, {ORTH: tail}])
 
 
 def _add_infixes(nlp: Language) -> None:
@@ -84,8 +97,26 @@ def get_nlp() -> Language:
     _add_special_cases(nlp)
     nlp.add_pipe("mou_sentences")
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": RULES_KEY, "validate": True, "phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(list(ruler_patterns()))
+    ruler.add_patterns(_compiled(nlp, ruler_patterns()))
     return nlp
+
+
+def _compiled(nlp: Language, patterns) -> list[dict]:
+    """Word-only token patterns become phrase patterns (see patterns.as_phrases); a phrase is
+    kept only if the tokenizer splits it into exactly the words the pattern names."""
+    out = []
+    for p in patterns:
+        phrases = as_phrases(p["pattern"])
+        if not phrases:
+            out.append(p)
+            continue
+        for ph in phrases:
+            words = ph.split()
+            if len(nlp.make_doc(ph)) == len(words):
+                out.append(dict(p, pattern=ph))
+            else:  # "mou-nya", "pt.": the tokenizer splits the phrase; match the words as tokens
+                out.append(dict(p, pattern=[{"LOWER": w} for w in words]))
+    return out
 
 
 _WS = re.compile(r"[ \t\u00a0]+")

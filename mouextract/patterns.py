@@ -76,6 +76,40 @@ def ruler_patterns() -> tuple[dict, ...]:
     return tuple(patterns)
 
 
+def _alternatives(token: dict) -> list[str | None] | None:
+    """The lower-case words a token pattern accepts, or None if it tests anything else."""
+    if set(token) - {"LOWER", "OP"} or token.get("OP", "?") != "?" or "LOWER" not in token:
+        return None
+    value = token["LOWER"]
+    if isinstance(value, str):
+        words = [value]
+    elif isinstance(value, dict) and set(value) == {"IN"}:
+        words = [str(w) for w in value["IN"]]
+    else:
+        return None
+    return words + [None] if token.get("OP") == "?" else words
+
+
+def as_phrases(pattern) -> list[str] | None:
+    """A token pattern that only tests lower-case words, spelled out as the phrases it matches.
+
+    spaCy's PhraseMatcher finds thousands of phrases in one hash lookup per token, where the
+    token Matcher walks every pattern's state machine; spelled out, the rule files cost a
+    fraction of the time. Patterns with REGEX, shape or optional-repeat tests stay token patterns.
+    """
+    if not isinstance(pattern, list):
+        return None
+    alternatives = [_alternatives(t) for t in pattern]
+    if any(a is None for a in alternatives):
+        return None
+    phrases = [""]
+    for alts in alternatives:
+        phrases = [f"{p} {w}".strip() if w else p for p in phrases for w in alts]
+        if len(phrases) > 20000:
+            return None
+    return sorted({p for p in phrases if p})
+
+
 def lexicon(name: str) -> dict | list:
     data = load_yaml(name)
     problems = check(name, data)

@@ -445,6 +445,18 @@ def _merge(persons: list[Person]) -> list[Person]:
     return out
 
 
+class _Lazy:
+    """A value computed on first call: most articles never need the NER model at all."""
+
+    def __init__(self, compute):
+        self._compute, self._value = compute, None
+
+    def __call__(self):
+        if self._value is None:
+            self._value = self._compute()
+        return self._value
+
+
 def _with_witness_lines(ctx: Context, sentence_ids: list[int]) -> list[int]:
     """The signing sentences, plus a sentence right after one that opens with the witnesses
     ("disaksikan oleh ...", "Turut menyaksikan ...")."""
@@ -471,7 +483,7 @@ def _ner_persons(ctx: Context, sentence_ids: list[int]) -> list[tuple[int, int]]
     return out
 
 
-def _is_person(p: Person, directory: list[Person], ner_spans: list[tuple[int, int]]) -> bool:
+def _is_person(p: Person, directory: list[Person], ner_spans) -> bool:
     """Rules leave an untitled, unmarked capitalised run undecided ("Focal Point", "Unwira"):
     it is a person when the article gives it a title elsewhere or the NER model says so."""
     if p.name and set(p.name.split()) & _lex()["org_words"]:
@@ -482,8 +494,10 @@ def _is_person(p: Person, directory: list[Person], ner_spans: list[tuple[int, in
         return True
     # the model alone is trusted only with a full name: one capitalised word ("Undana") is as
     # often an institution's short name
+    if len((p.name or "").split()) < 2:
+        return False
     s, e = p.name_span or (p.start, p.end)
-    return len((p.name or "").split()) >= 2 and any(a < e and s < b for a, b in ner_spans)
+    return any(a < e and s < b for a, b in ner_spans())
 
 
 def run(ctx: Context) -> None:
@@ -495,8 +509,9 @@ def run(ctx: Context) -> None:
     short_forms = acronyms(ctx.text)
     ctx.acronyms = short_forms
     directory = []
+    titled = {ctx.sentence_of(sp.start_char).i for sp in ctx.rules("TITLE")}
     for sent in ctx.sents:
-        if sent.i != ctx.headline:
+        if sent.i != ctx.headline and sent.i in titled:
             directory += [p for p in reader.people(sent.span.start, sent.span.end) if p.name and p.title]
     ctx.people = directory
     for ev in ctx.events:
@@ -505,7 +520,7 @@ def run(ctx: Context) -> None:
             s, w = sentence_roles(ctx, reader, ctx.sents[i])
             signers += s
             witnesses += w
-        ner_spans = _ner_persons(ctx, ev.sentences)
+        ner_spans = _Lazy(lambda ev=ev: _ner_persons(ctx, ev.sentences))  # the model runs only if asked
         signers = [p for p in signers if _is_person(p, directory, ner_spans)]
         witnesses = [p for p in witnesses if _is_person(p, directory, ner_spans)]
         for p in signers + witnesses:
