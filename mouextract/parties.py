@@ -16,13 +16,15 @@ from .context import Context
 from .gazetteer import find_regions
 from .people import common_words, is_degree, is_honorific_or_rank
 
+_WEEKDAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"}
 _MONTHS_DAYS = set("""senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni
 juli agustus september oktober november desember""".split())
 # Institutions whose official names run on over commas ("Kementerian Pendidikan, Kebudayaan,
 # Riset, dan Teknologi").
 _COMMA_NAMES = {"kementerian", "kemendesa"}
+# "Pemda X" is the government of region X, whichever level: folded to "pemerintah".
 _FOLD = [(r"\bpemkab\b", "pemerintah kabupaten"), (r"\bpemkot\b", "pemerintah kota"),
-         (r"\bpemprov\b", "pemerintah provinsi"), (r"\bpemda\b", "pemerintah daerah"),
+         (r"\bpemprov\b", "pemerintah provinsi"), (r"\bpemda\b", "pemerintah"),
          (r"\bkab\b", "kabupaten"), (r"\bwalikota\b", "wali kota"), (r"\bkejari\b", "kejaksaan negeri"),
          (r"\bkejati\b", "kejaksaan tinggi"), (r"\bpolres\b", "kepolisian resor"), (r"\bresort\b", "resor"),
          (r"\bpolda\b", "kepolisian daerah")]
@@ -60,7 +62,7 @@ def fold(name: str) -> str:
 
 
 def key(name: str) -> set:
-    return set(fold(re.sub(r"\([^)]*\)", " ", name)).split()) | {w.lower() for w in re.findall(r"\(([^)]+)\)", name)}
+    return set(fold(name).split())
 
 
 @lru_cache(maxsize=4096)
@@ -69,10 +71,7 @@ def _regions(name: str) -> frozenset:
 
 
 def _shorts(p: dict) -> set:
-    out = {w.lower() for w in re.findall(r"\(([^)]+)\)", p["name"])}
-    if p.get("short"):
-        out |= set(fold(p["short"]).split())
-    return out
+    return set(fold(p["short"]).split()) if p.get("short") else set()
 
 
 def _initials(name: str) -> str:
@@ -83,7 +82,7 @@ def same_institution(a: dict, b: dict) -> bool:
     """One institution under two names: "Pemkab X" / "Pemerintah Kabupaten (Pemkab) X", "Kementerian
     ESDM" / "Kementerian Energi dan Sumber Daya Mineral (ESDM)", "BKKBN" / "Badan Koordinasi
     Keluarga Berencana Nasional". Two ministries sharing words are not one."""
-    ka, kb = key(a["name"]), key(b["name"])
+    ka, kb = key(a["name"]) | _shorts(a), key(b["name"]) | _shorts(b)
     ra, rb = _regions(a["name"]), _regions(b["name"])
     if ra and rb and not ra & rb:
         return False  # "Kabupaten Kolaka" and "Kabupaten Kolaka Utara" are two governments
@@ -124,6 +123,14 @@ class OrgReader:
                 self.org_at[sp.start] = sp.end
         self.title_at = {sp.start for sp in ctx.rules("TITLE")}
         self.in_title = {i for sp in ctx.rules("TITLE") for i in range(sp.start, sp.end)}
+        # "Mossel Bay (Provinsi Western Cape, Afrika Selatan)": a bracket locates, it names no party
+        self.in_parens: set[int] = set()
+        depth = 0
+        for tok in ctx.doc:
+            depth += tok.text == "("
+            if depth and tok.text not in "()":
+                self.in_parens.add(tok.i)
+            depth -= tok.text == ")" and depth > 0
 
     def read(self, i: int, end: int) -> int:
         doc = self.ctx.doc
@@ -161,8 +168,13 @@ class OrgReader:
 
     def _continues(self, tok, after_dan: bool = False) -> bool:
         t = tok.text
-        if not t[:1].isupper() or t.lower() in _MONTHS_DAYS or is_honorific_or_rank(t) or is_degree(t):
+        if not t[:1].isupper() or is_honorific_or_rank(t) or is_degree(t):
             return False
+        if t.lower() in _MONTHS_DAYS:
+            # "Universitas Sebelas Maret" is a name; "Kota Batam, 3 Maret 2023" / "Senin (7/2)" a date
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if t.lower() in _WEEKDAYS or (nxt is not None and (nxt.is_digit or nxt.text == "(")) or tok.nbor(-1).is_digit:
+                return False
         if tok.i in self.title_at:
             return False
         # after "dan" a name goes on only with an ordinary word ("Pangkajene dan Kepulauan",
@@ -176,7 +188,8 @@ class OrgReader:
         out = []
         i = start
         while i < end:
-            if i in self.org_at and i not in skip and i not in self.in_title and doc[i].text[:1].isupper():
+            if i in self.org_at and i not in skip and i not in self.in_title and i not in self.in_parens \
+                    and doc[i].text[:1].isupper():
                 j = self.read(i, end)
                 span = doc[i:j]
                 bare = j - i == 1 and doc[i].lower_ in _BARE_HEADS
@@ -200,7 +213,13 @@ def party(text: str, start: int | None, end: int | None) -> dict:
     name = re.sub(r"\s+", " ", name)
     shorts = re.findall(r"\(([^)]+)\)", text)
     short = None
-    if shorts:
+    reverse = re.match(r"^([A-Z][A-Za-z]{1,10})\s*\(([^)]+)\)\s*(.*)$", text)
+    if reverse and len(reverse.group(2).split()) > 1:
+        # "UNS (Universitas Sebelas Maret) Surakarta": the long form is in the brackets
+        rest = re.sub(r"\s*\([^)]*\)", "", reverse.group(3)).strip()
+        name = f"{reverse.group(2)} {rest}".strip()
+        short = f"{reverse.group(1)} {rest}".strip()
+    elif shorts:
         # "Dinas ... (DPMPTSP) Kota Bekasi" -> "DPMPTSP Kota Bekasi"
         short = (shorts[0] + " " + text[text.find(")") + 1:]).strip()
         short = re.sub(r"\s*\([^)]*\)", "", short).strip() or shorts[0]

@@ -416,8 +416,8 @@ def _head(title: str | None) -> str:
 
 def resolve(person: Person, directory: list[Person], short_forms: dict) -> None:
     """Give a person named only by office the name the article gives that office elsewhere."""
-    if person.name or not person.title:
-        return
+    if person.name or not person.title or person.title[:1].islower():
+        return  # a title in lower case ("kepala desa") is a common noun, not one office
     key = _expanded(person.title, short_forms)
     if len(key) < 2:
         return
@@ -440,8 +440,8 @@ def _merge(persons: list[Person]) -> list[Person]:
         twin = next((o for o in out if _same(o, p)), None)
         if twin is None:
             out.append(p)
-        elif not twin.title and p.title:
-            twin.title = p.title
+        elif p.title and len(title_key(p.title)) > len(title_key(twin.title)):
+            twin.title = p.title  # the fuller wording of the office ("Rektor UNS Surakarta" over "Rektor")
     return out
 
 
