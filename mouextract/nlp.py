@@ -58,7 +58,8 @@ def mou_sentences(doc: Doc) -> Doc:
         if prev_end:
             starts[i] = 1
         if w in _SENT_END:
-            prev_end = True
+            # "1." opening a line is a list number, not a sentence
+            prev_end = not (w == "." and i and starts[i - 1] == 1 and words[i - 1].isdigit() and len(words[i - 1]) <= 2)
         elif w in _CLOSERS and i and words[i - 1] in _SENT_END:
             starts[i] = _NOT_START
             prev_end = True

@@ -223,6 +223,10 @@ def party(text: str, start: int | None, end: int | None) -> dict:
         # "Dinas ... (DPMPTSP) Kota Bekasi" -> "DPMPTSP Kota Bekasi"
         short = (shorts[0] + " " + text[text.find(")") + 1:]).strip()
         short = re.sub(r"\s*\([^)]*\)", "", short).strip() or shorts[0]
+    if re.match(r"(?i)^(kabupaten|kota|provinsi|kab\.)\s", name):
+        # "dengan Kabupaten Natuna": the side that signs is the region's government
+        short = short or name
+        name = "Pemerintah " + re.sub(r"(?i)^kab\.", "Kabupaten", name)
     kind = next((k for pat, k in _KIND if re.match(pat, name)), "other")
     return {"name": name, "short": short, "kind": kind, "span": [start, end] if start is not None else None}
 
@@ -284,3 +288,33 @@ def run(ctx: Context) -> None:
             if inst:
                 probe = party(inst, None, None)
                 person["party"] = next((k for k, p in enumerate(ev.parties) if same_institution(p, probe)), None)
+        _link_by_dari(ctx, ev, found)
+        ev.party_anchors = _anchors(ev, found)
+
+
+def _link_by_dari(ctx: Context, ev, found: list[dict]) -> None:
+    """"Prof. X dari Universitas Y": a signatory without a title signs for the institution
+    named right after "dari"."""
+    for person in ev.signatories:
+        if person.get("party") is not None or not person.get("span"):
+            continue
+        tail = ctx.text[person["span"][1]:person["span"][1] + 8]
+        m = re.match(r"\s*,?\s*dari\s+", tail)
+        if not m:
+            continue
+        at = person["span"][1] + m.end()
+        named = next((f for f in found if f.get("span") and f["span"][0] == at), None)
+        if named is not None:
+            person["party"] = next((k for k, p in enumerate(ev.parties) if same_institution(p, named)), None)
+
+
+def _anchors(ev, found: list[dict]) -> list[int | None]:
+    """Where in the text each party is first named, directly or through its signatory: the
+    assembly uses it to see which side of "dengan" a party stands on."""
+    anchors: list[int | None] = [None] * len(ev.parties)
+    points = [(f["span"][0], f) for f in found if f.get("span")]
+    for k, p in enumerate(ev.parties):
+        where = [at for at, f in points if same_institution(p, f)]
+        where += [s["span"][0] for s in ev.signatories if s.get("party") == k and s.get("span")]
+        anchors[k] = min(where) if where else None
+    return anchors

@@ -76,6 +76,8 @@ akan serta bersama atas nama hadir saat ketika usai sambil itu ini tersebut lang
 seluruh sejumlah beberapa kepada bagi tentang terkait mengenai agar supaya karena sehingga namun
 tetapi lalu kemudian setelah sebelum secara turut ikut pun lagi bahwa yakni yaitu antara
 sedangkan sementara adapun kata ujar menurut""".split())
+# Offices whose unit's official name runs on over commas (ministries).
+_COMMA_TITLES = {"menteri", "wamen", "kementerian", "sekjen", "dirjen"}
 _VERBLIKE = re.compile(r"^(me|di|ber|ter|per)[a-z]{3,}$")
 _WEEKDAYS_MONTHS = set("""senin selasa rabu kamis jumat jum'at sabtu minggu januari februari maret april
 mei juni juli agustus september oktober november desember""".split())
@@ -232,6 +234,8 @@ class Reader:
                 # Investasi/Kepala BKPM"), unless a list goes on ("Bupati X dan Kepala Y")
                 if doc[j - 1].lower_ in {"dan", "serta", ","}:
                     break
+            elif t == "," and doc[i].lower_ in _COMMA_TITLES and self._name_goes_on(j + 1 + (j + 1 < end and doc[j + 1].lower_ == "dan"), end):
+                pass  # "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi": a ministry's name
             elif t.lower() == "dan" or t == "&":
                 nxt = doc[j + 1] if j + 1 < end else None
                 if nxt is None or nxt.i in self.title_at or not (self.unit_token(nxt) or self.inner_lower(nxt)):
@@ -244,6 +248,10 @@ class Reader:
         while j > i and doc[j - 1].lower_ in {"dan", "&", "untuk", "(", "/", "-"}:
             j -= 1
         return j
+
+    def _name_goes_on(self, k: int, end: int) -> bool:
+        doc = self.ctx.doc
+        return k < end and doc[k].text[:1].isupper() and self.unit_token(doc[k]) and k not in self.title_at
 
     def clean(self, first: int, last: int) -> str | None:
         if first < 0:

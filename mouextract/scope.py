@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
+from .resources import load_yaml
 
 _INSTRUMENT = r"(?:nota\s+kesepahaman|nota\s+kesepakatan(?:\s+bersama)?|perjanjian(?:\s+kerja\s*sama)?|kesepakatan|mou|pks|memorandum\s+of\s+understanding|kerja\s*sama)"
 # "<instrument> [kerja sama] tentang X": a single subject, up to where the clause moves on
@@ -32,7 +33,9 @@ _LIST_END = re.compile(
 _BODY_END = re.compile(
     r"(?i),?\s+(?:yang\s+(?:di|me)\w+|dengan\s+harapan|dengan\s+(?=[A-Z])|antara\s+|oleh\s+|pada\s+(?:hari|senin|selasa|rabu|kamis|jumat|sabtu|minggu|\d)"
     r"|untuk\s+(?:meningkatkan|menyokong|mendukung|mewujudkan|memperkuat)|sehingga|agar|supaya|guna|akhirnya|"
-    r"ditandatangani|diteken|di\s+(?=[A-Z])|,\s*(?=[a-z]+\s+(?:dan|telah|akan|sudah|merupakan)\b))|\.(?=\s|$)")
+    r"ditandatangani|diteken|di\s+(?=(?:{venues})\b)|,\s*(?=[a-z]+\s+(?:dan|telah|akan|sudah|merupakan)\b))|\.(?=\s|$)"
+    .replace("{venues}", "|".join(re.escape(h) for h in sorted(load_yaml("venues.yml")["venue_heads"], key=len, reverse=True))))
+_FIELD_HEAD = re.compile(r"(?i)^(?:kerja\s*sama|bidang)\b")
 _SPLIT = re.compile(r"\s*;\s*(?:dan\s+|serta\s+)?|\s*,\s*(?:dan\s+|serta\s+)?|\s+serta\s+")
 _LEAD = re.compile(r"(?i)^(?:dan|serta|yaitu|yakni|antara\s+lain|adalah|kegiatan(?=\s+\w+\s))\s+")
 _HEADS_TO_DROP = re.compile(r"(?i)^(?:\d+\s+(?:hal|poin|butir|bidang)\s*,?\s*(?:yaitu|yakni)?\s*:?\s*)")
@@ -110,7 +113,9 @@ def find_scope(text: str) -> list[dict]:
     for rx in (_ABOUT, _AFTER_SIGNING):
         for m in rx.finditer(text):
             body = _body(m.group("body"))
-            parts = [_clean(body)] if rx is _ABOUT and "," not in body else _split(body)
+            # "tentang Kerja Sama Meteorologi, Klimatologi, dan Geofisika" names one field
+            whole = rx is _ABOUT and ("," not in body or _FIELD_HEAD.match(body))
+            parts = [_clean(body)] if whole else _split(body)
             for part in parts:
                 if part:
                     _add(found, part, m.start("body") + max(0, body.find(part)))
@@ -125,4 +130,7 @@ def run(ctx: Context) -> None:
         return
     items = find_scope(ctx.text)
     for ev in ctx.events:
-        ev.scope = [dict(x) for x in items]
+        # with several records, a record's own sentences may give its subject ("1. Nota
+        # Kesepahaman tentang X, yang ditandatangani ..."); otherwise the article's scope is theirs
+        own = [x for x in items if any(ctx.sents[i].start <= x["span"][0] < ctx.sents[i].end for i in ev.sentences[:1])]
+        ev.scope = [dict(x) for x in (own if own and len(ctx.events) > 1 else items)]

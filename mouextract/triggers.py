@@ -14,6 +14,9 @@ from .context import Context, Event, Sentence
 # Words before a signing verb within which a PLANNED cue makes the signing a plan:
 # "akan segera menandatangani" (2 words), "berencana untuk melakukan penandatanganan" (3).
 PLANNED_WINDOW = 4
+# Tokens between an instrument's name and the "yang" of a clause about it: "perjanjian kerja
+# sama pengelolaan 120 los di Pasar Oeba yang ditandatangani" needs 7.
+RELATIVE_REACH = 8
 _LINK_LINE = re.compile(r"^\s*(baca juga|lihat juga|simak juga|berita terkait|artikel terkait)\b", re.I)
 # Formal Indonesian names outrank the English "MoU" forms, which outrank the weak words:
 # "MoU ... nota kesepakatan bersama tentang ..." is a nota kesepakatan.
@@ -48,8 +51,14 @@ def _planned(ctx: Context, sent: Sentence, sign) -> bool:
 def _relative(ctx: Context, sent: Sentence, sign) -> bool:
     """"perjanjian ... yang ditandatangani pada 12 Maret 2019": the signing describes an
     instrument; it is the reported event only beside a sentence that reports a signing itself."""
-    return sign.start > sent.span.start and ctx.doc[sign.start - 1].lower_ in {"yang", "telah", "sudah"} and \
-        "yang" in ctx.doc[max(sent.span.start, sign.start - 3):sign.start].text.lower().split()
+    window = ctx.doc[max(sent.span.start, sign.start - 3):sign.start]
+    yang = next((t for t in window if t.lower_ == "yang"), None)
+    if yang is None or ctx.doc[sign.start - 1].lower_ not in {"yang", "telah", "sudah"}:
+        return False
+    # the clause hangs on an instrument named just before ("perjanjian ... yang"), unlike a
+    # cleft sentence ("Yang membubuhkan tanda tangan adalah ...")
+    instruments = ctx.rules("AGREEMENT", sent) + ctx.rules("AGREEMENT_WEAK", sent)
+    return any(sp.end <= yang.i and yang.i - sp.end <= RELATIVE_REACH for sp in instruments)
 
 
 def _past(ctx: Context, sent: Sentence, sign) -> bool:
@@ -84,6 +93,22 @@ def _clause_text(ctx: Context, sent: Sentence, sign) -> tuple[str, tuple[int, in
     return sent.text.strip(), (sent.start, sent.end)
 
 
+_LIST_ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+\S")
+
+
+def _events(ctx: Context, reported: list[int]) -> list[Event]:
+    """One event, or one per numbered list item when the article enumerates the instruments
+    signed ("1. Nota Kesepahaman tentang X, yang ditandatangani A dan B; 2. ..."). The other
+    signing sentences describe the whole occasion and go with every item."""
+    if not reported:
+        return []
+    items = [i for i in reported if _LIST_ITEM.match(ctx.sents[i].text)]
+    if len(items) < 2:
+        return [Event(sentences=reported)]
+    shared = [i for i in reported if i not in items]
+    return [Event(sentences=[i] + shared) for i in items]
+
+
 def run(ctx: Context) -> None:
     has_instrument = bool(ctx.rules("AGREEMENT") or ctx.rules("AGREEMENT_WEAK"))
     if not has_instrument:
@@ -102,14 +127,15 @@ def run(ctx: Context) -> None:
             ctx.mentioned.append({"text": text, "span": list(span)})
             continue
         reported.append(sent.i)
-        if _relative(ctx, sent, sign):
+        if _relative(ctx, sent, sign) and not _LIST_ITEM.match(sent.text):
+            # an enumeration of the instruments signed ("1. Nota Kesepahaman tentang X, yang
+            # ditandatangani A dan B") reports the signings even in relative clauses
             relative.append(sent.i)
     if reported and set(reported) <= set(relative):
         for i in reported:
             ctx.mentioned.append({"text": ctx.sents[i].text.strip(), "span": [ctx.sents[i].start, ctx.sents[i].end]})
         reported = []
-    if reported:
-        ctx.events.append(Event(sentences=reported))
+    ctx.events.extend(_events(ctx, reported))
     for ev in ctx.events:
         best = agreement_type(ctx, [ctx.sents[i] for i in ev.sentences])
         if best is None:  # the instrument is named only outside the signing sentences
