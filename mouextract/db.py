@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS agreements (
     type TEXT, type_text TEXT, type_span_start INTEGER, type_span_end INTEGER,
     has_date INTEGER NOT NULL, date TEXT, date_text TEXT, date_precision TEXT,
     year_inferred INTEGER, weekday_conflict INTEGER, date_span_start INTEGER, date_span_end INTEGER,
-    has_place INTEGER NOT NULL, venue TEXT, city TEXT, province TEXT, region_code TEXT,
+    has_place INTEGER NOT NULL, venue TEXT, city TEXT, province TEXT, region_code TEXT, region_name TEXT,
     place_span_start INTEGER, place_span_end INTEGER,
     evidence TEXT NOT NULL DEFAULT '[]', confidence REAL, extra TEXT NOT NULL DEFAULT '{}'
 );
@@ -133,13 +133,13 @@ class Database:
         cur = self.conn.execute(
             "INSERT INTO agreements (article_sha256, agreement_id, n, type, type_text, type_span_start,"
             " type_span_end, has_date, date, date_text, date_precision, year_inferred, weekday_conflict,"
-            " date_span_start, date_span_end, has_place, venue, city, province, region_code,"
+            " date_span_start, date_span_end, has_place, venue, city, province, region_code, region_name,"
             " place_span_start, place_span_end, evidence, confidence, extra)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (article["sha256"], aid, n, a.get("type"), a.get("type_text"), *_span(a.get("type_span")),
              date is not None, d.get("value"), d.get("text"), d.get("precision"), d.get("year_inferred"),
              d.get("weekday_conflict"), *_span(d.get("span")),
-             place is not None, p.get("venue"), p.get("city"), p.get("province"), p.get("region_code"),
+             place is not None, p.get("venue"), p.get("city"), p.get("province"), p.get("region_code"), p.get("region_name"),
              *_span(p.get("span")), json.dumps(a.get("evidence") or [], ensure_ascii=False),
              a.get("confidence"), json.dumps(extra, ensure_ascii=False)))
         pk = cur.lastrowid
@@ -178,7 +178,7 @@ class Database:
             "span": _unspan(row["date_span_start"], row["date_span_end"])}
         place = None if not row["has_place"] else {
             "venue": row["venue"], "city": row["city"], "province": row["province"],
-            "region_code": row["region_code"],
+            "region_code": row["region_code"], "region_name": row["region_name"],
             "span": _unspan(row["place_span_start"], row["place_span_end"])}
         agreement = {"type": row["type"], "type_text": row["type_text"],
                      "type_span": _unspan(row["type_span_start"], row["type_span_end"]),

@@ -517,6 +517,7 @@ def find_place(text: str, anchors: list[tuple[int, int]], *, dateline: str | Non
         "city": city_text,
         "province": None if result.foreign else (province.name if province else None),
         "region_code": None if result.foreign else (region.code if region else None),
+        "region_name": None if result.foreign or region is None else region.name,  # official name
         "span": list(span) if span else None,
     }
 

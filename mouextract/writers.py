@@ -31,14 +31,14 @@ JOIN = " | "
 FLAT_COLUMNS = [
     "article_id", "agreement_id", "path", "title", "published", "url",
     "type", "type_text", "date", "date_text", "date_precision", "year_inferred", "weekday_conflict",
-    "venue", "city", "province", "region_code",
+    "venue", "city", "province", "region_code", "region_name",
     "parties", "party_shorts", "signatories", "signatory_titles", "signatory_parties", "on_behalf_of",
     "witnesses", "witness_titles", "scope", "confidence",
 ]
 LONG_COLUMNS = {
     "agreements": ["agreement_id", "article_id", "path", "published", "n", "type", "type_text",
                    "date", "date_text", "date_precision", "year_inferred", "weekday_conflict",
-                   "venue", "city", "province", "region_code", "confidence"],
+                   "venue", "city", "province", "region_code", "region_name", "confidence"],
     "parties": ["agreement_id", "n", "name", "short", "kind"],
     "signatories": ["agreement_id", "n", "name", "title", "party", "on_behalf_of"],
     "witnesses": ["agreement_id", "n", "name", "title"],
@@ -170,7 +170,8 @@ def _agreement_fields(agreement: dict) -> dict:
         "date_precision": date.get("precision"), "year_inferred": _flag(date.get("year_inferred")),
         "weekday_conflict": _flag(date.get("weekday_conflict")),
         "venue": place.get("venue"), "city": place.get("city"), "province": place.get("province"),
-        "region_code": place.get("region_code"), "confidence": agreement.get("confidence"),
+        "region_code": place.get("region_code"), "region_name": place.get("region_name"),
+        "confidence": agreement.get("confidence"),
     }
 
 

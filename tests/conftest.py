@@ -31,7 +31,7 @@ def make_agreement(n: int = 1) -> dict:
         "date": {"value": "2023-03-14", "text": "Selasa (14/3/2023)", "precision": "day",
                  "year_inferred": False, "weekday_conflict": False, "span": span("Selasa (14/3/2023)")},
         "place": {"venue": "Aula Kantor Bupati", "city": "Temanggung", "province": "Jawa Tengah",
-                  "region_code": "33.23", "span": None},
+                  "region_code": "33.23", "region_name": "Kabupaten Temanggung", "span": None},
         "parties": [{"name": "Pemkab Temanggung", "short": "Pemkab", "kind": "government", "span": span("Pemkab Temanggung")},
                     {"name": "Kejari Temanggung", "short": None, "kind": "government", "span": span("Kejari Temanggung")}],
         "signatories": [{"name": "Suharno", "title": "Bupati Temanggung", "party": 0, "on_behalf_of": None,

@@ -21,10 +21,14 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def scores():
+def results():
     if not DEV.is_dir():
         pytest.skip("../shared/corpus/dev is not present")
-    results = [mouextract.extract(p.read_text(encoding="utf-8"), {"path": str(p)}) for p in sorted(DEV.glob("*.txt"))]
+    return [mouextract.extract(p.read_text(encoding="utf-8"), {"path": str(p)}) for p in sorted(DEV.glob("*.txt"))]
+
+
+@pytest.fixture(scope="module")
+def scores(results):
     return evaluate(DEV, results).scores()
 
 
@@ -36,3 +40,8 @@ def test_field_at_or_above_floor(scores, field, floor):
 
 def test_no_record_from_negative_articles(scores):
     assert scores["relevance"]["p"] == 1.0
+
+
+def test_every_indonesian_place_carries_its_region_code(results):
+    places = [a["place"] for r in results for a in r["agreements"] if a["place"]]
+    assert [p for p in places if p["province"] and not p["region_code"]] == []

@@ -43,7 +43,8 @@ def test_date(signed):
 
 def test_venue_and_city(signed):
     place = signed["agreements"][0]["place"]
-    assert (place["venue"], place["city"], place["region_code"]) == ("Aula Lantai 3 Kantor Bupati Sleman", "Sleman", "34.04")
+    assert (place["venue"], place["city"], place["region_code"], place["region_name"]) == (
+        "Aula Lantai 3 Kantor Bupati Sleman", "Sleman", "34.04", "Kabupaten Sleman")
 
 
 def test_signatory_names_without_degrees(signed):
