@@ -31,6 +31,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mouextract.resources import load_yaml
 
@@ -572,3 +573,23 @@ def find_published(text: str) -> DateMention | None:
     else:
         return None
     return _resolve(chosen, text, [], None, dt.date.today())
+
+
+# --------------------------------------------------------------------------- dateparser
+
+# The weekday and brackets around a written date: "Senin (7/2/2022)" -> "7/2/2022".
+_AROUND = re.compile(r"^\s*(?:[A-Za-z']+\s*[,(]\s*)?|[)\s.,]+$")
+_DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                        "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+@lru_cache(maxsize=4096)
+def dateparser_value(span: str) -> str | None:
+    """dateparser's reading (languages=["id"]) of a short date span with day, month and year
+    written, as an ISO date; None when it cannot read one. Only ever given the short spans the
+    grammar above found, never a whole article."""
+    import dateparser  # imported on first use: it costs half a second
+
+    core = _AROUND.sub("", span)
+    parsed = dateparser.parse(core, languages=["id"], settings=_DATEPARSER_SETTINGS) if core else None
+    return parsed.date().isoformat() if parsed else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .context import Context, Sentence
-from .dates import DateMention, find_dates, find_published
+from .dates import DateMention, dateparser_value, find_dates, find_published
 
 
 # How far (in sentences) from a signing sentence a sentence about the occasion ("Acara digelar
@@ -64,10 +64,22 @@ def pick(ctx: Context, mentions: list[DateMention], sentence_ids: list[int], sta
     return weekday_only
 
 
-def as_record(m: DateMention | None) -> dict | None:
+def normalised(m: DateMention, warnings: list[str]) -> str | None:
+    """The ISO value of a signing date: dateparser's reading of the span when day, month and
+    year are all written; the grammar's own value otherwise (a year it inferred, a weekday-only
+    date). Should the two ever disagree, the grammar's value stands and a warning says so."""
+    if m.value is None or m.precision != "day" or m.year_inferred or m.relative:
+        return m.value
+    parsed = dateparser_value(m.text)
+    if parsed is not None and parsed != m.value:
+        warnings.append(f"date {m.text!r}: dateparser reads {parsed}, the grammar {m.value}; kept {m.value}")
+    return m.value if parsed is None else (m.value if parsed != m.value else parsed)
+
+
+def as_record(m: DateMention | None, value: str | None = None) -> dict | None:
     if m is None:
         return None
-    return {"value": m.value, "text": m.text, "precision": m.precision,
+    return {"value": value if value is not None else m.value, "text": m.text, "precision": m.precision,
             "year_inferred": m.year_inferred, "weekday_conflict": m.weekday_conflict,
             "span": [m.start, m.end]}
 
@@ -83,6 +95,6 @@ def run(ctx: Context) -> None:
     ctx.dates = mentions
     for ev in ctx.events:
         m = pick(ctx, mentions, ev.sentences, stamp)
-        ev.date = as_record(m)
+        ev.date = as_record(m, normalised(m, ctx.warnings) if m is not None else None)
         if m is not None and m.weekday_conflict:
             ctx.warnings.append(f"weekday conflict: {m.text!r} is not a {m.weekday} ({m.value})")

@@ -300,3 +300,12 @@ def test_dev_corpus_signing_date_is_found(gold_path):
         if agreement["date_text"] is not None:
             value = str(agreement["date"]) if agreement["date"] else None
             assert (agreement["date_text"], value) in found
+
+
+@pytest.mark.parametrize("span,iso", [
+    ("Senin (7/2/2022)", "2022-02-07"), ("Selasa, 3 Maret 2023", "2023-03-03"),
+    ("Jumat (1/12/23)", "2023-12-01"), ("Rabu (18/05)", None),
+])
+def test_dateparser_reads_the_short_span(span, iso):
+    from mouextract.dates import dateparser_value
+    assert dateparser_value(span) == iso
