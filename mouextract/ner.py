@@ -26,7 +26,35 @@ def load():
         )
     import spacy  # imported here so modules that never use NER don't pay for it
 
-    return spacy.load(MODEL_DIR)
+    _register_plain_tokenizer(spacy)
+    # The model's own tokenizer would rebuild spaCy's 16,000 Indonesian exceptions (5 s); the
+    # words come from mouextract's pipeline instead (same language rules), so it is left out.
+    return spacy.load(MODEL_DIR, exclude=["tokenizer"],
+                      config={"nlp": {"tokenizer": {"@tokenizers": PLAIN_TOKENIZER}}})
+
+
+PLAIN_TOKENIZER = "mouextract.plain_tokenizer.v1"
+
+
+def _register_plain_tokenizer(spacy) -> None:
+    if PLAIN_TOKENIZER in spacy.registry.tokenizers:
+        return
+
+    @spacy.registry.tokenizers(PLAIN_TOKENIZER)
+    def plain_tokenizer():
+        from spacy.tokenizer import Tokenizer
+
+        return lambda nlp: Tokenizer(nlp.vocab)
+
+
+def _doc(text: str):
+    """TEXT as a Doc of the NER model, tokenized by mouextract's Indonesian tokenizer."""
+    from spacy.tokens import Doc
+
+    from .nlp import get_nlp
+
+    words = get_nlp().make_doc(text)
+    return Doc(load().vocab, words=[t.text for t in words], spaces=[bool(t.whitespace_) for t in words])
 
 
 def _spans(doc) -> list[Entity]:
@@ -37,10 +65,10 @@ def _spans(doc) -> list[Entity]:
 
 def entities(text: str) -> list[Entity]:
     """(start, end, label) character spans of persons, organisations and places in TEXT."""
-    return _spans(load()(text))
+    return _spans(load()(_doc(text)))
 
 
 def entities_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Entity]]:
     """Like `entities` for each text, lazily and in input order; nlp.pipe batches the matrix work."""
-    for doc in load().pipe(texts, batch_size=batch_size):
+    for doc in load().pipe((_doc(t) for t in texts), batch_size=batch_size):
         yield _spans(doc)
