@@ -220,7 +220,7 @@ def parse_cli(
     published: Optional[str] = typer.Option(None, "--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for inputs that do not give one."),
     encoding: Optional[str] = typer.Option(None, "--encoding", metavar="ENC", help="Encoding of the inputs [default: UTF-8, else detected]."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, metavar="N", help="Skip files larger than this."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="Worker processes; 0 for one per core."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, metavar="N", help="Worker processes [default: 0, one per core]; 1 runs in this process."),
     fast: bool = typer.Option(False, "--fast", help="Rules only, without the statistical NER model."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="Where the workers run."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask)."),
