@@ -54,6 +54,7 @@ _TITLE_HEAD = re.compile(r"^(?:(?:kepala|ketua|wakil ketua|anggota|rektor|wakil 
 _ACTING = re.compile(r"^(?:plt\.?|pj\.?|plh\.?|pjs\.?|pelaksana tugas|penjabat)\s*", re.I)
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     s = name.lower()
     for pat, rep in _FOLD:
@@ -61,8 +62,8 @@ def fold(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", s))
 
 
-def key(name: str) -> set:
-    return set(fold(name).split())
+def key(name: str) -> frozenset:
+    return frozenset(fold(name).split())
 
 
 @lru_cache(maxsize=4096)
@@ -70,8 +71,8 @@ def _regions(name: str) -> frozenset:
     return frozenset(region.code for _, _, region in find_regions(name))
 
 
-def _shorts(p: dict) -> set:
-    return set(fold(p["short"]).split()) if p.get("short") else set()
+def _shorts(p: dict) -> frozenset:
+    return frozenset(fold(p["short"]).split()) if p.get("short") else frozenset()
 
 
 def _initials(name: str) -> str:

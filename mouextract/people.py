@@ -83,18 +83,21 @@ _WEEKDAYS_MONTHS = set("""senin selasa rabu kamis jumat jum'at sabtu minggu janu
 mei juni juli agustus september oktober november desember""".split())
 
 
+@lru_cache(maxsize=65536)
 def is_degree(text: str) -> bool:
     n = _norm(text)
     lex = _lex()
     return bool(n) and (n in lex["prefix"] or n in lex["suffix"])
 
 
+@lru_cache(maxsize=65536)
 def is_honorific_or_rank(text: str) -> bool:
     n = _norm(text)
     lex = _lex()
     return n in lex["honorific"] or n in lex["rank"]
 
 
+@lru_cache(maxsize=65536)
 def _is_initial(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\.?", text))
 
@@ -103,6 +106,7 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
+@lru_cache(maxsize=65536)
 def _acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
@@ -422,14 +426,14 @@ def _head(title: str | None) -> str:
     return key[0] if key else ""
 
 
-def resolve(person: Person, directory: list[Person], short_forms: dict) -> None:
+def resolve(person: Person, directory, short_forms: dict) -> None:
     """Give a person named only by office the name the article gives that office elsewhere."""
     if person.name or not person.title or person.title[:1].islower():
         return  # a title in lower case ("kepala desa") is a common noun, not one office
     key = _expanded(person.title, short_forms)
     if len(key) < 2:
         return
-    for d in sorted(directory, key=lambda d: abs(d.start - person.start)):
+    for d in sorted(directory(), key=lambda d: abs(d.start - person.start)):
         if d.name and _head(d.title) == _head(person.title) and key <= _expanded(d.title, short_forms):
             person.name = d.name
             return
@@ -491,14 +495,14 @@ def _ner_persons(ctx: Context, sentence_ids: list[int]) -> list[tuple[int, int]]
     return out
 
 
-def _is_person(p: Person, directory: list[Person], ner_spans) -> bool:
+def _is_person(p: Person, directory, ner_spans) -> bool:
     """Rules leave an untitled, unmarked capitalised run undecided ("Focal Point", "Unwira"):
     it is a person when the article gives it a title elsewhere or the NER model says so."""
     if p.name and set(p.name.split()) & _lex()["org_words"]:
         return False
     if p.title or p.marked:
         return True
-    if any(d.name and _same(p, d) for d in directory):
+    if any(d.name and _same(p, d) for d in directory()):
         return True
     # the model alone is trusted only with a full name: one capitalised word ("Undana") is as
     # often an institution's short name
@@ -516,18 +520,24 @@ def run(ctx: Context) -> None:
     reader = Reader(ctx)
     short_forms = acronyms(ctx.text)
     ctx.acronyms = short_forms
-    directory = []
-    titled = {ctx.sentence_of(sp.start_char).i for sp in ctx.rules("TITLE")}
-    for sent in ctx.sents:
-        if sent.i != ctx.headline and sent.i in titled:
-            directory += [p for p in reader.people(sent.span.start, sent.span.end) if p.name and p.title]
-    ctx.people = directory
+
+    def everyone() -> list[Person]:
+        """Every titled, named person in the article, for coreference: read only when a
+        mention in a signing sentence needs it (most articles name their signers in place)."""
+        titled = {ctx.sentence_of(sp.start_char).i for sp in ctx.rules("TITLE")}
+        return [p for sent in ctx.sents if sent.i != ctx.headline and sent.i in titled
+                for p in reader.people(sent.span.start, sent.span.end) if p.name and p.title]
+
+    directory = _Lazy(everyone)
+    ctx.people = []
     for ev in ctx.events:
         signers, witnesses = [], []
         for i in _with_witness_lines(ctx, [i for i in ev.sentences if i != ctx.headline]):
             s, w = sentence_roles(ctx, reader, ctx.sents[i])
             signers += s
             witnesses += w
+            # everyone titled in a signing sentence, so the parties stage can leave their offices alone
+            ctx.people += [p for p in reader.people(ctx.sents[i].span.start, ctx.sents[i].span.end) if p.title]
         ner_spans = _Lazy(lambda ev=ev: _ner_persons(ctx, ev.sentences))  # the model runs only if asked
         signers = [p for p in signers if _is_person(p, directory, ner_spans)]
         witnesses = [p for p in witnesses if _is_person(p, directory, ner_spans)]
