@@ -29,6 +29,9 @@ _FOLD = [(r"\bpemkab\b", "pemerintah kabupaten"), (r"\bpemkot\b", "pemerintah ko
          (r"\bkejati\b", "kejaksaan tinggi"), (r"\bpolres\b", "kepolisian resor"), (r"\bresort\b", "resor"),
          (r"\bpolda\b", "kepolisian daerah")]
 _GENERIC = {"ri", "republik", "indonesia", "dan", "perwakilan", "the", "of", "negara"}
+# Words that say what kind of body a name is, not which one.
+_BODY_WORDS = {"pemerintah", "kabupaten", "kota", "provinsi", "kantor", "cabang", "wilayah", "kanwil", "pusat",
+               "daerah", "negeri", "persero", "tbk", "pt", "resor", "resort", "kepolisian", "kejaksaan"}
 # A head standing alone ("Pemda ingin ...", "BumDesa pengelola ...") names no particular institution.
 _BARE_HEADS = {"pemerintah", "pemda", "pemkab", "pemkot", "pemprov", "pemdes", "dinas", "badan", "lembaga", "komisi",
                "kantor", "bank", "universitas", "bumdes", "bumdesa", "bumd", "bumn", "koperasi", "yayasan", "kementerian",
@@ -62,8 +65,17 @@ def fold(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", s))
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> frozenset:
-    return frozenset(fold(name).split())
+    """The words of an institution's name, each region written as its code, so "Polda Jateng"
+    and "Kepolisian Daerah Jawa Tengah" compare equal."""
+    out, last = [], 0
+    for start, end, region in find_regions(name):
+        out.append(name[last:start])
+        out.append(f" region{region.code.replace('.', '')} ")
+        last = end
+    out.append(name[last:])
+    return frozenset(fold("".join(out)).split())
 
 
 @lru_cache(maxsize=4096)
@@ -77,6 +89,45 @@ def _shorts(p: dict) -> frozenset:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", " ", name)) if w[0].isupper())
+
+
+def _prefixes(short: str, words: list[str], i: int) -> int | None:
+    """How many words from position i SHORT spells by their beginnings ("susqa": SUltan Syarif
+    QAsyim -> 3), or None."""
+    if not short:
+        return 0
+    if i >= len(words):
+        return None
+    word = words[i]
+    for n in range(min(len(word), len(short)), 0, -1):
+        if short[:n] == word[:n]:
+            rest = _prefixes(short[n:], words, i + 1)
+            if rest is not None:
+                return rest + 1
+    return None
+
+
+@lru_cache(maxsize=65536)
+def abbreviates(short: str, long: str) -> bool:
+    """SHORT is LONG in news's short forms: "UIN Susqa" for "Universitas Islam Negeri Sultan
+    Syarif Qasyim II", "Kemendesa PDTT" for "Kementerian Desa, Pembangunan Daerah Tertinggal dan
+    Transmigrasi". Each short word is a long word or spells a run of them by their beginnings."""
+    sw = re.findall(r"[a-z0-9]+", short.lower())
+    lw = [w for w in re.findall(r"[a-z0-9]+", long.lower()) if w not in {"dan", "of", "the"}]
+    if not sw or len(sw) >= len(lw):
+        return False
+    i = 0
+    spelled = False
+    for word in sw:
+        if i < len(lw) and lw[i] == word:
+            i += 1
+            continue
+        used = _prefixes(word, lw, i) if len(word) > 1 else None
+        if not used or used < 2:
+            return False
+        i += used
+        spelled = True
+    return spelled
 
 
 def same_institution(a: dict, b: dict) -> bool:
@@ -93,8 +144,13 @@ def same_institution(a: dict, b: dict) -> bool:
     if sa == sb:
         return True
     for small, big, pbig in ((sa, kb, b), (sb, ka, a)):
-        if small <= big and (len(big - _GENERIC - small) <= 1 or small & _shorts(pbig)):
+        extra = big - _GENERIC - small
+        # "Kabupaten X" / "Pemerintah Kabupaten X": the longer name only adds the kind of body;
+        # "Universitas Riau" / "Universitas Islam Riau" are two universities
+        if small <= big and (extra <= _BODY_WORDS | _shorts(pbig) or small & _shorts(pbig)):
             return True
+    if abbreviates(a["name"], b["name"]) or abbreviates(b["name"], a["name"]):
+        return True
     first_a, first_b = a["name"].split()[0], b["name"].split()[0]
     return (first_a.isupper() and first_a == _initials(b["name"])) or (first_b.isupper() and first_b == _initials(a["name"]))
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .context import Context
-from .gazetteer import find_regions
+from .gazetteer import find_regions, lookup
 from .patterns import lexicon
 
 
@@ -91,6 +91,13 @@ def is_degree(text: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def is_suffix_degree(text: str) -> bool:
+    """A degree written after the name ("S.H.", "M.Si"), as against before it ("Prof.")."""
+    n = _norm(text)
+    return bool(n) and n in _lex()["suffix"] and n not in _lex()["prefix"]
+
+
+@lru_cache(maxsize=65536)
 def is_honorific_or_rank(text: str) -> bool:
     n = _norm(text)
     lex = _lex()
@@ -158,6 +165,9 @@ class Reader:
             return True
         if t in "()/-&" or _acronym(t) or t.lower() in self.short_forms:
             return True
+        prev = tok.i - 1
+        if prev in self.org_at and self.ctx.doc[prev].text.isupper() and len(self.ctx.doc[prev].text) > 1:
+            return True  # "UIN Susqa", "PT Pertamina": the word after a capitalised head names it
         return _capitalised(t) and t.lower() in self.common and t.lower() not in _WEEKDAYS_MONTHS
 
     def name_token(self, tok) -> bool:
@@ -196,7 +206,7 @@ class Reader:
             if is_degree(t):
                 j += 1
                 continue
-            if t == "," and j + 1 < end and is_degree(doc[j + 1].text):
+            if t == "," and j + 1 < end and is_suffix_degree(doc[j + 1].text):
                 j += 1
                 continue
             if t in _lex()["particles"] and first is not None and j + 1 < end and _capitalised(doc[j + 1].text):
@@ -342,6 +352,10 @@ class Reader:
                 used.update({n, n + 2})
             elif kind == "title" and extra is not None:
                 title_end, first, last = extra
+                # "Kapolda Jateng Irjen Pol. Ahmad Luthfi": what stood between the title and the
+                # name, ranks and degrees aside, belongs to the office
+                while title_end < first and not (is_honorific_or_rank(doc[title_end].text) or is_degree(doc[title_end].text)):
+                    title_end += 1
                 persons.append(Person(self.clean(first, last), title_text(s, title_end), doc[s].idx,
                                       doc[e - 1].idx + len(doc[e - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
                 used.add(n)
@@ -421,6 +435,9 @@ def _expanded(title: str | None, short_forms: dict) -> set:
     return key
 
 
+_OFFICE_WORDS = {"perwakilan", "kantor", "cabang", "wilayah", "kanwil", "pusat", "daerah", "negeri", "utama", "umum"}
+
+
 def _head(title: str | None) -> str:
     key = [w for w in re.findall(r"[A-Za-z]+", (title or "").lower()) if w not in {"plt", "pj", "plh"}]
     return key[0] if key else ""
@@ -434,7 +451,13 @@ def resolve(person: Person, directory, short_forms: dict) -> None:
     if len(key) < 2:
         return
     for d in sorted(directory(), key=lambda d: abs(d.start - person.start)):
-        if d.name and _head(d.title) == _head(person.title) and key <= _expanded(d.title, short_forms):
+        if not d.name or _head(d.title) != _head(person.title):
+            continue
+        fuller = _expanded(d.title, short_forms)
+        # the fuller title may add the kind of office, a short form or a region ("Kepala DPMPD
+        # Kaltim" / "Kepala Dinas ... (DPMPD) Provinsi Kaltim"), not another institution's word
+        # ("Rektor Universitas Riau" is not "Rektor Universitas Islam Riau")
+        if key <= fuller and all(w in _OFFICE_WORDS or w in short_forms or lookup(w) for w in fuller - key):
             person.name = d.name
             return
 
@@ -457,6 +480,10 @@ def _merge(persons: list[Person]) -> list[Person]:
     return out
 
 
+# A "sentence" this short (a degree's letters after a stray full stop) is not one.
+FRAGMENT_TOKENS = 2
+
+
 class _Lazy:
     """A value computed on first call: most articles never need the NER model at all."""
 
@@ -475,6 +502,9 @@ def _with_witness_lines(ctx: Context, sentence_ids: list[int]) -> list[int]:
     out = list(sentence_ids)
     for i in sentence_ids:
         j = i + 1
+        # fragments a stray stop leaves behind ("Ph.D.Med.Sc." -> "D.Med." "Sc.") sit in between
+        while j < len(ctx.sents) and len(ctx.sents[j].span) <= FRAGMENT_TOKENS:
+            j += 1
         if j < len(ctx.sents) and j not in out:
             first = ctx.sents[j].span[:3]
             if any(w.start < first.end for w in ctx.rules("WITNESS", ctx.sents[j])):

@@ -71,6 +71,11 @@ def _signer_ranges(ctx: Context, sent: Sentence, witness) -> list[tuple[int, int
     for i in range(first_sign, b):
         if doc[i].lower_ == "oleh" and not _inside(i, witness) and doc[i - 1].lower_ not in {"disaksikan", "dibuka"}:
             out.append((i + 1, _clause_end(doc, i + 1, b, wstarts | {i2 for i2 in range(i + 1, b) if doc[i2].lower_ == "oleh"})))
+    # "Penandatanganan dilakukan Kapolda X dan Rektor Y": the agent right after the verb
+    for i in range(first_sign, b - 1):
+        if doc[i].lower_ in {"dilakukan", "dilaksanakan"} and not _inside(i, witness) \
+                and (doc[i + 1].text[:1].isupper() or i + 1 in {t.start for t in ctx.rules("TITLE", sent)}):
+            out.append((i + 1, _clause_end(doc, i + 1, b, wstarts)))
     for sp in signs:
         form = sp.text.lower()
         nxt = doc[sp.end] if sp.end < b else None

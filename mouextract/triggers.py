@@ -65,6 +65,8 @@ def _past(ctx: Context, sent: Sentence, sign) -> bool:
     """A relative clause about an earlier instrument: "MoU ... yang ditandatangani ... lalu"."""
     if _near(ctx, sent, sign, "PAST"):
         return True
+    if any(cue.start - sent.span.start <= 1 for cue in ctx.rules("PAST", sent)):
+        return True  # "Sebelumnya, pada 2019, kedua pihak telah menandatangani ...": an earlier event
     if not ctx.rules("PAST", sent):
         return False
     before = ctx.doc[max(sent.span.start, sign.start - 2):sign.start].text.lower().split()
