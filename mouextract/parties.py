@@ -29,6 +29,8 @@ _FOLD = [(r"\bpemkab\b", "pemerintah kabupaten"), (r"\bpemkot\b", "pemerintah ko
          (r"\bkejati\b", "kejaksaan tinggi"), (r"\bpolres\b", "kepolisian resor"), (r"\bresort\b", "resor"),
          (r"\bpolda\b", "kepolisian daerah")]
 _GENERIC = {"ri", "republik", "indonesia", "dan", "perwakilan", "the", "of", "negara"}
+_UNIT_KINDS = {"desa", "dinas", "badan", "bagian", "bidang", "seksi", "divisi", "unit", "satuan", "sekolah",
+               "daerah", "cabang", "kantor", "sekretariat", "perwakilan", "wilayah", "opd", "skpd", "umum"}
 # Words that say what kind of body a name is, not which one.
 _BODY_WORDS = {"pemerintah", "kabupaten", "kota", "provinsi", "kantor", "cabang", "wilayah", "kanwil", "pusat",
                "daerah", "negeri", "persero", "tbk", "pt", "resor", "resort", "kepolisian", "kejaksaan"}
@@ -167,7 +169,10 @@ def institution_of_title(title: str | None) -> str | None:
     m = _TITLE_HEAD.match(t)
     if m:
         rest = t[m.end():].strip()
-        return rest if rest and rest[:1].isupper() else None
+        # "Kepala Desa", "Kepala Bagian": a kind of unit, not one institution
+        if not rest[:1].isupper() or (len(rest.split()) == 1 and rest.lower() in _UNIT_KINDS):
+            return None
+        return rest
     return None
 
 

@@ -90,6 +90,13 @@ def is_degree(text: str) -> bool:
     return bool(n) and (n in lex["prefix"] or n in lex["suffix"])
 
 
+_ACADEMIC_PREFIXES = {"Prof", "Dr", "dr", "Drs", "Dra", "Ir", "drg", "drh", "KH"}
+
+
+def _is_academic_prefix(text: str) -> bool:
+    return _norm(text) in _ACADEMIC_PREFIXES
+
+
 @lru_cache(maxsize=65536)
 def is_suffix_degree(text: str) -> bool:
     """A degree written after the name ("S.H.", "M.Si"), as against before it ("Prof.")."""
@@ -198,9 +205,11 @@ class Reader:
         while j < end:
             tok = doc[j]
             t = tok.text
-            if is_honorific_or_rank(t) or (is_degree(t) and first is None):
-                if first is not None and last is not None and not is_degree(t):
-                    first = last = None  # "Mossel Bay Alderman Dirk Kotzé": the name follows
+            if is_honorific_or_rank(t) or (is_degree(t) and first is None) or _is_academic_prefix(t):
+                if first is not None and last is not None:
+                    # "Mossel Bay Alderman Dirk Kotzé", "Rektor Undip Prof. Dr. Yos Johan Utama":
+                    # the name follows the honorific, rank or academic title
+                    first = last = None
                 j += 1
                 continue
             if is_degree(t):

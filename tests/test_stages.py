@@ -99,3 +99,17 @@ def test_weekday_conflict_is_flagged():
     result = mouextract.extract("Pemkot Solo meneken nota kesepahaman dengan Polresta Solo, Selasa (13/2/25).")
     assert result["agreements"][0]["date"]["weekday_conflict"] is True
     assert result["warnings"] == ["weekday conflict: 'Selasa (13/2/25)' is not a selasa (2025-02-13)"]
+
+
+def test_agent_right_after_dilakukan():
+    text = ("Penandatanganan perjanjian kerja sama dilakukan Kapolda Jateng Irjen Pol. Ahmad Luthfi dan "
+            "Rektor Undip Prof. Dr. Yos Johan Utama, S.H., M.Hum. di Gedung Widya Puraya, Kamis (11/5/2023).")
+    signers = mouextract.extract(text)["agreements"][0]["signatories"]
+    assert [(s["name"], s["title"]) for s in signers] == [("Ahmad Luthfi", "Kapolda Jateng"), ("Yos Johan Utama", "Rektor Undip")]
+
+
+def test_earlier_signing_opened_by_sebelumnya_is_mentioned():
+    text = ("Pemkot Solo dan UNS menandatangani perjanjian kerja sama, Senin (6/3/2023). "
+            "Sebelumnya, pada 2019, kedua pihak telah menandatangani nota kesepahaman.")
+    result = mouextract.extract(text)
+    assert [m["text"] for m in result["mentioned"]] == ["Sebelumnya, pada 2019, kedua pihak telah menandatangani nota kesepahaman."]

@@ -1,0 +1,60 @@
+"""One institution under its several names, and two institutions kept apart."""
+import pytest
+
+from mouextract.parties import abbreviates, institution_of_title, party, same_institution
+
+
+@pytest.mark.parametrize("short,long", [
+    ("UIN Susqa", "Universitas Islam Negeri Sultan Syarif Qasyim II"),
+    ("Kemendesa PDTT", "Kementerian Desa, Pembangunan Daerah Tertinggal dan Transmigrasi RI"),
+    ("BKKBN", "Badan Koordinasi Keluarga Berencana Nasional"),
+])
+def test_short_form_spells_the_long_name(short, long):
+    assert abbreviates(short, long)
+
+
+@pytest.mark.parametrize("short,long", [
+    ("Universitas Riau", "Universitas Islam Riau"),
+    ("Bank Sumut", "Bank Sulawesi Utara Timur"),
+])
+def test_different_names_are_not_short_forms(short, long):
+    assert not abbreviates(short, long)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Pemkab Banyumas", "Pemerintah Kabupaten (Pemkab) Banyumas"),
+    ("Polda Jateng", "Kepolisian Daerah Jawa Tengah"),
+    ("Kementerian ESDM", "Kementerian Energi dan Sumber Daya Mineral (ESDM)"),
+    ("Kabupaten Kolaka", "Pemerintah Kabupaten Kolaka"),
+    ("Pemda Maros", "Pemerintah Kabupaten Maros"),
+])
+def test_same_institution(a, b):
+    assert same_institution(party(a, None, None), party(b, None, None))
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Kabupaten Kolaka", "Kabupaten Kolaka Utara"),
+    ("Universitas Riau", "Universitas Islam Riau"),
+    ("Kementerian Luar Negeri RI", "Kementerian Luar Negeri dan Kerja Sama Timor-Leste"),
+    ("Pemerintah Kabupaten Pangkep", "Kejaksaan Negeri Pangkep"),
+])
+def test_different_institutions(a, b):
+    assert not same_institution(party(a, None, None), party(b, None, None))
+
+
+@pytest.mark.parametrize("title,institution", [
+    ("Bupati Banyumas", "Pemerintah Kabupaten Banyumas"),
+    ("Plt. Walikota Bekasi", "Pemerintah Kota Bekasi"),
+    ("Menteri ESDM", "Kementerian ESDM"),
+    ("Kapolres Ternate", "Polres Ternate"),
+    ("Kepala DPMPTSP Kota Bekasi", "DPMPTSP Kota Bekasi"),
+    ("Rektor Universitas Merapi", "Universitas Merapi"),
+    ("Kepala Desa", None),
+])
+def test_institution_behind_a_title(title, institution):
+    assert institution_of_title(title) == institution
+
+
+def test_long_form_in_brackets():
+    p = party("UNS (Universitas Sebelas Maret) Surakarta", 0, 40)
+    assert (p["name"], p["short"]) == ("Universitas Sebelas Maret Surakarta", "UNS Surakarta")
