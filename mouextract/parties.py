@@ -55,7 +55,8 @@ _TITLE_TO_INSTITUTION = [
 ]
 _TITLE_HEAD = re.compile(r"^(?:(?:kepala|ketua|wakil ketua|anggota|rektor|wakil rektor|direktur utama|direktur|dirut|"
                          r"pimpinan|pemimpin|presiden direktur|ceo|dekan|executive mayor|mayor|kakanwil|"
-                         r"kepala kantor wilayah|kepala cabang)\s+)+", re.I)
+                         r"kepala kantor wilayah|kepala cabang|general manager|senior manager|manager|manajer|gm|"
+                         r"vice president|komisaris utama|chairman|president)\s+)+", re.I)
 _ACTING = re.compile(r"^(?:plt\.?|pj\.?|plh\.?|pjs\.?|pelaksana tugas|penjabat)\s*", re.I)
 
 
@@ -121,14 +122,19 @@ def abbreviates(short: str, long: str) -> bool:
     i = 0
     spelled = False
     for word in sw:
-        if i < len(lw) and lw[i] == word:
-            i += 1
-            continue
-        used = _prefixes(word, lw, i) if len(word) > 1 else None
-        if not used or used < 2:
+        # the long name may hold words the short one leaves out ("PT PLN (Persero) Unit Induk
+        # Wilayah NTB" / "PLN UIW NTB"): look ahead for where this short word fits
+        for k in range(i, len(lw)):
+            if lw[k] == word:
+                i = k + 1
+                break
+            used = _prefixes(word, lw, k) if len(word) > 1 else None
+            if used and used >= 2:
+                i = k + used
+                spelled = True
+                break
+        else:
             return False
-        i += used
-        spelled = True
     return spelled
 
 
@@ -270,7 +276,17 @@ _KIND = [(r"(?i)^(pemerintah|pemkab|pemkot|pemprov|pemda|dinas|badan|kementerian
          (r"(?i)^(dprd|dpr)\b", "legislature")]
 
 
+_LEGAL_FORM = re.compile(r"\s*\((?:persero|perseroda|tbk|perum|perumda)\)", re.I)
+
+
 def party(text: str, start: int | None, end: int | None) -> dict:
+    # "(Persero)" is part of a company's name, not a short form of it
+    forms = _LEGAL_FORM.findall(text)
+    if forms:
+        head = _LEGAL_FORM.sub("", text)
+        p = party(head, start, end)
+        p["name"] = text if not re.search(r"\([^)]*\)", head) else p["name"]
+        return p
     name = re.sub(r"\s*\(([^)]*)\)\s*", " ", text).strip()
     name = re.sub(r"\s+", " ", name)
     shorts = re.findall(r"\(([^)]+)\)", text)
@@ -333,7 +349,7 @@ def run(ctx: Context) -> None:
                 continue
             sent = ctx.sents[i].span
             for tok in sent:
-                if tok.lower_ in _NOT_PARTY_CUES or (tok.lower_ == "di" and tok.i + 1 < sent.end and doc[tok.i + 1].text[:1].isupper()):
+                if tok.text in _NOT_PARTY_CUES or (tok.lower_ == "di" and tok.i + 1 < sent.end and doc[tok.i + 1].text[:1].isupper()):
                     k = tok.i + 1
                     while k < sent.end and doc[k].text not in {".", ";"} and not (doc[k].text == "," and tok.lower_ == "di"
                                                                                and not doc[k + 1].text[:1].isupper()):

@@ -44,6 +44,18 @@ def _near(ctx: Context, sent: Sentence, sign, label: str) -> bool:
     return False
 
 
+def _about_an_instrument(ctx: Context, sent: Sentence) -> bool:
+    """A signing sentence names a cooperation instrument, or stands next to one that does
+    ("... telah menandatangani MoU. Yang membubuhkan tanda tangan adalah ..."); signing a pakta
+    integritas or a berita acara is not signing an agreement."""
+    if ctx.rules("AGREEMENT", sent):
+        return True
+    if ctx.rules("DOCUMENT", sent):
+        return False
+    near = [ctx.sents[j] for j in (sent.i - 1, sent.i, sent.i + 1) if 0 <= j < len(ctx.sents)]
+    return any(ctx.rules("AGREEMENT", s) or ctx.rules("AGREEMENT_WEAK", s) for s in near)
+
+
 def _planned(ctx: Context, sent: Sentence, sign) -> bool:
     return _near(ctx, sent, sign, "PLANNED")
 
@@ -121,7 +133,7 @@ def run(ctx: Context) -> None:
         if _is_link_line(sent):
             continue
         signs = ctx.rules("SIGN", sent)
-        if not signs:
+        if not signs or not _about_an_instrument(ctx, sent):
             continue
         sign = signs[0]
         if _planned(ctx, sent, sign) or _past(ctx, sent, sign):

@@ -58,3 +58,13 @@ def test_institution_behind_a_title(title, institution):
 def test_long_form_in_brackets():
     p = party("UNS (Universitas Sebelas Maret) Surakarta", 0, 40)
     assert (p["name"], p["short"]) == ("Universitas Sebelas Maret Surakarta", "UNS Surakarta")
+
+
+def test_company_legal_form_stays_in_the_name():
+    p = party("PT PLN (Persero) Unit Induk Wilayah NTB", 0, 39)
+    assert (p["name"], p["short"]) == ("PT PLN (Persero) Unit Induk Wilayah NTB", None)
+
+
+@pytest.mark.parametrize("short,long", [("PLN UIW NTB", "PT PLN (Persero) Unit Induk Wilayah NTB")])
+def test_short_form_may_leave_words_out(short, long):
+    assert abbreviates(short, long)

@@ -113,3 +113,11 @@ def test_earlier_signing_opened_by_sebelumnya_is_mentioned():
             "Sebelumnya, pada 2019, kedua pihak telah menandatangani nota kesepahaman.")
     result = mouextract.extract(text)
     assert [m["text"] for m in result["mentioned"]] == ["Sebelumnya, pada 2019, kedua pihak telah menandatangani nota kesepahaman."]
+
+
+@pytest.mark.parametrize("text", [
+    "Sebanyak 250 ASN Pemkab Sleman menandatangani pakta integritas, Senin (2/1/2023). Kerja sama semua pihak dibutuhkan.",
+    "Kedua pihak menandatangani berita acara serah terima aset, Selasa (3/1/2023), sebagai tindak lanjut kerja sama.",
+])
+def test_signing_another_kind_of_paper_is_no_agreement(text):
+    assert mouextract.extract(text)["agreements"] == []
