@@ -305,6 +305,7 @@ def party(text: str, start: int | None, end: int | None) -> dict:
         # "dengan Kabupaten Natuna": the side that signs is the region's government
         short = short or name
         name = "Pemerintah " + re.sub(r"(?i)^kab\.", "Kabupaten", name)
+    short = " ".join(short.split()) if short else short
     kind = next((k for pat, k in _KIND if re.match(pat, name)), "other")
     return {"name": name, "short": short, "kind": kind, "span": [start, end] if start is not None else None}
 

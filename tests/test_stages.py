@@ -121,3 +121,14 @@ def test_earlier_signing_opened_by_sebelumnya_is_mentioned():
 ])
 def test_signing_another_kind_of_paper_is_no_agreement(text):
     assert mouextract.extract(text)["agreements"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Judul\nSLEMAN, Kabarjogja.id – Pemkab Sleman meneken MoU.", ("SLEMAN", "Kabarjogja.id")),
+    ("Judul\nMaros (Antara Sulsel) - Pemkab Maros meneken MoU.", ("Maros", "Antara Sulsel")),
+    ("Judul\nBTM.CO.ID, BATAM – Ombudsman meneken MoU.", ("BATAM", "BTM.CO.ID")),
+    ("Judul\nRabu, 15 Maret 2023 | 08:40 WIB\nTEMANGGUNG, Warta.id – Pemkab meneken MoU.", ("TEMANGGUNG", "Warta.id")),
+])
+def test_dateline_and_outlet(text, expected):
+    from mouextract.places_stage import dateline
+    assert dateline(text) == expected
