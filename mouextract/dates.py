@@ -409,8 +409,41 @@ def _year_from_evidence(raw: _Raw, evidence: list[_Raw]) -> int | None:
     return year
 
 
-def _latest_year(raw: _Raw, today: dt.date) -> int | None:
-    """Latest year, not after TODAY, whose date fits the written day, month and weekday."""
+# Characters between an office's name and the holder's ("Panglima TNI Jenderal TNI Gatot
+# Nurmantyo" needs 13; a comma-separated "Gatot Nurmantyo, Panglima TNI" 2 after).
+_OFFICE_BEFORE, _OFFICE_AFTER = 40, 20
+
+
+@lru_cache(maxsize=1)
+def _holders() -> list[tuple[re.Pattern, list[str], int, int]]:
+    out = []
+    for h in load_yaml("office_holders.yml")["holders"]:
+        names = [h["name"]] + list(h.get("aliases") or [])
+        rx = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+        out.append((rx, [o.lower() for o in h["office"]], h["from"], h["to"] or 9999))
+    return out
+
+
+def office_years(text: str) -> tuple[int, int] | None:
+    """The years in which every office holder the text names (beside their office) was in
+    office, or None when it names none (patterns/office_holders.yml)."""
+    low, high, found = 0, 9999, False
+    for rx, offices, start, end in _holders():
+        for m in rx.finditer(text):
+            near = text[max(0, m.start() - _OFFICE_BEFORE):m.end() + _OFFICE_AFTER].lower()
+            if any(o in near for o in offices):
+                low, high, found = max(low, start), min(high, end), True
+                break
+    return (low, high) if found and low <= high else None
+
+
+def _latest_year(raw: _Raw, today: dt.date, bounds: tuple[int, int] | None = None) -> int | None:
+    """Latest year, not after TODAY and within BOUNDS when given, whose date fits the written
+    day, month and weekday; BOUNDS that fit no such year are ignored."""
+    if bounds is not None:
+        year = _latest_year(raw, dt.date(min(today.year, bounds[1]), 12, 31) if bounds[1] < today.year else today)
+        if year is not None and bounds[0] <= year <= bounds[1]:
+            return year
     for year in range(today.year, today.year - _YEAR_SEARCH_SPAN, -1):
         if raw.day:
             candidate = _safe_date(year, raw.month, raw.day)
@@ -458,7 +491,7 @@ def _resolve(raw: _Raw, text: str, evidence: list[_Raw], published, today) -> Da
             else:
                 year = _year_from_evidence(raw, [e for e in evidence if e is not raw])
                 if year is None:
-                    year = _latest_year(raw, today)
+                    year = _latest_year(raw, today, office_years(text) if raw.weekday else None)
         if year is not None:
             if raw.day:
                 value = f"{year:04d}-{raw.month:02d}-{raw.day:02d}" if _safe_date(year, raw.month, raw.day) else None

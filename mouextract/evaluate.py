@@ -1,6 +1,6 @@
 """Per-field precision, recall and F1 of article results against gold files.
 
-The definitions are those of the project's scorer (/work/shared/tools/score.py), so a user's
+The definitions are those of the project's scorer (../shared/tools/score.py), so a user's
 figures agree with the project's: names are compared as folded token sets (accents, case,
 common abbreviations and academic degrees removed), items matched one-to-one greedily by
 similarity, and most fields pooled per article (robust to how records are split).

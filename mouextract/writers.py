@@ -2,7 +2,7 @@
 
 - yaml: a multi-document stream, one document per article;
 - json: one JSON array of the article results;
-- jsonl: one JSON object per line (what /work/shared/tools/score.py reads);
+- jsonl: one JSON object per line (what ../shared/tools/score.py reads);
 - csv: one row per agreement, flat columns; list fields are joined with " | " in the same
   order across columns (the 2nd signatory's title is the 2nd item of signatory_titles);
   articles without an agreement give no row.

@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-DEV_CORPUS = Path("/work/shared/corpus/dev")
-SCORER = Path("/work/shared/tools/score.py")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"  # ../shared beside the checkout
+DEV_CORPUS = SHARED / "corpus" / "dev"
+SCORER = SHARED / "tools" / "score.py"
 
 SIGNING = "Pemkab Temanggung dan Kejari Temanggung menandatangani nota kesepahaman, Selasa (14/3/2023)."
 

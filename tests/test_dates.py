@@ -278,17 +278,13 @@ def test_no_publication_stamp(page):
 
 # --------------------------------------------------------------------------- dev corpus
 
-CORPUS = Path("/work/shared/corpus/dev")
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 GOLD_FILES = sorted(CORPUS.glob("*.gold.yaml")) if CORPUS.is_dir() else []
-# 011's gold year comes from who held which office in 2017; the weekday rule gives 2023.
-NEEDS_WORLD_KNOWLEDGE = {"011.gold.yaml"}
 
 
 @pytest.mark.skipif(not GOLD_FILES, reason="dev corpus not available")
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name)
 def test_dev_corpus_signing_date_is_found(gold_path):
-    if gold_path.name in NEEDS_WORLD_KNOWLEDGE:
-        pytest.xfail("year needs knowledge of office holders")
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
     text = gold_path.with_name(gold["article"]).read_text(encoding="utf-8")
     stamp = find_published(text)
@@ -309,3 +305,20 @@ def test_dev_corpus_signing_date_is_found(gold_path):
 def test_dateparser_reads_the_short_span(span, iso):
     from mouextract.dates import dateparser_value
     assert dateparser_value(span) == iso
+
+
+@pytest.mark.parametrize("text,years", [
+    ("Panglima TNI Jenderal TNI Gatot Nurmantyo dan Menteri ESDM Ignasius Jonan hadir.", (2015, 2017)),
+    ("Kapolri Tito Karnavian membuka acara.", (2016, 2019)),
+    ("Mendagri Tito Karnavian membuka acara.", (2019, 9999)),
+    ("Tito Karnavian, warga biasa, datang.", None),
+])
+def test_office_holders_bound_the_year(text, years):
+    from mouextract.dates import office_years
+    assert office_years(text) == years
+
+
+def test_weekday_year_within_office_terms():
+    text = "Panglima TNI Gatot Nurmantyo dan Menteri ESDM Ignasius Jonan meneken MoU, Jumat (14/7)."
+    date = next(m for m in find_dates(text, today=dt.date(2026, 11, 22)) if m.weekday)
+    assert (date.value, date.year_inferred) == ("2017-07-14", True)
