@@ -132,3 +132,27 @@ def test_signing_another_kind_of_paper_is_no_agreement(text):
 def test_dateline_and_outlet(text, expected):
     from mouextract.places_stage import dateline
     assert dateline(text) == expected
+
+
+@pytest.mark.parametrize("text,person", [
+    # a Bupati who only attends
+    ("Dinas Kesehatan dan RSUD Wates menandatangani perjanjian kerja sama, Senin (6/3/2023). "
+     "Bupati Kulon Progo, Agung Setyawan, hadir dalam acara tersebut.", "Agung Setyawan"),
+    # a speaker
+    ("Pemkot Madiun meneken MoU dengan Polres Madiun, Senin (6/3/2023). "
+     "\"Kerja sama ini penting,\" kata Wakil Wali Kota Madiun, Inda Raya.", "Inda Raya"),
+])
+def test_attendees_and_speakers_neither_sign_nor_witness(text, person):
+    agreement = mouextract.extract(text)["agreements"][0]
+    names = [p["name"] for p in agreement["signatories"] + agreement["witnesses"]]
+    assert person not in names
+
+
+@pytest.mark.parametrize("text", [
+    # "saksi" in a lawsuit
+    "Dalam sidang gugatan itu, saksi Budi Hartono mengatakan perjanjian sewa tidak pernah ada.",
+    # a BACA JUGA line naming another story's MoU
+    "Harga beras naik di Pasar Klewer.\nBACA JUGA: Pemkot Solo dan UNS Teken MoU Smart City\nPedagang mengeluh.",
+])
+def test_no_record_from_lawsuit_or_link_line(text):
+    assert mouextract.extract(text)["agreements"] == []
