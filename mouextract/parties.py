@@ -317,7 +317,9 @@ def merge(parties: list[dict]) -> list[dict]:
         if twin is None:
             out.append(p)
             continue
-        if len(p["name"]) > len(twin["name"]) and twin["span"] is None or (p["span"] and len(p["name"]) > len(twin["name"])):
+        if len(p["name"]) > len(twin["name"]) and (p["span"] or twin["span"] is None):
+            # the fuller name wins, unless it would trade a name found in the text for one
+            # derived from a title
             short = twin["short"] or (twin["name"] if len(twin["name"]) < len(p["name"]) else None)
             twin.update(p)
             twin["short"] = p["short"] or short
