@@ -310,6 +310,34 @@ def party(text: str, start: int | None, end: int | None) -> dict:
     return {"name": name, "short": short, "kind": kind, "span": [start, end] if start is not None else None}
 
 
+_DEFINITION = re.compile(r"((?:[A-Z][\w'-]*\s+){1,8}?)\(\s*([A-Z][A-Za-z]{1,11})\s*\)")
+
+
+def defined_long_forms(text: str) -> dict[str, str]:
+    """Short forms the text defines, with their long form as written: "Universitas Hasanuddin
+    (Unhas)" -> {"unhas": "Universitas Hasanuddin"}; the long form is the shortest run of words
+    before the brackets that the short form spells."""
+    out = {}
+    for m in _DEFINITION.finditer(text):
+        words = m.group(1).split()
+        short = m.group(2)
+        for k in range(len(words) - 1, -1, -1):
+            candidate = " ".join(words[k:])
+            if abbreviates(short, candidate) or _initials(candidate) == short.upper():
+                out.setdefault(short.lower(), candidate)
+                break
+    return out
+
+
+def _spelled_out(p: dict, long_forms: dict[str, str]) -> dict:
+    """A party named by a short form the article defines gets the long form as its name."""
+    first, _, rest = p["name"].partition(" ")
+    long = long_forms.get(first.lower())
+    if long is None or p.get("short"):
+        return p
+    return dict(p, name=f"{long} {rest}".strip(), short=p["name"])
+
+
 def merge(parties: list[dict]) -> list[dict]:
     out: list[dict] = []
     for p in parties:
@@ -333,6 +361,7 @@ def run(ctx: Context) -> None:
         return
     reader = OrgReader(ctx)
     doc = ctx.doc
+    long_forms = defined_long_forms(ctx.text)
     headline = ctx.headline
     for ev in ctx.events:
         skip: set[int] = set()
@@ -363,7 +392,7 @@ def run(ctx: Context) -> None:
             inst = institution_of_title(person["title"])
             if inst:
                 found.append(party(inst, None, None))
-        ev.parties = merge(found)
+        ev.parties = merge([_spelled_out(p, long_forms) for p in found])
         for person in ev.signatories:
             inst = institution_of_title(person["title"])
             if inst:

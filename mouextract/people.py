@@ -173,8 +173,11 @@ class Reader:
         if t in "()/-&" or _acronym(t) or t.lower() in self.short_forms:
             return True
         prev = tok.i - 1
-        if prev in self.org_at and self.ctx.doc[prev].text.isupper() and len(self.ctx.doc[prev].text) > 1:
-            return True  # "UIN Susqa", "PT Pertamina": the word after a capitalised head names it
+        if prev in self.org_at and t[:1].isupper() and not _is_initial(t):
+            return True  # "UIN Susqa", "Bank Sulselbar": the word after an institution's head names it
+        if prev in self.title_at and self.title_at[prev] == tok.i and self.ctx.doc[prev].lower_ in _REGIONAL_HEADS \
+                and lookup(t) is not None:
+            return True  # "Bupati Gowa Adnan ...": a regional office is followed by its region
         return _capitalised(t) and t.lower() in self.common and t.lower() not in _WEEKDAYS_MONTHS
 
     def name_token(self, tok) -> bool:
@@ -444,6 +447,9 @@ def _expanded(title: str | None, short_forms: dict) -> set:
     return key
 
 
+# Offices held over a region, whose title is followed by the region's name.
+_REGIONAL_HEADS = {"bupati", "walikota", "kota", "gubernur", "sekda", "kapolres", "kapolresta", "kapolda", "kajari",
+                   "kajati", "dandim", "danrem", "pangdam", "wabup", "wawali", "wagub", "kapolsek", "camat"}
 _OFFICE_WORDS = {"perwakilan", "kantor", "cabang", "wilayah", "kanwil", "pusat", "daerah", "negeri", "utama", "umum"}
 
 

@@ -68,3 +68,12 @@ def test_company_legal_form_stays_in_the_name():
 @pytest.mark.parametrize("short,long", [("PLN UIW NTB", "PT PLN (Persero) Unit Induk Wilayah NTB")])
 def test_short_form_may_leave_words_out(short, long):
     assert abbreviates(short, long)
+
+
+@pytest.mark.parametrize("text,forms", [
+    ("Universitas Hasanuddin (Unhas) menjalin kemitraan.", {"unhas": "Universitas Hasanuddin"}),
+    ("Kepolisian Daerah Nusa Tenggara Timur (Polda NTT) hadir.", {}),
+])
+def test_defined_long_forms(text, forms):
+    from mouextract.parties import defined_long_forms
+    assert defined_long_forms(text) == forms

@@ -156,3 +156,14 @@ def test_attendees_and_speakers_neither_sign_nor_witness(text, person):
 ])
 def test_no_record_from_lawsuit_or_link_line(text):
     assert mouextract.extract(text)["agreements"] == []
+
+
+@pytest.mark.parametrize("text,signer", [
+    ("Nota kesepahaman ditandatangani Rektor Unhas Prof. Dr. Ir. Jamaluddin Jompa, M.Sc. bersama "
+     "Bupati Gowa Adnan Purichta Ichsan, S.H., M.H. di Ruang Senat, Kamis (9/2/2023).",
+     ("Adnan Purichta Ichsan", "Bupati Gowa")),
+    ("Perjanjian kerja sama ditandatangani oleh Direktur Utama Bank Sulselbar Yulis Suandi, Rabu (12/4/2023).",
+     ("Yulis Suandi", "Direktur Utama Bank Sulselbar")),
+])
+def test_office_words_before_the_name(text, signer):
+    assert signer in [(s["name"], s["title"]) for s in mouextract.extract(text)["agreements"][0]["signatories"]]
