@@ -232,6 +232,10 @@ class Reader:
                 j += 1
                 continue
             if t in {"-", "'", "’"} and first is not None:
+                if j + 1 < end and doc[j + 1].text.isalpha() and not doc[j].whitespace_:
+                    j += 2  # "Park Heong-joon", "Ma'ruf": the name goes on after the joiner
+                    last = j
+                    continue
                 j += 1
                 continue
             break
@@ -283,9 +287,10 @@ class Reader:
         if first < 0:
             return None
         doc = self.ctx.doc
-        words = [doc[k].text for k in range(first, last)
+        # the kept words with the spacing the text gives them ("Heong-joon" stays one word)
+        words = [doc[k].text + (" " if doc[k].whitespace_ else "") for k in range(first, last)
                  if not is_degree(doc[k].text) and not is_honorific_or_rank(doc[k].text) and doc[k].text != ","]
-        name = " ".join(words).strip(" ,")
+        name = " ".join("".join(words).split()).strip(" ,")
         return name or None
 
     def items(self, start: int, end: int) -> list[tuple]:

@@ -167,3 +167,9 @@ def test_no_record_from_lawsuit_or_link_line(text):
 ])
 def test_office_words_before_the_name(text, signer):
     assert signer in [(s["name"], s["title"]) for s in mouextract.extract(text)["agreements"][0]["signatories"]]
+
+
+@pytest.mark.parametrize("written,name", [("Park Heong-joon", "Park Heong-joon"), ("Ma'ruf Amin", "Ma'ruf Amin")])
+def test_name_kept_as_written(written, name):
+    text = f"Nota kesepahaman diteken Wali Kota Busan, {written}, dan Bupati Gowa, Andi Amir, Senin (6/3/2023)."
+    assert mouextract.extract(text)["agreements"][0]["signatories"][0]["name"] == name
