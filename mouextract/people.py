@@ -184,7 +184,7 @@ class Reader:
         t = tok.text
         if _is_initial(t) or is_degree(t) or is_honorific_or_rank(t):
             return True
-        return _capitalised(t) and t.isalpha() is not False and t.lower() not in _WEEKDAYS_MONTHS \
+        return _capitalised(t) and t[:1].isalpha() and t.lower() not in _WEEKDAYS_MONTHS \
             and tok.i not in self.title_at and tok.i not in self.org_at
 
     def inner_lower(self, tok) -> bool:
