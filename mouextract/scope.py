@@ -21,7 +21,7 @@ _ABOUT = re.compile(
     r"(?:\s+dengan\s+[A-Z][\w ]{1,60}?)?\s+(?P<cue>tentang|mengenai|terkait|soal|di\s+bidang|bidang|dalam\s+hal)\s+(?P<body>[^.;\n]+)")
 _LIST_CUE = re.compile(
     rf"(?i)\b(?:(?:ruang\s+)?lingkup(?:\s+kerja\s*sama)?|cakupan|objek\s+kerja\s*sama|isi|{_INSTRUMENT})\b[^.;\n]{{0,120}}?"
-    r"\b(?P<cue>meliputi|mencakup|terdiri\s+(?:dari|atas)|seperti|berfokus\s+pada|mengatur(?:\s+tentang)?|memuat|berisi)\s+(?P<body>[^\n]+)")
+    r"\b(?P<cue>meliputi|mencakup|terdiri\s+(?:dari|atas)|seperti|berfokus\s+pada|mengatur(?:\s+tentang)?|berisi)\s+(?P<body>[^\n]+)")
 _AFTER_SIGNING = re.compile(r"(?i)\bpenandatangan\w*[^.;\n]{0,60}?,\s+terkait\s+(?P<body>[^.;\n]+)")
 _NUMBERED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[;:,.]))(\d{1,2})\s*[\).]+\s*")
 # Where the subject matter ends and the sentence goes on about something else. A list keeps
