@@ -6,7 +6,6 @@ sentences where the rules leave a name undecided (see people.py).
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import numpy

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
-from . import assemble, dates_stage, parties, people, places_stage, scope, triggers
+from . import assemble, dates_stage, parties, people_stage, places_stage, scope, triggers
 from .context import Context
 from .nlp import parse
 
@@ -16,7 +16,7 @@ STAGES: tuple[tuple[str, callable], ...] = (
     ("triggers", triggers.run),
     ("dates", dates_stage.run),
     ("places", places_stage.run),
-    ("people", people.run),
+    ("people", people_stage.run),
     ("parties", parties.run),
     ("scope", scope.run),
     ("assemble", assemble.run),

@@ -1,0 +1,168 @@
+"""Stage 4: the people — signatories (and for whom they signed) and witnesses.
+
+For each reported signing: the persons its sentences give roles to (roles.py, read with
+people.Reader), kept only when they are surely persons (a title, a degree or honorific, a name
+the article gives a title elsewhere, or — full mode only — the NER model), named from elsewhere
+in the article when the signing sentence gives only the office, and merged across mentions.
+Speakers and attendees are neither signatories nor witnesses.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .gazetteer import lookup
+from .people import Person, Reader, _lex, acronyms, title_key
+
+
+def _expanded(title: str | None, short_forms: dict) -> set:
+    key = title_key(title)
+    for w in list(key):
+        if w in short_forms:
+            key.discard(w)
+            key |= title_key(" ".join(short_forms[w]))
+    return key
+
+
+_OFFICE_WORDS = {"perwakilan", "kantor", "cabang", "wilayah", "kanwil", "pusat", "daerah", "negeri", "utama", "umum"}
+
+
+def _head(title: str | None) -> str:
+    key = [w for w in re.findall(r"[A-Za-z]+", (title or "").lower()) if w not in {"plt", "pj", "plh"}]
+    return key[0] if key else ""
+
+
+def resolve(person: Person, directory, short_forms: dict) -> None:
+    """Give a person named only by office the name the article gives that office elsewhere."""
+    if person.name or not person.title or person.title[:1].islower():
+        return  # a title in lower case ("kepala desa") is a common noun, not one office
+    key = _expanded(person.title, short_forms)
+    if len(key) < 2:
+        return
+    for d in sorted(directory(), key=lambda d: abs(d.start - person.start)):
+        if not d.name or _head(d.title) != _head(person.title):
+            continue
+        fuller = _expanded(d.title, short_forms)
+        # the fuller title may add the kind of office, a short form or a region ("Kepala DPMPD
+        # Kaltim" / "Kepala Dinas ... (DPMPD) Provinsi Kaltim"), not another institution's word
+        # ("Rektor Universitas Riau" is not "Rektor Universitas Islam Riau")
+        if key <= fuller and all(w in _OFFICE_WORDS or w in short_forms or lookup(w) for w in fuller - key):
+            person.name = d.name
+            return
+
+
+def _same(a: Person, b: Person) -> bool:
+    if a.name and b.name:
+        wa, wb = set(a.name.lower().split()), set(b.name.lower().split())
+        return len(wa & wb) >= min(2, len(wa), len(wb))
+    return not a.name and not b.name and title_key(a.title) == title_key(b.title)
+
+
+def _merge(persons: list[Person]) -> list[Person]:
+    out: list[Person] = []
+    for p in persons:
+        twin = next((o for o in out if _same(o, p)), None)
+        if twin is None:
+            out.append(p)
+        elif p.title and len(title_key(p.title)) > len(title_key(twin.title)):
+            twin.title = p.title  # the fuller wording of the office ("Rektor UNS Surakarta" over "Rektor")
+    return out
+
+
+# A "sentence" this short (a degree's letters after a stray full stop) is not one.
+FRAGMENT_TOKENS = 2
+
+
+class _Lazy:
+    """A value computed on first call: most articles never need the NER model at all."""
+
+    def __init__(self, compute):
+        self._compute, self._value = compute, None
+
+    def __call__(self):
+        if self._value is None:
+            self._value = self._compute()
+        return self._value
+
+
+def _with_witness_lines(ctx: Context, sentence_ids: list[int]) -> list[int]:
+    """The signing sentences, plus a sentence right after one that opens with the witnesses
+    ("disaksikan oleh ...", "Turut menyaksikan ...")."""
+    out = list(sentence_ids)
+    for i in sentence_ids:
+        j = i + 1
+        # fragments a stray stop leaves behind ("Ph.D.Med.Sc." -> "D.Med." "Sc.") sit in between
+        while j < len(ctx.sents) and len(ctx.sents[j].span) <= FRAGMENT_TOKENS:
+            j += 1
+        if j < len(ctx.sents) and j not in out:
+            first = ctx.sents[j].span[:3]
+            if any(w.start < first.end for w in ctx.rules("WITNESS", ctx.sents[j])):
+                out.append(j)
+    return out
+
+
+def _ner_persons(ctx: Context, sentence_ids: list[int]) -> list[tuple[int, int]]:
+    """Person spans the statistical model finds in the signing sentences (full mode only)."""
+    if ctx.fast:
+        return []
+    from . import ner
+
+    sents = [ctx.sents[i] for i in sentence_ids]
+    out = []
+    for sent, ents in zip(sents, ner.entities_many([s.text for s in sents])):
+        out += [(sent.start + a, sent.start + b) for a, b, label in ents if label == "PER"]
+    return out
+
+
+def _is_person(p: Person, directory, ner_spans) -> bool:
+    """Rules leave an untitled, unmarked capitalised run undecided ("Focal Point", "Unwira"):
+    it is a person when the article gives it a title elsewhere or the NER model says so."""
+    if p.name and set(p.name.split()) & _lex()["org_words"]:
+        return False
+    if p.title or p.marked:
+        return True
+    if any(d.name and _same(p, d) for d in directory()):
+        return True
+    # the model alone is trusted only with a full name: one capitalised word ("Undana") is as
+    # often an institution's short name
+    if len((p.name or "").split()) < 2:
+        return False
+    s, e = p.name_span or (p.start, p.end)
+    return any(a < e and s < b for a, b in ner_spans())
+
+
+def run(ctx: Context) -> None:
+    from .roles import sentence_roles  # roles builds on Reader; imported here to avoid a cycle
+
+    if not ctx.events:
+        return
+    reader = Reader(ctx)
+    short_forms = acronyms(ctx.text)
+    ctx.acronyms = short_forms
+
+    def everyone() -> list[Person]:
+        """Every titled, named person in the article, for coreference: read only when a
+        mention in a signing sentence needs it (most articles name their signers in place)."""
+        titled = {ctx.sentence_of(sp.start_char).i for sp in ctx.rules("TITLE")}
+        return [p for sent in ctx.sents if sent.i != ctx.headline and sent.i in titled
+                for p in reader.people(sent.span.start, sent.span.end) if p.name and p.title]
+
+    directory = _Lazy(everyone)
+    ctx.people = []
+    for ev in ctx.events:
+        signers, witnesses = [], []
+        for i in _with_witness_lines(ctx, [i for i in ev.sentences if i != ctx.headline]):
+            s, w = sentence_roles(ctx, reader, ctx.sents[i])
+            signers += s
+            witnesses += w
+            # everyone titled in a signing sentence, so the parties stage can leave their offices alone
+            ctx.people += [p for p in reader.people(ctx.sents[i].span.start, ctx.sents[i].span.end) if p.title]
+        ner_spans = _Lazy(lambda ev=ev: _ner_persons(ctx, ev.sentences))  # the model runs only if asked
+        signers = [p for p in signers if _is_person(p, directory, ner_spans)]
+        witnesses = [p for p in witnesses if _is_person(p, directory, ner_spans)]
+        for p in signers + witnesses:
+            resolve(p, directory, short_forms)
+        signers = _merge(signers)
+        witnesses = [w for w in _merge(witnesses) if not any(_same(w, s) for s in signers)]
+        ev.signatories = [p.as_signatory() for p in signers]
+        ev.witnesses = [p.as_witness() for p in witnesses]
