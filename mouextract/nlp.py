@@ -2,7 +2,7 @@
 
 Built once per process (`get_nlp`) and never pickled: a worker calls `extract` and builds its
 own. No statistical component here: the NER model is applied separately, and only to the few
-sentences where the rules leave a name undecided (see people.py).
+sentences where the rules leave a name undecided (see people_stage.py).
 """
 from __future__ import annotations
 
