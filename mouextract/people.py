@@ -327,7 +327,10 @@ class Reader:
                     out.append(("title", i, j, None))
                     i = max(j, i + 1)
                 continue
+            after_comma = i > start and doc[i - 1].text == "," and i + 1 < end and self.name_token(doc[i + 1]) \
+                and not self.unit_token(doc[i + 1]) and not _acronym(doc[i + 1].text)
             if self.name_token(tok) and (not _acronym(tok.text) or is_honorific_or_rank(tok.text)) and i not in self.in_parens and (
+                    after_comma or  # ", La Tunreng": a common word may open a name after a comma
                     not self.unit_token(tok) or is_degree(tok.text) or is_honorific_or_rank(tok.text) or _is_initial(tok.text)):
                 k, first, last = self.read_name(i, end)
                 if first >= 0 and any(not self.unit_token(doc[x]) or _is_initial(doc[x].text) for x in range(first, last)):

@@ -28,11 +28,11 @@ _NUMBERED = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[;:,.]))(\d{1,2})\s*[\).]+\s*")
 # an item's own "untuk ..." ("penelitian terapan untuk mendukung perencanaan kota"); a single
 # subject after "tentang" ends at a purpose.
 _LIST_END = re.compile(
-    r"(?i),?\s+(?:dengan\s+harapan|sehingga|agar|supaya|akhirnya|ditandatangani|diteken"
+    r"(?i)[”\"]|,?\s+(?:dengan\s+harapan|sehingga|agar|supaya|akhirnya|ditandatangani|diteken"
     r"|(?<=,\s)(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
     r"|,\s*(?=[a-z]+\s+(?:dan|telah|akan|sudah|merupakan)\b))|\.(?=\s|$)")
 _BODY_END = re.compile(
-    r"(?i),?\s+(?:yang\s+(?:di|me)\w+|dengan\s+harapan|dengan\s+(?=[A-Z])|antara\s+|oleh\s+|pada\s+(?:hari|senin|selasa|rabu|kamis|jumat|sabtu|minggu|\d)"
+    r"(?i)[”\"]|,?\s+(?:yang\s+(?:di|me)\w+|dengan\s+harapan|dengan\s+(?=[A-Z])|antara\s+|oleh\s+|pada\s+(?:hari|senin|selasa|rabu|kamis|jumat|sabtu|minggu|\d)"
     r"|untuk\s+(?:meningkatkan|menyokong|mendukung|mewujudkan|memperkuat)|sehingga|agar|supaya|guna|akhirnya|"
     r"ditandatangani|diteken|di\s+(?=(?:{venues})\b)|(?=(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b)|,\s*(?=[a-z]+\s+(?:dan|telah|akan|sudah|merupakan)\b))|\.(?=\s|$)"
     .replace("{venues}", "|".join(re.escape(h) for h in sorted(load_yaml("venues.yml")["venue_heads"], key=len, reverse=True))))
