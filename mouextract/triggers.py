@@ -145,6 +145,10 @@ def run(ctx: Context) -> None:
             # an enumeration of the instruments signed ("1. Nota Kesepahaman tentang X, yang
             # ditandatangani A dan B") reports the signings even in relative clauses
             relative.append(sent.i)
+    if reported and set(reported) <= {ctx.headline}:
+        # only the headline speaks of a signing ("Teken MoU Hari Ini") while the body plans it
+        # or recalls it: no reported signing
+        reported = []
     if reported and set(reported) <= set(relative):
         for i in reported:
             ctx.mentioned.append({"text": ctx.sents[i].text.strip(), "span": [ctx.sents[i].start, ctx.sents[i].end]})

@@ -173,3 +173,9 @@ def test_office_words_before_the_name(text, signer):
 def test_name_kept_as_written(written, name):
     text = f"Nota kesepahaman diteken Wali Kota Busan, {written}, dan Bupati Gowa, Andi Amir, Senin (6/3/2023)."
     assert mouextract.extract(text)["agreements"][0]["signatories"][0]["name"] == name
+
+
+def test_headline_alone_reports_no_signing():
+    text = ("Pemkot Bogor Teken MoU dengan IPB Hari Ini\n\nBOGOR – Pemerintah Kota Bogor dan IPB University "
+            "dijadwalkan menandatangani nota kesepahaman hari ini di Balai Kota Bogor.")
+    assert mouextract.extract(text)["agreements"] == []
