@@ -49,13 +49,17 @@ def mou_sentences(doc: Doc) -> Doc:
     starts = numpy.full(n, _NOT_START, dtype="uint64")
     starts[0] = 1
     prev_end = True
+    at_line_start = True
     for i, w in enumerate(words):
         if w.isspace():
             if "\n" in w:
-                prev_end = True
+                prev_end = at_line_start = True
             continue
-        if prev_end:
+        # after a stop inside a line, a comma or a lower-case word goes on with the sentence:
+        # the stop belonged to an abbreviation the special cases do not know ("SE., MT., di ...")
+        if prev_end and (at_line_start or not (w in {",", ";", ":", ")"} or w[0].islower())):
             starts[i] = 1
+        at_line_start = False
         if w in _SENT_END:
             # "1." opening a line is a list number, not a sentence
             prev_end = not (w == "." and i and starts[i - 1] == 1 and words[i - 1].isdigit() and len(words[i - 1]) <= 2)
@@ -68,6 +72,8 @@ def mou_sentences(doc: Doc) -> Doc:
             prev_end = True
         else:
             prev_end = "\n" in spaces[i]
+        if "\n" in spaces[i]:
+            at_line_start = True
     doc.from_array([SENT_START], starts)
     return doc
 

@@ -179,3 +179,14 @@ def test_headline_alone_reports_no_signing():
     text = ("Pemkot Bogor Teken MoU dengan IPB Hari Ini\n\nBOGOR – Pemerintah Kota Bogor dan IPB University "
             "dijadwalkan menandatangani nota kesepahaman hari ini di Balai Kota Bogor.")
     assert mouextract.extract(text)["agreements"] == []
+
+
+@pytest.mark.parametrize("text,sentences", [
+    ("Diteken Rektor Unair, Prof. Nasih, SE., MT., Ak., di Aula Garuda. Acara usai.",
+     ["Diteken Rektor Unair, Prof. Nasih, SE., MT., Ak., di Aula Garuda.", "Acara usai."]),
+    ("Kertas, tinta, dll. dibawa. Acara usai.", ["Kertas, tinta, dll. dibawa.", "Acara usai."]),
+    ("Baris satu\nbaris dua.", ["Baris satu\n", "baris dua."]),
+])
+def test_sentences(text, sentences):
+    from mouextract.nlp import parse
+    assert [s.text for s in parse(text).sents] == sentences
