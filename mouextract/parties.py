@@ -29,6 +29,8 @@ _FOLD = [(r"\bpemkab\b", "pemerintah kabupaten"), (r"\bpemkot\b", "pemerintah ko
          (r"\bkejati\b", "kejaksaan tinggi"), (r"\bpolres\b", "kepolisian resor"), (r"\bresort\b", "resor"),
          (r"\bpolda\b", "kepolisian daerah")]
 _GENERIC = {"ri", "republik", "indonesia", "dan", "perwakilan", "the", "of", "negara"}
+_OFFICE_OF_RANK_WORDS = {"direktorat", "sekretariat", "inspektorat", "direktur", "sekretaris", "inspektur", "konsulat",
+                         "kejaksaan", "jaksa", "auditorat"}
 _UNIT_KINDS = {"desa", "dinas", "badan", "bagian", "bidang", "seksi", "divisi", "unit", "satuan", "sekolah",
                "daerah", "cabang", "kantor", "sekretariat", "perwakilan", "wilayah", "opd", "skpd", "umum"}
 # Words that say what kind of body a name is, not which one.
@@ -236,8 +238,10 @@ class OrgReader:
 
     def _continues(self, tok, after_dan: bool = False) -> bool:
         t = tok.text
-        if not t[:1].isupper() or is_honorific_or_rank(t) or is_degree(t):
+        if not t[:1].isupper() or is_degree(t):
             return False
+        if is_honorific_or_rank(t) and tok.nbor(-1).lower_ not in _OFFICE_OF_RANK_WORDS:
+            return False  # a rank opens a person's name, except "Direktorat Jenderal", "Jaksa Agung"
         if t.lower() in _MONTHS_DAYS:
             # "Universitas Sebelas Maret" is a name; "Kota Batam, 3 Maret 2023" / "Senin (7/2)" a date
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None

@@ -140,6 +140,8 @@ class Reader:
         for s, e in list(self.title_at.items()):
             if any(s2 < s < e2 for s2, e2 in self.title_at.items()):
                 del self.title_at[s]
+        # token positions right after a title whose last word is a regional office ("Bupati")
+        self.after_regional_title = {e for e in self.title_at.values() if doc[e - 1].lower_ in _REGIONAL_HEADS}
         self.org_tokens: set[int] = set()
         self.org_at: set[int] = set()
         for sp in ctx.rules("ORG"):
@@ -175,9 +177,8 @@ class Reader:
         prev = tok.i - 1
         if prev in self.org_at and t[:1].isupper() and not _is_initial(t):
             return True  # "UIN Susqa", "Bank Sulselbar": the word after an institution's head names it
-        if prev in self.title_at and self.title_at[prev] == tok.i and self.ctx.doc[prev].lower_ in _REGIONAL_HEADS \
-                and lookup(t) is not None:
-            return True  # "Bupati Gowa Adnan ...": a regional office is followed by its region
+        if tok.i in self.after_regional_title and lookup(t) is not None:
+            return True  # "Bupati Gowa Adnan ...", "Wakil Gubernur Sumbar Audy ...": the office's region
         return _capitalised(t) and t.lower() in self.common and t.lower() not in _WEEKDAYS_MONTHS
 
     def name_token(self, tok) -> bool:

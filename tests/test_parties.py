@@ -77,3 +77,8 @@ def test_short_form_may_leave_words_out(short, long):
 def test_defined_long_forms(text, forms):
     from mouextract.parties import defined_long_forms
     assert defined_long_forms(text) == forms
+
+
+@pytest.mark.parametrize("short,long", [("Kanwil DJBC", "Kantor Wilayah Direktorat Jenderal Bea dan Cukai Sumatera Bagian Barat")])
+def test_office_short_forms(short, long):
+    assert abbreviates(short, long)

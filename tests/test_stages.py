@@ -190,3 +190,10 @@ def test_headline_alone_reports_no_signing():
 def test_sentences(text, sentences):
     from mouextract.nlp import parse
     assert [s.text for s in parse(text).sents] == sentences
+
+
+def test_region_after_a_multiword_regional_title():
+    text = ("Nota kesepakatan ditandatangani Gubernur Sumbar Mahyeldi Ansharullah, Kamis (25/5/2023), "
+            "disaksikan Wakil Gubernur Sumbar Audy Joinaldy.")
+    witnesses = mouextract.extract(text)["agreements"][0]["witnesses"]
+    assert [(w["name"], w["title"]) for w in witnesses] == [("Audy Joinaldy", "Wakil Gubernur Sumbar")]
