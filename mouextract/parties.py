@@ -58,7 +58,8 @@ _TITLE_TO_INSTITUTION = [
 _TITLE_HEAD = re.compile(r"^(?:(?:kepala|ketua|wakil ketua|anggota|rektor|wakil rektor|direktur utama|direktur|dirut|"
                          r"pimpinan|pemimpin|presiden direktur|ceo|dekan|executive mayor|mayor|kakanwil|"
                          r"kepala kantor wilayah|kepala cabang|general manager|senior manager|manager|manajer|gm|"
-                         r"vice president|komisaris utama|chairman|president)\s+)+", re.I)
+                         r"vice president|komisaris utama|chairman|president|vice[- ]?chancellor|chancellor|rector|"
+                         r"dean|managing director|executive director|director)\s+)+", re.I)
 _ACTING = re.compile(r"^(?:plt\.?|pj\.?|plh\.?|pjs\.?|pelaksana tugas|penjabat)\s*", re.I)
 
 
@@ -218,6 +219,9 @@ class OrgReader:
                 continue
             if t in {"-", "/"} and j + 1 < end and doc[j + 1].text[:1].isupper():
                 j += 2
+                continue
+            if t in {"of", "for"} and j + 1 < end and doc[j + 1].text[:1].isupper():
+                j += 1  # "University of Melbourne", "Institute for Policy Research"
                 continue
             if t.lower() in {"dan", "&"} or (t == "," and head in _COMMA_NAMES):
                 nxt = doc[j + 1] if j + 1 < end else None
