@@ -390,11 +390,7 @@ def run(ctx: Context) -> None:
             sent = ctx.sents[i].span
             for tok in sent:
                 if tok.text in _NOT_PARTY_CUES or (tok.lower_ == "di" and tok.i + 1 < sent.end and doc[tok.i + 1].text[:1].isupper()):
-                    k = tok.i + 1
-                    while k < sent.end and doc[k].text not in {".", ";"} and not (doc[k].text == "," and tok.lower_ == "di"
-                                                                               and not doc[k + 1].text[:1].isupper()):
-                        skip.add(k)
-                        k += 1
+                    skip.update(_setting(doc, tok, sent.end))
             found += reader.mentions(sent.start, sent.end, skip)
         for person in ev.signatories:
             inst = institution_of_title(person["title"])
@@ -408,6 +404,17 @@ def run(ctx: Context) -> None:
                 person["party"] = next((k for k, p in enumerate(ev.parties) if same_institution(p, probe)), None)
         _link_by_dari(ctx, ev, found)
         ev.party_anchors = _anchors(ev, found)
+
+
+def _setting(doc, cue, end: int) -> range:
+    """The tokens a cue hands to the agreement's subject or setting: to the clause end; after
+    "di", to a comma that the place's name does not go on from ("di Aula X, Kota Y, yang ...")."""
+    k = cue.i + 1
+    while k < end and doc[k].text not in {".", ";"}:
+        if doc[k].text == "," and cue.lower_ == "di" and not (k + 1 < end and doc[k + 1].text[:1].isupper()):
+            break
+        k += 1
+    return range(cue.i + 1, k)
 
 
 def _link_by_dari(ctx: Context, ev, found: list[dict]) -> None:
