@@ -38,6 +38,7 @@ _BODY_END = re.compile(
     .replace("{venues}", "|".join(re.escape(h) for h in sorted(load_yaml("venues.yml")["venue_heads"], key=len, reverse=True))))
 _FIELD_HEAD = re.compile(r"(?i)^(?:kerja\s*sama|bidang)\b")
 _SPLIT = re.compile(r"\s*;\s*(?:dan\s+|serta\s+)?|\s*,\s*(?:dan\s+|serta\s+)?|\s+serta\s+")
+_SPLIT_KEEP = re.compile(r"(\s*;\s*(?:dan\s+|serta\s+)?|\s*,\s*(?:dan\s+|serta\s+)?|\s+serta\s+)")
 _LEAD = re.compile(r"(?i)^(?:dan|serta|yaitu|yakni|antara\s+lain|adalah|kegiatan(?=\s+\w+\s))\s+")
 _HEADS_TO_DROP = re.compile(r"(?i)^(?:\d+\s+(?:hal|poin|butir|bidang)\s*,?\s*(?:yaitu|yakni)?\s*:?\s*)")
 
@@ -57,7 +58,24 @@ def _body(text: str) -> str:
 
 
 def _split(body: str) -> list[str]:
-    return [x for x in (_clean(p) for p in _SPLIT.split(body)) if x and len(x) > 2]
+    """List items, split at commas, semicolons and "serta". Single words heading a shared
+    complement stay one item with it: "sosialisasi, pembinaan, dan pendampingan Program X" is
+    one clause (two or more single words, then ", dan" and a longer item)."""
+    pieces = _SPLIT_KEEP.split(body)
+    parts, seps = pieces[0::2], [""] + pieces[1::2]
+    items: list[str] = []
+    k = 0
+    while k < len(parts):
+        run = k
+        while run < len(parts) and len(parts[run].split()) == 1:
+            run += 1
+        if run - k >= 2 and run < len(parts) and re.search(r",\s*dan\s+$", seps[run]) and len(parts[run].split()) >= 3:
+            items.append("".join(p + (seps[j + 1] if j < run else "") for j, p in enumerate(parts[k:run + 1], start=k)))
+            k = run + 1
+            continue
+        items.append(parts[k])
+        k += 1
+    return [x for x in (_clean(p) for p in items) if x and len(x) > 2]
 
 
 def numbered_list(text: str, start: int) -> list[tuple[str, int]]:

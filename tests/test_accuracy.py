@@ -15,7 +15,7 @@ DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 # field -> minimum F1 (relevance: minimum precision; no record from a negative article)
 FLOORS = {
     "type": 0.95, "date": 0.97, "venue": 0.97, "city": 0.97, "parties": 0.89,
-    "signatories": 0.97, "signatory_titles": 0.95, "witnesses": 0.97, "scope": 0.84,
+    "signatories": 0.97, "signatory_titles": 0.95, "witnesses": 0.97, "scope": 0.85,
     "agreements": 0.94, "headline_f1": 0.95,
 }
 
