@@ -626,3 +626,14 @@ def dateparser_value(span: str) -> str | None:
     core = _AROUND.sub("", span)
     parsed = dateparser.parse(core, languages=["id"], settings=_DATEPARSER_SETTINGS) if core else None
     return parsed.date().isoformat() if parsed else None
+
+
+def weekday_words() -> frozenset:
+    """Every spelling of a weekday (calendar.yml), for the stages that must not read one as a name."""
+    return frozenset(w.lower() for spellings in _CAL["weekdays"].values() for w in spellings)
+
+
+def month_words() -> frozenset:
+    """Every full spelling of a month (calendar.yml)."""
+    return frozenset(w.lower() for spellings in _CAL["months"].values() for w in spellings)
+

@@ -13,12 +13,12 @@ import re
 from functools import lru_cache
 
 from .context import Context
+from .dates import month_words, weekday_words
 from .gazetteer import find_regions
 from .people import common_words, is_degree, is_honorific_or_rank
 
-_WEEKDAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"}
-_MONTHS_DAYS = set("""senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni
-juli agustus september oktober november desember""".split())
+_WEEKDAYS = weekday_words()
+_MONTHS_DAYS = weekday_words() | month_words()
 # Institutions whose official names run on over commas ("Kementerian Pendidikan, Kebudayaan,
 # Riset, dan Teknologi").
 _COMMA_NAMES = {"kementerian", "kemendesa"}

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .context import Context
+from .dates import month_words, weekday_words
 from .gazetteer import find_regions, lookup
 from .patterns import lexicon
 
@@ -79,8 +80,7 @@ sedangkan sementara adapun kata ujar menurut""".split())
 # Offices whose unit's official name runs on over commas (ministries).
 _COMMA_TITLES = {"menteri", "wamen", "kementerian", "sekjen", "dirjen"}
 _VERBLIKE = re.compile(r"^(me|di|ber|ter|per)[a-z]{3,}$")
-_WEEKDAYS_MONTHS = set("""senin selasa rabu kamis jumat jum'at sabtu minggu januari februari maret april
-mei juni juli agustus september oktober november desember""".split())
+_WEEKDAYS_MONTHS = weekday_words() | month_words()
 
 
 @lru_cache(maxsize=65536)
