@@ -40,7 +40,6 @@ class Event:
     witnesses: list[dict] = field(default_factory=list)
     scope: list[dict] = field(default_factory=list)
     party_anchors: list = field(default_factory=list)  # first text offset of each party, or None
-    confidence: float = 0.5
 
 
 @dataclass

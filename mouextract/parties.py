@@ -377,8 +377,6 @@ def run(ctx: Context) -> None:
             span = doc.char_span(*person["span"], alignment_mode="expand")
             if span is not None:
                 skip.update(range(span.start, span.end))
-        for w in getattr(ev, "witness_tokens", []):
-            skip.update(w)
         if ev.place and ev.place.get("span"):
             span = doc.char_span(*ev.place["span"], alignment_mode="expand")
             if span is not None:

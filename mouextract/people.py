@@ -13,7 +13,7 @@ coreference and the NER fallback, is people_stage.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -31,7 +31,6 @@ class Person:
     end: int
     name_span: tuple[int, int] | None = None
     on_behalf_of: str | None = None
-    title_tokens: set = field(default_factory=set)
     marked: bool = False  # a degree, honorific or rank stood by the name: surely a person
 
     def as_signatory(self) -> dict:
@@ -407,8 +406,6 @@ class Reader:
                                       doc[tend - 1].idx + len(doc[tend - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)),
                                       marked=any(is_degree(doc[x].text) or is_honorific_or_rank(doc[x].text) for x in range(s, e))))
                 used.add(n)
-        for p in persons:
-            p.title_tokens = title_key(p.title)
         return [p for p in persons if p.name or p.title]
 
 
@@ -416,7 +413,7 @@ _KEY_DROP = {"dan", "di", "the", "of", "ri", "republik", "indonesia", "provinsi"
 _KEY_ALIAS = {"walikota": "wali", "sekda": "sekretaris", "plt": "", "pj": "", "plh": ""}
 
 
-def title_key(title: str | None, acronyms: dict | None = None) -> set:
+def title_key(title: str | None) -> set:
     if not title:
         return set()
     words = re.findall(r"[A-Za-z]+", title.lower())

@@ -44,6 +44,10 @@ def _near(ctx: Context, sent: Sentence, sign, label: str) -> bool:
     return False
 
 
+def _mention(sent: Sentence) -> dict:
+    return {"text": sent.text.strip(), "span": [sent.start, sent.end]}
+
+
 def _about_an_instrument(ctx: Context, sent: Sentence) -> bool:
     """A signing sentence names a cooperation instrument, or stands next to one that does
     ("... telah menandatangani MoU. Yang membubuhkan tanda tangan adalah ..."); signing a pakta
@@ -103,10 +107,6 @@ def agreement_type(ctx: Context, sentences: list[Sentence]):
     return spans[0]
 
 
-def _clause_text(ctx: Context, sent: Sentence, sign) -> tuple[str, tuple[int, int]]:
-    return sent.text.strip(), (sent.start, sent.end)
-
-
 _LIST_ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+\S")
 
 
@@ -137,8 +137,7 @@ def run(ctx: Context) -> None:
             continue
         sign = signs[0]
         if _planned(ctx, sent, sign) or _past(ctx, sent, sign):
-            text, span = _clause_text(ctx, sent, sign)
-            ctx.mentioned.append({"text": text, "span": list(span)})
+            ctx.mentioned.append(_mention(sent))
             continue
         reported.append(sent.i)
         if _relative(ctx, sent, sign) and not _LIST_ITEM.match(sent.text):
@@ -151,7 +150,7 @@ def run(ctx: Context) -> None:
         reported = []
     if reported and set(reported) <= set(relative):
         for i in reported:
-            ctx.mentioned.append({"text": ctx.sents[i].text.strip(), "span": [ctx.sents[i].start, ctx.sents[i].end]})
+            ctx.mentioned.append(_mention(ctx.sents[i]))
         reported = []
     ctx.events.extend(_events(ctx, reported))
     for ev in ctx.events:
