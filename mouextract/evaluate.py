@@ -290,12 +290,18 @@ def gold_files(gold_dir: str | Path) -> list[Path]:
     return files
 
 
-def evaluate(gold_dir: str | Path, predictions: Iterable[dict]) -> Report:
-    """Compare PREDICTIONS (article results) with the gold files in GOLD_DIR."""
+def evaluate(gold_dir: str | Path, predictions: Iterable[dict],
+             keys: Callable[[str], bool] | None = None) -> Report:
+    """Compare PREDICTIONS (article results) with the gold files in GOLD_DIR.
+
+    KEYS, when given, selects the articles to score by their key ('000' for 000.gold.yaml).
+    """
     by_key = {key_of(r): r for r in predictions if "error" not in r}
     report = Report()
     for gold_file in gold_files(gold_dir):
         key = gold_file.name.split(".")[0]
+        if keys is not None and not keys(key):
+            continue
         gold = yaml.safe_load(gold_file.read_text(encoding="utf-8")) or {}
         result = by_key.get(key)
         misses = score_article(gold.get("agreements") or [], comparable(result) if result else [],

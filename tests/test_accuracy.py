@@ -1,45 +1,76 @@
-"""The accuracy gate: the dev corpus scored against pinned per-field F1 floors.
+"""The accuracy gate: the dev corpus scored against pinned per-field floors, in two halves.
 
-A floor is raised when the tool improves and never lowered silently: a lower floor needs its
-own commit that says why. Figures at the time of pinning are in the README ("Accuracy").
+000-019 are the articles the rules were first developed on; 020-059 were added later and stand
+in for the unseen news a user meets, so they are the measure of generality. Each half has its
+own floors (F1; relevance: precision, i.e. no record from an article that reports no signing).
+A floor is raised when the tool improves and never lowered silently: a lower floor needs its own
+commit that says why. Figures at the time of pinning are in the README ("Accuracy").
+
+In CI (CI=true) a missing corpus is a failure, not a skip: a gate that cannot run guards nothing.
 """
-from pathlib import Path
+import os
 
 import pytest
 
 import mouextract
 from mouextract.evaluate import evaluate
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
+from conftest import DEV_CORPUS
 
-# field -> minimum F1 (relevance: minimum precision; no record from a negative article)
+# half -> (first, last) article number, inclusive
+HALVES = {"000-019": (0, 19), "020-059": (20, 59)}
+
 FLOORS = {
-    "type": 0.95, "date": 0.97, "venue": 0.97, "city": 0.97, "parties": 0.89,
-    "signatories": 0.97, "signatory_titles": 0.95, "witnesses": 0.97, "scope": 0.85,
-    "agreements": 0.94, "headline_f1": 0.95,
+    "000-019": {
+        "relevance": 1.0, "agreements": 0.94, "type": 0.95, "date": 0.97, "venue": 0.97,
+        "city": 0.97, "parties": 0.89, "signatories": 0.97, "signatory_titles": 0.95,
+        "witnesses": 0.97, "scope": 0.85, "headline_f1": 0.95,
+    },
+    "020-059": {
+        "relevance": 0.914, "agreements": 0.733, "type": 0.712, "date": 0.679, "venue": 0.792,
+        "city": 0.56, "parties": 0.625, "signatories": 0.679, "signatory_titles": 0.892,
+        "witnesses": 0.359, "scope": 0.539, "headline_f1": 0.605,
+    },
 }
+
+
+def in_half(half: str):
+    first, last = HALVES[half]
+    return lambda key: key.isdigit() and first <= int(key) <= last
+
+
+def corpus_or_skip():
+    if not DEV_CORPUS.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{DEV_CORPUS} is missing: CI must run the accuracy gate")
+        pytest.skip("../shared/corpus/dev is not present")
+    return DEV_CORPUS
 
 
 @pytest.fixture(scope="module")
 def results():
-    if not DEV.is_dir():
-        pytest.skip("../shared/corpus/dev is not present")
-    return [mouextract.extract(p.read_text(encoding="utf-8"), {"path": str(p)}) for p in sorted(DEV.glob("*.txt"))]
+    corpus = corpus_or_skip()
+    return [mouextract.extract(p.read_text(encoding="utf-8"), {"path": str(p)})
+            for p in sorted(corpus.glob("*.txt"))]
 
 
 @pytest.fixture(scope="module")
 def scores(results):
-    return evaluate(DEV, results).scores()
+    return {half: evaluate(DEV_CORPUS, results, keys=in_half(half)).scores() for half in HALVES}
 
 
-@pytest.mark.parametrize("field,floor", sorted(FLOORS.items()))
-def test_field_at_or_above_floor(scores, field, floor):
-    value = scores[field] if field == "headline_f1" else scores[field]["f"]
-    assert value >= floor, f"{field} F1 {value} fell below its floor {floor}"
+@pytest.mark.parametrize("half,field,floor",
+                         [(h, f, v) for h, floors in FLOORS.items() for f, v in sorted(floors.items())])
+def test_field_at_or_above_floor(scores, half, field, floor):
+    score = scores[half][field]
+    value = score if field == "headline_f1" else score["p"] if field == "relevance" else score["f"]
+    assert value >= floor, f"{half}: {field} {value} fell below its floor {floor}"
 
 
-def test_no_record_from_negative_articles(scores):
-    assert scores["relevance"]["p"] == 1.0
+@pytest.mark.parametrize("half", sorted(HALVES))
+def test_every_half_has_articles(half):
+    corpus = corpus_or_skip()
+    assert [p for p in corpus.glob("*.gold.yaml") if in_half(half)(p.name.split(".")[0])]
 
 
 def test_every_indonesian_place_carries_its_region_code(results):
