@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .pipeline import run
+from .records import ArticleInfo, ArticleResult
 
 MODES = ("full", "fast")
 
@@ -43,10 +44,10 @@ def extract(text: str, meta: dict | None = None, *, fast: bool = False) -> dict:
     article = article_info(text, meta)
     result = run(text, article, fast=fast)
     article.update({k: v for k, v in result.pop("article", {}).items() if v and not article.get(k)})
-    return {
-        "article": article,
-        "agreements": result["agreements"],
-        "mentioned": result["mentioned"],
-        "warnings": result["warnings"],
-        "extractor": {"version": __version__, "mode": "fast" if fast else "full"},
-    }
+    return ArticleResult(
+        article=ArticleInfo.from_dict(article),
+        agreements=tuple(result["agreements"]),
+        mentioned=tuple(result["mentioned"]),
+        warnings=tuple(result["warnings"]),
+        extractor={"version": __version__, "mode": "fast" if fast else "full"},
+    ).to_dict()

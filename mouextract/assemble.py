@@ -11,6 +11,7 @@ import dataclasses
 import re
 
 from .context import Context, Event
+from .records import Agreement
 
 _JOINT = re.compile(r"(?i)\b(?:\d+|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|ketiga|keempat|kelima|para|multi)\s*pihak\b"
                     r"|\bbersama-sama\b|\bsecara\s+bersama\b")
@@ -28,11 +29,11 @@ def _confidence(ev: Event) -> float:
     return round(min(score, 1.0), 2)
 
 
-def record(ctx: Context, ev: Event) -> dict:
-    return {
+def record(ctx: Context, ev: Event) -> Agreement:
+    return Agreement.from_dict({
         "type": ev.type,
         "type_text": ev.type_text,
-        "type_span": list(ev.type_span) if ev.type_span else None,
+        "type_span": ev.type_span,
         "date": ev.date,
         "place": ev.place,
         "parties": ev.parties,
@@ -41,7 +42,7 @@ def record(ctx: Context, ev: Event) -> dict:
         "scope": ev.scope,
         "evidence": [ctx.sents[i].text.strip() for i in ev.sentences],
         "confidence": _confidence(ev),
-    }
+    })
 
 
 def _key_sentence(ctx: Context, ev: Event):

@@ -50,14 +50,14 @@ class Context:
     fast: bool = False
     sents: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    mentioned: list[dict] = field(default_factory=list)
+    mentioned: list = field(default_factory=list)      # records.Mention
     warnings: list[str] = field(default_factory=list)
     found_article: dict = field(default_factory=dict)
     dates: list = field(default_factory=list)
     people: list = field(default_factory=list)     # every person mention (for coreference)
     orgs: list = field(default_factory=list)       # every institution mention
     acronyms: dict = field(default_factory=dict)   # short form -> long form, from "Long (SHORT)"
-    agreements: list[dict] = field(default_factory=list)
+    agreements: list = field(default_factory=list)     # records.Agreement
 
     def __post_init__(self) -> None:
         self.sents = [Sentence(i, s) for i, s in enumerate(self.doc.sents) if s.text.strip()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .context import Context, Event, Sentence
+from .records import Mention
 
 # Words before a signing verb within which a PLANNED cue makes the signing a plan:
 # "akan segera menandatangani" (2 words), "berencana untuk melakukan penandatanganan" (3).
@@ -44,8 +45,8 @@ def _near(ctx: Context, sent: Sentence, sign, label: str) -> bool:
     return False
 
 
-def _mention(sent: Sentence) -> dict:
-    return {"text": sent.text.strip(), "span": [sent.start, sent.end]}
+def _mention(sent: Sentence) -> Mention:
+    return Mention(sent.text.strip(), (sent.start, sent.end))
 
 
 def _about_an_instrument(ctx: Context, sent: Sentence) -> bool:
