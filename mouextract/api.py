@@ -32,12 +32,14 @@ def article_info(text: str, meta: dict | None) -> dict:
     }
 
 
-def extract(text: str, meta: dict | None = None, *, fast: bool = False) -> dict:
+def extract(text: str, meta: dict | None = None, *, fast: bool = False, explain: bool = False) -> dict:
     """Records of the cooperation-agreement signings an article reports.
 
     meta: what is known about the article besides its text: path, id, title, url, and above
     all `published` (ISO date), which dates without a year are resolved against.
     fast: rules only, without the statistical NER model.
+    explain: each agreement also carries `why`: for each field, the rules that filled it and
+    the spans they read (what `mouextract show --explain` prints).
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs the article text as str, not {type(text).__name__}")
@@ -50,4 +52,4 @@ def extract(text: str, meta: dict | None = None, *, fast: bool = False) -> dict:
         mentioned=tuple(result["mentioned"]),
         warnings=tuple(result["warnings"]),
         extractor={"version": __version__, "mode": "fast" if fast else "full"},
-    ).to_dict()
+    ).to_dict(explain)

@@ -42,6 +42,7 @@ def record(ctx: Context, ev: Event) -> Agreement:
         "scope": ev.scope,
         "evidence": [ctx.sents[i].text.strip() for i in ev.sentences],
         "confidence": _confidence(ev),
+        "why": {name: [p.to_dict() for p in found] for name, found in ev.why.items()},
     })
 
 

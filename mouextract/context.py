@@ -40,6 +40,13 @@ class Event:
     witnesses: list[dict] = field(default_factory=list)
     scope: list[dict] = field(default_factory=list)
     party_anchors: list = field(default_factory=list)  # first text offset of each party, or None
+    # field -> [records.Provenance]: the rule that filled each field and the text it read
+    why: dict = field(default_factory=dict)
+
+    def explain(self, field_name: str, rule: str, span: tuple[int, int] | None) -> None:
+        """Record that RULE filled FIELD_NAME from the text at SPAN (shown by show --explain)."""
+        from .records import Provenance
+        self.why.setdefault(field_name, []).append(Provenance(rule, tuple(span) if span else None))
 
 
 @dataclass

@@ -613,7 +613,7 @@ def find_published(text: str) -> DateMention | None:
 # The weekday and brackets around a written date: "Senin (7/2/2022)" -> "7/2/2022".
 _AROUND = re.compile(r"^\s*(?:[A-Za-z']+\s*[,(]\s*)?|[)\s.,]+$")
 _DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
-                        "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+                        "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}  # not-linguistic: dateparser settings
 
 
 @lru_cache(maxsize=4096)

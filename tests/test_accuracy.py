@@ -20,16 +20,34 @@ from conftest import DEV_CORPUS
 # half -> (first, last) article number, inclusive
 HALVES = {"000-019": (0, 19), "020-059": (20, 59)}
 
-FLOORS = {
+FLOORS = {  # one field a line, so that raising one floor touches one line
     "000-019": {
-        "relevance": 1.0, "agreements": 0.94, "type": 0.95, "date": 0.97, "venue": 0.97,
-        "city": 0.97, "parties": 0.89, "signatories": 0.97, "signatory_titles": 0.95,
-        "witnesses": 0.97, "scope": 0.85, "headline_f1": 0.95,
+        "relevance": 1.0,
+        "agreements": 0.94,
+        "type": 0.95,
+        "date": 0.97,
+        "venue": 0.97,
+        "city": 0.97,
+        "parties": 0.89,
+        "signatories": 0.97,
+        "signatory_titles": 0.95,
+        "witnesses": 0.97,
+        "scope": 0.85,
+        "headline_f1": 0.95,
     },
     "020-059": {
-        "relevance": 0.914, "agreements": 0.733, "type": 0.712, "date": 0.679, "venue": 0.792,
-        "city": 0.56, "parties": 0.625, "signatories": 0.679, "signatory_titles": 0.892,
-        "witnesses": 0.359, "scope": 0.539, "headline_f1": 0.605,
+        "relevance": 0.914,
+        "agreements": 0.733,
+        "type": 0.712,
+        "date": 0.679,
+        "venue": 0.792,
+        "city": 0.56,
+        "parties": 0.625,
+        "signatories": 0.679,
+        "signatory_titles": 0.892,
+        "witnesses": 0.359,
+        "scope": 0.539,
+        "headline_f1": 0.605,
     },
 }
 
