@@ -33,7 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mouextract.resources import load_yaml
+from mouextract.patterns import load as load_data
 
 __all__ = ["DateMention", "find_dates", "find_published"]
 
@@ -53,7 +53,7 @@ class DateMention:
 
 # --------------------------------------------------------------------------- vocabulary
 
-_CAL = load_yaml("calendar.yml")
+_CAL = load_data("calendar.yml")
 
 
 def _lower_map(table: dict) -> dict[str, int]:
@@ -417,7 +417,7 @@ _OFFICE_BEFORE, _OFFICE_AFTER = 40, 20
 @lru_cache(maxsize=1)
 def _holders() -> list[tuple[re.Pattern, list[str], int, int]]:
     out = []
-    for h in load_yaml("office_holders.yml")["holders"]:
+    for h in load_data("office_holders.yml")["holders"]:
         names = [h["name"]] + list(h.get("aliases") or [])
         rx = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
         out.append((rx, [o.lower() for o in h["office"]], h["from"], h["to"] or 9999))

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from mouextract.resources import load_yaml
+from mouextract.patterns import load as load_data
 
 Kind = Literal["provinsi", "kabupaten", "kota"]
 
@@ -125,7 +125,7 @@ class _Gazetteer:
         for regions in self.by_key.values():
             regions.sort(key=lambda r: rank[r.kind])
 
-        table = load_yaml("regions.yml")
+        table = load_data("regions.yml")
         self.aliases: dict[str, tuple[Region, str]] = {}
         self.unresolved: list[str] = []
         for section, source in (("province_aliases", "alias"), ("regency_aliases", "alias"), ("towns", "town")):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from .patterns import as_phrases, lexicon, ruler_patterns
+from .reading import COMPONENTS as READERS
 
 RULES_KEY = "rules"
 _SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
@@ -104,6 +105,8 @@ def get_nlp() -> Language:
     nlp.add_pipe("mou_sentences")
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": RULES_KEY, "validate": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(_compiled(nlp, ruler_patterns()))
+    for name in READERS:
+        nlp.add_pipe(name)
     return nlp
 
 

@@ -1,10 +1,21 @@
-"""Load and check the data files in patterns/.
+"""Load and check the data files in patterns/: one schema for every file.
 
-Three kinds of file, one schema each, used both when the pipeline loads and in the tests:
-- `kind: rules`: spaCy span-ruler patterns ({label, id, pattern}) with `examples` the tests run;
-- `kind: lexicon`: word lists (`entries`) used by the stages;
-- `kind: data`: a module's own tables keyed by concept (calendar.yml, regions.yml, venues.yml).
-Every problem in every file is reported at once, naming the file, the entry and the field.
+Every file is a mapping with `kind`, a `note` (the linguistics, for the next reader) and
+`examples` the tests run. The kinds:
+- `rules`: spaCy span-ruler patterns ({label, id, pattern});
+- `lexicon`: word lists (`entries`: a list, or a mapping of named lists) read by the readers;
+- `data`: a module's own tables keyed by concept (calendar, regions, venues ...);
+- `slots`: slot rules read by the slot filler (`rules`: rows with id, slot, cue ...).
+
+An example is `{text, ...}` with one of:
+- `label` (and optionally `id`): the span ruler marks that label in the text;
+- `group` and `span`: a reader's span group (`doc.spans[group]`, or `tokens` / `sents`)
+  holds a span with exactly that text;
+- `field` and `value`: extracting the text gives a record whose field holds that value
+  (`meta` may give the article's metadata, e.g. `published`).
+Under `no_match` the same shapes assert the opposite; without `span`/`value`, that the group or
+field is empty. Every problem in every file is reported at once, naming file, entry and field.
+Modules read data through `load`, which applies the schema, never through the YAML directly.
 """
 from __future__ import annotations
 
@@ -18,6 +29,36 @@ class PatternError(ValueError):
 
 
 RULE_FILES = ("agreements.yml", "signing.yml", "titles.yml", "institutions.yml")
+KINDS = ("rules", "lexicon", "data", "slots")
+COMMON_KEYS = {"kind", "note", "examples"}
+EXAMPLE_SHAPES = ({"label"}, {"group"}, {"field"})
+EXAMPLE_KEYS = {"text", "label", "id", "group", "span", "field", "value", "meta", "note"}
+SLOT_KEYS = {"id", "slot", "cue", "take", "direction", "skip", "stop", "before", "not_before", "after",
+             "not_after", "in_sentence", "not_in_sentence", "priority", "value", "note", "examples"}
+
+
+def _check_examples(name: str, data: dict) -> list[str]:
+    problems = []
+    examples = data.get("examples")
+    if not isinstance(examples, dict) or not (examples.get("match") or examples.get("no_match")):
+        return [f"{name}: needs examples (match and/or no_match) that the tests run"]
+    for kind in ("match", "no_match"):
+        for j, ex in enumerate(examples.get(kind) or []):
+            where = f"{name}: examples.{kind} {j}"
+            if not isinstance(ex, dict) or not isinstance(ex.get("text"), str):
+                problems.append(f"{where}: needs a 'text'")
+                continue
+            shapes = [s for s in EXAMPLE_SHAPES if s <= set(ex)]
+            if len(shapes) != 1:
+                problems.append(f"{where}: needs exactly one of 'label', 'group' or 'field'")
+            extra = set(ex) - EXAMPLE_KEYS
+            if extra:
+                problems.append(f"{where}: unknown field(s) {sorted(extra)}")
+            if kind == "match" and "group" in ex and "span" not in ex:
+                problems.append(f"{where}: a match on a group needs the 'span' it finds")
+            if kind == "match" and "field" in ex and "value" not in ex:
+                problems.append(f"{where}: a match on a field needs the 'value' it gives")
+    return problems
 
 
 def _check_rules(name: str, data: dict) -> list[str]:
@@ -37,10 +78,46 @@ def _check_rules(name: str, data: dict) -> list[str]:
             problems.append(f"{where}: 'pattern' must be a token list or a phrase")
     if not data.get("patterns"):
         problems.append(f"{name}: no patterns")
-    for kind in ("match", "no_match"):
-        for j, ex in enumerate((data.get("examples") or {}).get(kind) or []):
-            if not isinstance(ex, dict) or "text" not in ex or "label" not in ex:
-                problems.append(f"{name}: examples.{kind} {j}: needs 'text' and 'label'")
+    extra = set(data) - COMMON_KEYS - {"patterns"}
+    if extra:
+        problems.append(f"{name}: unknown key(s) {sorted(extra)}")
+    return problems
+
+
+def _check_lexicon(name: str, data: dict) -> list[str]:
+    entries = data.get("entries")
+    if not entries:
+        return [f"{name}: lexicon without 'entries'"]
+    problems = []
+    lists = entries.items() if isinstance(entries, dict) else [("entries", entries)]
+    for key, words in lists:
+        if not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words):
+            problems.append(f"{name}: entries.{key} must be a list of words")
+    extra = set(data) - COMMON_KEYS - {"entries"}
+    if extra:
+        problems.append(f"{name}: unknown key(s) {sorted(extra)}")
+    return problems
+
+
+def _check_slots(name: str, data: dict) -> list[str]:
+    rows = data.get("rules")
+    if not isinstance(rows, list) or not rows:
+        return [f"{name}: slots file without 'rules'"]
+    problems, seen = [], set()
+    for i, row in enumerate(rows):
+        where = f"{name}: rule {i}"
+        if not isinstance(row, dict):
+            problems.append(f"{where}: not a mapping")
+            continue
+        for field in ("id", "slot", "cue"):
+            if field not in row:
+                problems.append(f"{where}: missing '{field}'")
+        if row.get("id") in seen:
+            problems.append(f"{where}: id {row['id']!r} used twice")
+        seen.add(row.get("id"))
+        extra = set(row) - SLOT_KEYS
+        if extra:
+            problems.append(f"{where}: unknown field(s) {sorted(extra)}")
     return problems
 
 
@@ -49,17 +126,33 @@ def check(name: str, data) -> list[str]:
     if not isinstance(data, dict):
         return [f"{name}: top level must be a mapping"]
     kind = data.get("kind")
+    if kind not in KINDS:
+        return [f"{name}: 'kind' must be one of {', '.join(KINDS)}, not {kind!r}"]
+    problems = [] if isinstance(data.get("note"), str) and data["note"].strip() else [f"{name}: needs a 'note'"]
+    problems += _check_examples(name, data)
     if kind == "rules":
-        return _check_rules(name, data)
-    if kind == "lexicon":
-        return [] if data.get("entries") else [f"{name}: lexicon without 'entries'"]
-    if kind == "data":  # a module's own tables (calendar, regions, venues), keyed by concept
-        return [] if len(data) > 1 else [f"{name}: data file without content"]
-    return [f"{name}: 'kind' must be 'rules', 'lexicon' or 'data', not {kind!r}"]
+        problems += _check_rules(name, data)
+    elif kind == "lexicon":
+        problems += _check_lexicon(name, data)
+    elif kind == "slots":
+        problems += _check_slots(name, data)
+    elif len(set(data) - COMMON_KEYS) == 0:
+        problems.append(f"{name}: data file without content")
+    return problems
 
 
 def all_files() -> list[str]:
-    return sorted(p.name for p in patterns_dir().glob("*.yml"))
+    return sorted(str(p.relative_to(patterns_dir())) for p in patterns_dir().rglob("*.yml"))
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    """The content of patterns/NAME, checked against the schema; raises PatternError."""
+    data = load_yaml(name)
+    problems = check(name, data)
+    if problems:
+        raise PatternError("invalid patterns:\n" + "\n".join(problems))
+    return data
 
 
 @lru_cache(maxsize=None)
@@ -111,8 +204,4 @@ def as_phrases(pattern) -> list[str] | None:
 
 
 def lexicon(name: str) -> dict | list:
-    data = load_yaml(name)
-    problems = check(name, data)
-    if problems:
-        raise PatternError("invalid patterns:\n" + "\n".join(problems))
-    return data["entries"]
+    return load(name)["entries"]

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from mouextract import gazetteer
 from mouextract.gazetteer import Mention, Region
-from mouextract.resources import load_yaml
+from mouextract.patterns import load as load_data
 
 # The dateline tells where the report was filed, which is often but not always where the
 # signing was (a release datelined Tenggarong about a signing in a Balikpapan hotel). So the
@@ -50,7 +50,7 @@ class _Cues:
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    data = load_yaml("venues.yml")
+    data = load_data("venues.yml")
     heads = sorted((h.lower() for h in data["venue_heads"]), key=len, reverse=True)
     openers = "|".join(re.escape(w) for w in data["after_signing_openers"])
     return _Cues(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .resources import load_yaml
+from .patterns import load as load_data
 
 _INSTRUMENT = r"(?:nota\s+kesepahaman|nota\s+kesepakatan(?:\s+bersama)?|perjanjian(?:\s+kerja\s*sama)?|kesepakatan|mou|pks|memorandum\s+of\s+understanding|kerja\s*sama)"
 # "<instrument> [kerja sama] tentang X": a single subject, up to where the clause moves on
@@ -35,7 +35,7 @@ _BODY_END = re.compile(
     r"(?i)[”\"]|,?\s+(?:yang\s+(?:di|me)\w+|dengan\s+harapan|dengan\s+(?=[A-Z])|antara\s+|oleh\s+|pada\s+(?:hari|senin|selasa|rabu|kamis|jumat|sabtu|minggu|\d)"
     r"|untuk\s+(?:meningkatkan|menyokong|mendukung|mewujudkan|memperkuat)|sehingga|agar|supaya|guna|akhirnya|"
     r"ditandatangani|diteken|di\s+(?=(?:{venues})\b)|(?=(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b)|,\s*(?=[a-z]+\s+(?:dan|telah|akan|sudah|merupakan)\b))|\.(?=\s|$)"
-    .replace("{venues}", "|".join(re.escape(h) for h in sorted(load_yaml("venues.yml")["venue_heads"], key=len, reverse=True))))
+    .replace("{venues}", "|".join(re.escape(h) for h in sorted(load_data("venues.yml")["venue_heads"], key=len, reverse=True))))
 _FIELD_HEAD = re.compile(r"(?i)^(?:kerja\s*sama|bidang)\b")
 _SPLIT = re.compile(r"\s*;\s*(?:dan\s+|serta\s+)?|\s*,\s*(?:dan\s+|serta\s+)?|\s+serta\s+")
 _SPLIT_KEEP = re.compile(r"(\s*;\s*(?:dan\s+|serta\s+)?|\s*,\s*(?:dan\s+|serta\s+)?|\s+serta\s+)")
