@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from .patterns import as_phrases, lexicon, ruler_patterns
-from .reading import COMPONENTS as READERS
 
 RULES_KEY = "rules"
 _SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
@@ -105,7 +104,8 @@ def get_nlp() -> Language:
     nlp.add_pipe("mou_sentences")
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": RULES_KEY, "validate": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(_compiled(nlp, ruler_patterns()))
-    for name in READERS:
+    from .reading import register  # the readers build on this module: imported once it is loaded
+    for name in register():
         nlp.add_pipe(name)
     return nlp
 
@@ -120,6 +120,11 @@ def _compiled(nlp: Language, patterns) -> list[dict]:
         phrases = as_phrases(p["pattern"])
         out += [dict(p, pattern=ph) for ph in phrases] if phrases else [p]
     return out
+
+
+def rule_spans(doc: Doc, label: str) -> list:
+    """The span ruler's spans of one label, in text order."""
+    return [sp for sp in doc.spans.get(RULES_KEY, []) if sp.label_ == label]
 
 
 def parse(text: str) -> Doc:

@@ -15,6 +15,8 @@ from functools import lru_cache
 from .context import Context
 from .dates import month_words, weekday_words
 from .gazetteer import find_regions
+from .nlp import rule_spans
+from .patterns import as_phrases, lexicon, ruler_patterns
 from .people import common_words, is_degree, is_honorific_or_rank
 
 _WEEKDAYS = weekday_words()
@@ -166,6 +168,23 @@ def same_institution(a: dict, b: dict) -> bool:
     return (first_a.isupper() and first_a == _initials(b["name"])) or (first_b.isupper() and first_b == _initials(a["name"]))
 
 
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    """The first words of the institution heads the ruler knows (patterns/institutions.yml)."""
+    return frozenset(ph.split()[0] for p in ruler_patterns() if p["label"] == "ORG" for ph in as_phrases(p["pattern"]) or [])
+
+
+def _after_portfolio(rest: str) -> str:
+    """"Bidang Sumber Daya dan Kerjasama Universitas Indonesia" after "Wakil Rektor": the
+    portfolio an office holds is no institution; the institution is what follows it."""
+    words = rest.split()
+    if not words or words[0].lower() not in lexicon("people.yml")["portfolio_words"]:
+        return rest
+    heads = _org_heads()
+    k = next((k for k, w in enumerate(words[1:], start=1) if w.lower() in heads and w[:1].isupper()), None)
+    return " ".join(words[k:]) if k is not None else rest
+
+
 def institution_of_title(title: str | None) -> str | None:
     if not title:
         return None
@@ -177,7 +196,7 @@ def institution_of_title(title: str | None) -> str | None:
             return (rep + rest).strip() if rest else None
     m = _TITLE_HEAD.match(t)
     if m:
-        rest = t[m.end():].strip()
+        rest = _after_portfolio(t[m.end():].strip())
         # "Kepala Desa", "Kepala Bagian": a kind of unit, not one institution
         if not rest[:1].isupper() or (len(rest.split()) == 1 and rest.lower() in _UNIT_KINDS):
             return None
@@ -186,25 +205,25 @@ def institution_of_title(title: str | None) -> str | None:
 
 
 class OrgReader:
-    def __init__(self, ctx: Context):
-        self.ctx = ctx
+    def __init__(self, doc):
+        self.doc = doc
         self.org_at: dict[int, int] = {}
-        for sp in ctx.rules("ORG"):
+        for sp in rule_spans(doc, "ORG"):
             if sp.start not in self.org_at or self.org_at[sp.start] < sp.end:
                 self.org_at[sp.start] = sp.end
-        self.title_at = {sp.start for sp in ctx.rules("TITLE")}
-        self.in_title = {i for sp in ctx.rules("TITLE") for i in range(sp.start, sp.end)}
+        self.title_at = {sp.start for sp in rule_spans(doc, "TITLE")}
+        self.in_title = {i for sp in rule_spans(doc, "TITLE") for i in range(sp.start, sp.end)}
         # "Mossel Bay (Provinsi Western Cape, Afrika Selatan)": a bracket locates, it names no party
         self.in_parens: set[int] = set()
         depth = 0
-        for tok in ctx.doc:
+        for tok in doc:
             depth += tok.text == "("
             if depth and tok.text not in "()":
                 self.in_parens.add(tok.i)
             depth -= tok.text == ")" and depth > 0
 
     def read(self, i: int, end: int) -> int:
-        doc = self.ctx.doc
+        doc = self.doc
         head = doc[i].lower_
         j = self.org_at[i]
         while j < end:
@@ -260,7 +279,7 @@ class OrgReader:
         return True
 
     def mentions(self, start: int, end: int, skip: set[int]) -> list[dict]:
-        doc = self.ctx.doc
+        doc = self.doc
         out = []
         i = start
         while i < end:
@@ -367,7 +386,7 @@ def merge(parties: list[dict]) -> list[dict]:
 def run(ctx: Context) -> None:
     if not ctx.events:
         return
-    reader = OrgReader(ctx)
+    reader = OrgReader(ctx.doc)
     doc = ctx.doc
     long_forms = defined_long_forms(ctx.text)
     headline = ctx.headline

@@ -5,7 +5,8 @@ Every file is a mapping with `kind`, a `note` (the linguistics, for the next rea
 - `rules`: spaCy span-ruler patterns ({label, id, pattern});
 - `lexicon`: word lists (`entries`: a list, or a mapping of named lists) read by the readers;
 - `data`: a module's own tables keyed by concept (calendar, regions, venues ...);
-- `slots`: slot rules read by the slot filler (`rules`: rows with id, slot, cue ...).
+- `slots`: slot rules read by the slot filler (`rules`: rows with id, slot, cue ..., each with
+  its own examples `{text, value}`: extracting the text, this rule fills its slot with value).
 
 An example is `{text, ...}` with one of:
 - `label` (and optionally `id`): the span ruler marks that label in the text;
@@ -100,10 +101,15 @@ def _check_lexicon(name: str, data: dict) -> list[str]:
 
 
 def _check_slots(name: str, data: dict) -> list[str]:
+    """Rule rows, each with its own examples ({text, value}: the rule fills its slot with value)."""
     rows = data.get("rules")
     if not isinstance(rows, list) or not rows:
         return [f"{name}: slots file without 'rules'"]
     problems, seen = [], set()
+    stops = data.get("stops") or {}
+    extra = set(data) - COMMON_KEYS - {"rules", "stops"}
+    if extra:
+        problems.append(f"{name}: unknown key(s) {sorted(extra)}")
     for i, row in enumerate(rows):
         where = f"{name}: rule {i}"
         if not isinstance(row, dict):
@@ -118,6 +124,16 @@ def _check_slots(name: str, data: dict) -> list[str]:
         extra = set(row) - SLOT_KEYS
         if extra:
             problems.append(f"{where}: unknown field(s) {sorted(extra)}")
+        for stop in row.get("stop") or []:
+            if isinstance(stop, str) and stop not in stops:
+                problems.append(f"{where}: stop {stop!r} is not one of the file's stops")
+        examples = row.get("examples") or {}
+        if not examples.get("match"):
+            problems.append(f"{where}: needs examples.match ({{text, value}}) that the tests run")
+        for kind in ("match", "no_match"):
+            for j, ex in enumerate(examples.get(kind) or []):
+                if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or set(ex) - {"text", "value", "meta"}:
+                    problems.append(f"{where}: examples.{kind} {j}: needs 'text' (and 'value', 'meta')")
     return problems
 
 
@@ -129,7 +145,8 @@ def check(name: str, data) -> list[str]:
     if kind not in KINDS:
         return [f"{name}: 'kind' must be one of {', '.join(KINDS)}, not {kind!r}"]
     problems = [] if isinstance(data.get("note"), str) and data["note"].strip() else [f"{name}: needs a 'note'"]
-    problems += _check_examples(name, data)
+    if kind != "slots":  # a slots file's examples are its rules' own
+        problems += _check_examples(name, data)
     if kind == "rules":
         problems += _check_rules(name, data)
     elif kind == "lexicon":

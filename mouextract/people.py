@@ -7,7 +7,8 @@ Anggota Ombudsman RI", "Muhammad Najih selaku Ketua Ombudsman"). A capitalised w
 title belongs to the office when it is an acronym, a region or a common Indonesian word
 (mouextract/data/common_words.txt), and starts the name otherwise.
 
-Roles come from the sentence's own wording (roles.py); the stage that puts it together, with
+The component that reads every sentence with it is reading/persons.py; roles come from the
+sentence's own wording (patterns/slots/roles.yml); the stage that puts them together, with
 coreference and the NER fallback, is people_stage.py.
 """
 from __future__ import annotations
@@ -17,9 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .context import Context
+from spacy.tokens import Doc
+
 from .dates import month_words, weekday_words
 from .gazetteer import find_regions, lookup
+from .nlp import rule_spans
 from .patterns import lexicon
 
 
@@ -128,11 +131,10 @@ def _acronym(text: str) -> bool:
 class Reader:
     """Reads person mentions over a token range of one parsed article."""
 
-    def __init__(self, ctx: Context):
-        self.ctx = ctx
-        doc = ctx.doc
+    def __init__(self, doc: Doc):
+        self.doc = doc
         self.title_at: dict[int, int] = {}   # token index where a title starts -> its end
-        for sp in ctx.rules("TITLE"):
+        for sp in rule_spans(doc, "TITLE"):
             if sp.start not in self.title_at or self.title_at[sp.start] < sp.end:
                 self.title_at[sp.start] = sp.end
         # a title nested in a longer one ("Walikota" in "Plt.Walikota") is not a start
@@ -143,18 +145,18 @@ class Reader:
         self.after_regional_title = {e for e in self.title_at.values() if doc[e - 1].lower_ in _REGIONAL_HEADS}
         self.org_tokens: set[int] = set()
         self.org_at: set[int] = set()
-        for sp in ctx.rules("ORG"):
+        for sp in rule_spans(doc, "ORG"):
             self.org_tokens.update(range(sp.start, sp.end))
             self.org_at.add(sp.start)
         self.region_tokens: set[int] = set()
-        for start, end, _region in find_regions(ctx.text):
+        for start, end, _region in find_regions(doc.text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 self.region_tokens.update(range(span.start, span.end))
         self.common = common_words()
         # short forms the article defines ("Universitas Katolik Widya Mandira (Unwira)") name
         # institutions, not people
-        self.short_forms = set(acronyms(ctx.text))
+        self.short_forms = set(acronyms(doc.text))
         self.in_parens: set[int] = set()
         depth = 0
         for tok in doc:
@@ -202,7 +204,7 @@ class Reader:
         Degrees, honorifics and ranks are read over but left out of the name; a comma followed
         by a degree ("Syafrinaldi, S.H., M.C.L") stays inside the mention.
         """
-        doc = self.ctx.doc
+        doc = self.doc
         first = last = None
         j = i
         while j < end:
@@ -243,7 +245,7 @@ class Reader:
 
     def read_title(self, i: int, end: int) -> int:
         """From a title start, the end of the title (its head and its unit)."""
-        doc = self.ctx.doc
+        doc = self.doc
         j = self.title_at[i]
         depth = 0
         while j < end:
@@ -280,13 +282,13 @@ class Reader:
         return j
 
     def _name_goes_on(self, k: int, end: int) -> bool:
-        doc = self.ctx.doc
+        doc = self.doc
         return k < end and doc[k].text[:1].isupper() and self.unit_token(doc[k]) and k not in self.title_at
 
     def clean(self, first: int, last: int) -> str | None:
         if first < 0:
             return None
-        doc = self.ctx.doc
+        doc = self.doc
         # the kept words with the spacing the text gives them ("Heong-joon" stays one word)
         words = [doc[k].text + (" " if doc[k].whitespace_ else "") for k in range(first, last)
                  if not is_degree(doc[k].text) and not is_honorific_or_rank(doc[k].text) and doc[k].text != ","]
@@ -298,7 +300,7 @@ class Reader:
 
         kind: "title" (extra: (name_first, name_last) or None), "name", "sep" (extra: the word)
         """
-        doc = self.ctx.doc
+        doc = self.doc
         out = []
         i = start
         while i < end:
@@ -342,12 +344,12 @@ class Reader:
         return out
 
     def _marked(self, i: int, end: int) -> bool:
-        doc = self.ctx.doc
+        doc = self.doc
         return any(is_degree(doc[k].text) or is_honorific_or_rank(doc[k].text) for k in range(i, end))
 
     def people(self, start: int, end: int) -> list[Person]:
         """The persons mentioned in a token range, titles paired with names."""
-        doc = self.ctx.doc
+        doc = self.doc
         items = self.items(start, end)
         persons: list[Person] = []
         used = set()

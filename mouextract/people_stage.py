@@ -1,18 +1,24 @@
 """Stage 4: the people — signatories (and for whom they signed) and witnesses.
 
-For each reported signing: the persons its sentences give roles to (roles.py, read with
-people.Reader), kept only when they are surely persons (a title, a degree or honorific, a name
+For each reported signing: the person mentions of its sentences (doc.spans["persons"], read by
+reading/persons.py) that the rules of patterns/slots/roles.yml give a role, kept only when they
+are surely persons (a title, a degree or honorific, a name
 the article gives a title elsewhere, or — full mode only — the NER model), named from elsewhere
 in the article when the signing sentence gives only the office, and merged across mentions.
 Speakers and attendees are neither signatories nor witnesses.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .context import Context
 from .gazetteer import lookup
-from .people import Person, Reader, _lex, acronyms, title_key
+from .people import Person, _lex, acronyms, title_key
+from .slots import fill
+
+ROLE_RULES = "roles.yml"
+ROLE_SLOTS = ("signatories", "witnesses", "speakers")  # not-linguistic: the slot names roles.yml fills
 
 
 def _expanded(title: str | None, short_forms: dict) -> set:
@@ -131,32 +137,65 @@ def _is_person(p: Person, directory, ner_spans) -> bool:
     return any(a < e and s < b for a, b in ner_spans())
 
 
-def run(ctx: Context) -> None:
-    from .roles import sentence_roles  # roles builds on Reader; imported here to avoid a cycle
+def _person(span) -> Person:
+    """A copy of the reading of a person mention: stages fill in names and on_behalf_of per record."""
+    return dataclasses.replace(span._.person)
 
+
+def roles(ctx: Context, ev, sentence_ids: list[int]) -> tuple[list[Person], list[Person]]:
+    """Signers and witnesses of one signing, by the rules of patterns/slots/roles.yml. A person
+    two rules take goes to the higher priority (a witness clause outranks a signer's window, a
+    speaker outranks both and is neither)."""
+    fills = fill(ctx.doc, [ctx.sents[i].span for i in sentence_ids], ROLE_RULES)
+    claims: dict[tuple[int, int], tuple[int, object, object]] = {}
+    for f in fills:
+        if f.slot not in ROLE_SLOTS:
+            continue
+        for m in f.mentions:
+            key = (m.start_char, m.end_char)
+            if key not in claims or f.priority > claims[key][0]:
+                claims[key] = (f.priority, f, m)
+    people = {key: _person(m) for key, (_, _, m) in claims.items()}
+    for key, (_, f, m) in claims.items():
+        if f.slot != "speakers":
+            ev.explain(f.slot, f.rule, key)
+    signers = {k for k, (_, f, _) in claims.items() if f.slot == "signatories"}
+    for f in fills:
+        if f.slot == "on_behalf_of":
+            principal, signer = ((m.start_char, m.end_char) for m in f.mentions)
+            if signer in signers and principal in people and people[principal].name:
+                people[signer].on_behalf_of = people[principal].name
+                ev.explain("on_behalf_of", f.rule, signer)
+                signers.discard(principal)
+    ordered = sorted(people)
+    return ([people[k] for k in ordered if k in signers],
+            [people[k] for k in ordered if claims[k][1].slot == "witnesses"])
+
+
+def run(ctx: Context) -> None:
     if not ctx.events:
         return
-    reader = Reader(ctx)
+    doc = ctx.doc
     short_forms = acronyms(ctx.text)
     ctx.acronyms = short_forms
+    mentions = list(doc.spans.get("persons", []))
 
     def everyone() -> list[Person]:
         """Every titled, named person in the article, for coreference: read only when a
         mention in a signing sentence needs it (most articles name their signers in place)."""
-        titled = {ctx.sentence_of(sp.start_char).i for sp in ctx.rules("TITLE")}
-        return [p for sent in ctx.sents if sent.i != ctx.headline and sent.i in titled
-                for p in reader.people(sent.span.start, sent.span.end) if p.name and p.title]
+        headline = ctx.sents[ctx.headline].span if ctx.headline is not None else None
+        return [m._.person for m in mentions if m._.person.name and m._.person.title
+                and not (headline is not None and headline.start <= m.start < headline.end)]
 
     directory = _Lazy(everyone)
     ctx.people = []
     for ev in ctx.events:
-        signers, witnesses = [], []
-        for i in _with_witness_lines(ctx, [i for i in ev.sentences if i != ctx.headline]):
-            s, w = sentence_roles(ctx, reader, ctx.sents[i])
-            signers += s
-            witnesses += w
+        sentence_ids = _with_witness_lines(ctx, [i for i in ev.sentences if i != ctx.headline])
+        signers, witnesses = roles(ctx, ev, sentence_ids)
+        for i in sentence_ids:
             # everyone titled in a signing sentence, so the parties stage can leave their offices alone
-            ctx.people += [p for p in reader.people(ctx.sents[i].span.start, ctx.sents[i].span.end) if p.title]
+            sent = ctx.sents[i].span
+            ctx.people += [m._.person for m in mentions if sent.start <= m.start < sent.end and m._.person.title]
         ner_spans = _Lazy(lambda ev=ev: _ner_persons(ctx, ev.sentences))  # the model runs only if asked
         signers = [p for p in signers if _is_person(p, directory, ner_spans)]
         witnesses = [p for p in witnesses if _is_person(p, directory, ner_spans)]

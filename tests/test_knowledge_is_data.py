@@ -31,7 +31,6 @@ PINNED = {
     "people_stage.py": 2,
     "places.py": 8,
     "places_stage.py": 1,
-    "roles.py": 10,
     "scope.py": 9,
     "triggers.py": 3,
 }

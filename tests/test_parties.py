@@ -50,6 +50,7 @@ def test_different_institutions(a, b):
     ("Kepala DPMPTSP Kota Bekasi", "DPMPTSP Kota Bekasi"),
     ("Rektor Universitas Merapi", "Universitas Merapi"),
     ("Kepala Desa", None),
+    ("Wakil Rektor Bidang Kerja Sama Universitas Merapi", "Universitas Merapi"),
 ])
 def test_institution_behind_a_title(title, institution):
     assert institution_of_title(title) == institution

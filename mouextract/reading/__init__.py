@@ -2,14 +2,26 @@
 
 Each module here registers one component, `mou_<name>`, that writes the span group
 `doc.spans["<name>"]` (titles, persons, orgs, regions, dates, venues ...), reading only the
-Doc's tokens and sentences and the data in patterns/ (through `mouextract.patterns.load`).
-What a span carries beyond its text (a region's code, a person's name without degrees) is a
-Span extension attribute the module registers. Stages and slot rules read these groups; none
-segments the text again.
+Doc's tokens and sentences, the groups of the components before it, and the data in patterns/
+(through `mouextract.patterns.load`). What a span carries beyond its text (a region's code, a
+person's name without degrees) is a Span extension attribute the module registers. Stages and
+slot rules read these groups; none segments the text again.
 
 `COMPONENTS` is their order in the pipeline, after the tokenizer, the sentence splitter and the
-span ruler (mouextract/nlp.py): a component may read the groups of those before it.
+span ruler (mouextract/nlp.py), as (component name, module that registers it).
 """
 from __future__ import annotations
 
-COMPONENTS: tuple[str, ...] = ()
+from importlib import import_module
+
+COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("mou_persons", "persons"),
+    ("mou_orgs", "orgs"),
+)
+
+
+def register() -> tuple[str, ...]:
+    """Import the component modules (which registers them with spaCy); their names in order."""
+    for _, module in COMPONENTS:
+        import_module(f"{__name__}.{module}")
+    return tuple(name for name, _ in COMPONENTS)
