@@ -354,6 +354,27 @@ def show_cli(
         raise fail(error) from None
 
 
+@app.command("report", epilog="\b\nExample:\n  mouextract report agreements.sqlite -o report/\n  xdg-open report/index.html")
+def report_cli(
+    db: str = typer.Argument(..., metavar="DATASET.sqlite", help="A dataset written by mouextract parse --db."),
+    output: str = typer.Option("report", "--output", "-o", metavar="DIR", help="Folder to write the site into."),
+) -> None:
+    """Write a static review site: agreements to sort and filter, charts, a page per article.
+
+    Open DIR/index.html in a browser; it needs no server and no network.
+    """
+    from .report import write_report
+    try:
+        if Path(output).exists() and not Path(output).is_dir():
+            raise UsageError(f"{output} is a file: give a folder for the report, e.g. -o report/")
+        summary = write_report(db, output, report=lambda message: say(f"Skipped: {message}"))
+    except MouextractError as error:
+        raise fail(error) from None
+    say(f"{plural(summary.articles, 'article')} and {plural(summary.agreements, 'agreement')} written to "
+        f"{Path(output) / 'index.html'}" + (f", {len(summary.without_text)} without text" if summary.without_text else ""))
+    raise typer.Exit(1 if summary.without_text else 0)
+
+
 def main() -> None:
     app(prog_name="mouextract")
 
