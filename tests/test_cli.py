@@ -130,7 +130,7 @@ def test_missing_path_is_skipped_with_summary(runner, fake_extraction, articles,
 
 
 @pytest.mark.parametrize("args,message", [
-    (["--format", "xml"], "Invalid value for '--format' / '-f': Value error, 'xml' is not one of 'yaml', 'json', 'jsonl', 'csv'."),
+    (["--format", "xml"], "Invalid value for '--format' / '-f': Value error, 'xml' is not one of 'yaml', 'json', 'jsonl', 'csv', 'xlsx'."),
     (["--engine", "spark"], "Invalid value for '--engine': Value error, 'spark' is not one of 'local', 'dask'."),
     (["--jobs", "-1"], "Invalid value for '--jobs' / '-j': Input should be greater than or equal to 0"),
 ])
