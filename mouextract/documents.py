@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import CorruptDocument, EmptyInput, EncryptedDocument, MissingExtra, NoTextLayer
@@ -30,12 +31,24 @@ SHORT_LINE = 0.6
 LAST_LINE = 0.85
 # A publication stamp ("Rabu, 15 Maret 2023 | 08:40 WIB") stands on its own line, and a dateline
 # ("TEMANGGUNG, Wartakedu.id –") opens a paragraph: both are where the pipeline looks for them.
-_MONTHS = ("Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
-           "|January|February|March|May|June|July|August|October|December"
-           "|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Aug|Sep|Okt|Oct|Nov|Des|Dec")
-STAMP_LINE = re.compile(
-    rf"^(?:[^\W\d][\w.' ]{{0,30}}[|,–-]\s*)?(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu),?\s*)?"
-    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\b[^.!?]{{0,30}}$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def stamp_line() -> re.Pattern:
+    """The publication stamp line, its month and weekday names from patterns/calendar.yml."""
+    from .patterns import load
+    calendar = load("calendar.yml")
+
+    def names(*tables) -> str:
+        words = {re.escape(w) for table in tables for spellings in table.values() for w in spellings}
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    months = names(calendar["months"], calendar["month_abbreviations"])
+    return re.compile(
+        rf"^(?:[^\W\d][\w.' ]{{0,30}}[|,–-]\s*)?(?:(?:{names(calendar['weekdays'])}),?\s*)?"
+        rf"(?:\d{{1,2}}\s+(?:{months})\.?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\b[^.!?]{{0,30}}$", re.IGNORECASE)
+
+
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,},\s")
 # Below this many letters in the whole file there is no text layer worth reading.
 MIN_LETTERS = 20
@@ -124,7 +137,7 @@ def clean_pdf_text(raw: str) -> str:
                 paragraphs.append(current)
             current = ""
             continue
-        stamp = STAMP_LINE.match(line)
+        stamp = stamp_line().match(line)
         if current and (stamp or DATELINE.match(line)) and not LINE_END_HYPHEN.search(current):
             paragraphs.append(current)
             current = ""
