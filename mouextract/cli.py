@@ -43,6 +43,7 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class Engine(str, Enum):
@@ -127,7 +128,10 @@ def parse(paths: list[str], *, fmt: str = "yaml", output: str | None = "-", long
                                   stdin=stdin, on_skip=skip))
     with ExitStack() as stack:
         sinks = []
-        if output is not None:
+        if output is not None and fmt == "xlsx":
+            from .xlsx import XlsxWorkbook
+            sinks.append(XlsxWorkbook(output))
+        elif output is not None:
             stream = stack.enter_context(atomic_output(output, newline="" if fmt == "csv" else None))
             sinks.append(writer_for(fmt, stream))
         if long_dir:
@@ -169,7 +173,14 @@ def _new_articles(items, db: Database, summary: Summary, report, tick) -> Iterat
         yield text, meta
 
 
-def _check_writable(target: str | None, what: str) -> None:
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _check_writable(target: str | None, what: str, fmt: str | None = None) -> None:
+    if fmt == "xlsx" and target == "-" and stdout_is_terminal():
+        raise UsageError("xlsx is a binary format and is not written to a terminal: "
+                         "give --output FILE.xlsx or redirect stdout to a file")
     if target and target != "-" and not Path(target).parent.is_dir():
         raise UsageError(f"{what} {target}: the folder {Path(target).parent} does not exist: create it first")
 
@@ -202,7 +213,8 @@ def _progress(paths: list[str], enabled: bool):
     return Bar()
 
 
-SUFFIX_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".csv": "csv"}
+SUFFIX_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".jsonl": "jsonl", ".csv": "csv",
+                  ".xlsx": "xlsx"}
 
 PARSE_EPILOG = """\b
 Example:
@@ -212,7 +224,7 @@ Example:
 
 @app.command("parse", epilog=PARSE_EPILOG)
 def parse_cli(
-    paths: list[str] = typer.Argument(..., metavar="PATH", help="Files, folders (walked for *.txt, *.html, *.htm, *.jsonl, *.csv) or - for stdin."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="Files, folders (walked for *.txt, *.html, *.htm, *.pdf, *.docx, *.jsonl, *.csv) or - for stdin."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format [default: yaml, or from the --output suffix]."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Output file, - for stdout [default: stdout unless --db or --long is given]."),
     long: Optional[str] = typer.Option(None, "--long", metavar="DIR", help="Also write tidy tables agreements/parties/signatories/witnesses/scope.csv into DIR."),
@@ -228,13 +240,14 @@ def parse_cli(
     """Extract one record per reported signing from news articles.
 
     YAML and JSON give one document per article, JSONL one line per article (what the
-    project's scorer reads), CSV one row per agreement with list fields joined by " | ".
+    project's scorer reads), CSV one row per agreement with list fields joined by " | ",
+    XLSX one sheet per table (agreements, parties, signatories, witnesses, scope).
     """
     fmt = format.value if format else SUFFIX_FORMATS.get(Path(output or "").suffix.lower(), "yaml")
     if output is None and (db is None and long is None or format is not None):
         output = "-"
     try:
-        _check_writable(output, "cannot write")
+        _check_writable(output, "cannot write", fmt)
         summary = None
         with _progress(paths, sys.stderr.isatty()) as (tick, report):
             summary = parse(paths, fmt=fmt, output=output, long_dir=long, db_path=db, published=published,
@@ -257,7 +270,7 @@ def export_cli(
 ) -> None:
     """Write the records stored in a dataset file, as parse would have written them."""
     try:
-        _check_writable(output, "cannot write")
+        _check_writable(output, "cannot write", format.value)
         n = export(db, format.value, output)
     except MouextractError as error:
         raise fail(error) from None
@@ -339,6 +352,27 @@ def show_cli(
              published=published, stdin=typer.get_binary_stream("stdin"))
     except MouextractError as error:
         raise fail(error) from None
+
+
+@app.command("report", epilog="\b\nExample:\n  mouextract report agreements.sqlite -o report/\n  xdg-open report/index.html")
+def report_cli(
+    db: str = typer.Argument(..., metavar="DATASET.sqlite", help="A dataset written by mouextract parse --db."),
+    output: str = typer.Option("report", "--output", "-o", metavar="DIR", help="Folder to write the site into."),
+) -> None:
+    """Write a static review site: agreements to sort and filter, charts, a page per article.
+
+    Open DIR/index.html in a browser; it needs no server and no network.
+    """
+    from .report import write_report
+    try:
+        if Path(output).exists() and not Path(output).is_dir():
+            raise UsageError(f"{output} is a file: give a folder for the report, e.g. -o report/")
+        summary = write_report(db, output, report=lambda message: say(f"Skipped: {message}"))
+    except MouextractError as error:
+        raise fail(error) from None
+    say(f"{plural(summary.articles, 'article')} and {plural(summary.agreements, 'agreement')} written to "
+        f"{Path(output) / 'index.html'}" + (f", {len(summary.without_text)} without text" if summary.without_text else ""))
+    raise typer.Exit(1 if summary.without_text else 0)
 
 
 def main() -> None:

@@ -150,6 +150,16 @@ class Database:
                     f" VALUES ({', '.join('?' * (len(columns) + 4))})",
                     (pk, i, *(item.get(c) for c in columns), *_span(item.get("span"))))
 
+    def has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                 (name,)).fetchone() is not None
+
+    def table(self, name: str) -> tuple[list[str], list[dict]]:
+        """Columns and rows of a table as stored, whatever columns it has."""
+        cursor = self.conn.execute(f'SELECT * FROM "{name}"')
+        columns = [d[0] for d in cursor.description]
+        return columns, [dict(zip(columns, row)) for row in cursor]
+
     # --- reading back ----------------------------------------------------------------------
 
     def results(self) -> Iterator[dict]:
@@ -198,4 +208,5 @@ def export(db_path: str | Path, fmt: str, output: str | Path = "-") -> int:
     """Write every article result stored in DB_PATH to OUTPUT in FMT; returns the count."""
     from .writers import write_results
     with Database(db_path, create=False) as db:
-        return write_results(db.results(), fmt, output)
+        extra = {"signings": db.table("signings")} if fmt == "xlsx" and db.has_table("signings") else None
+        return write_results(db.results(), fmt, output, extra_sheets=extra)

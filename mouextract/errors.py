@@ -56,15 +56,25 @@ class BinaryInput(InputError):
 
     def __init__(self, path: str):
         super().__init__(
-            f"{path} looks like a binary file, not text: pass plain text, HTML, JSONL or CSV", path)
+            f"{path} looks like a binary file, not text: pass plain text, HTML, PDF, Word (.docx), "
+            f"JSONL or CSV", path)
+
+
+class OldWordFormat(InputError):
+    reason = "old Word format"
+
+    def __init__(self, path: str):
+        super().__init__(
+            f"{path} is an old Word .doc file, which mouextract does not read: save it as .docx "
+            f"(e.g. soffice --headless --convert-to docx {path})", path)
 
 
 class TooLarge(InputError):
     reason = "too large"
 
-    def __init__(self, path: str, size: int, limit: int):
+    def __init__(self, path: str, size: int, limit: int, what: str = ""):
         super().__init__(
-            f"{path} is {size:,} bytes, more than the {limit:,}-byte limit: "
+            f"{path}{' ' + what if what else ''} is {size:,} bytes, more than the {limit:,}-byte limit: "
             f"raise it with --max-bytes={size}", path)
 
 
@@ -126,3 +136,45 @@ class GoldError(UsageError):
     """The gold folder or prediction file given to evaluate cannot be used."""
 
     reason = "gold"
+
+
+class MissingExtra(InputError):
+    """A file whose format needs an optional library that is not installed."""
+
+    reason = "missing extra"
+
+    def __init__(self, path: str, kind: str, module: str, extra: str):
+        super().__init__(
+            f"{path} is a {kind} file and reading it needs {module}: "
+            f"pip install 'mouextract[{extra}]'", path)
+        self.extra = extra
+
+
+class NoTextLayer(InputError):
+    reason = "no text layer"
+
+    def __init__(self, path: str):
+        super().__init__(
+            f"{path} has no text layer (a scanned page?): run OCR first, "
+            f"e.g. ocrmypdf -l ind {path} ocr.pdf, and parse its output", path)
+
+
+class EncryptedDocument(InputError):
+    reason = "encrypted"
+
+    def __init__(self, path: str, kind: str):
+        super().__init__(
+            f"{path} is an encrypted {kind} file that needs a password to open: "
+            f"save an unprotected copy (e.g. qpdf --decrypt --password=PASSWORD {path} open.pdf)"
+            if kind == "PDF" else
+            f"{path} is an encrypted {kind} file that needs a password to open, or an old .doc renamed: "
+            f"save an unprotected .docx copy from Word or LibreOffice", path)
+
+
+class CorruptDocument(InputError):
+    reason = "corrupt"
+
+    def __init__(self, path: str, kind: str, why: str):
+        super().__init__(
+            f"{path} is not a readable {kind} file ({why}): "
+            f"open it in its program and save it again, or export the text", path)

@@ -1,4 +1,5 @@
-"""Turn paths into `(text, meta)` pairs: plain text, saved HTML, JSONL and CSV crawl dumps, stdin.
+"""Turn paths into `(text, meta)` pairs: plain text, saved HTML, PDF and Word files, JSONL and CSV
+crawl dumps, stdin.
 
 meta holds what the input says about the article: path (for dump rows `path#row`, rows
 counted from 1 after the header or by line), id, title, published (ISO date), url.
@@ -17,8 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .errors import (BinaryInput, EmptyInput, InputError, MalformedRow, MissingPath,
-                     MissingTextColumn, NoArticleText, TooLarge, UndecodableInput, UnreadablePath,
-                     UsageError)
+                     MissingTextColumn, NoArticleText, OldWordFormat, TooLarge, UndecodableInput,
+                     UnreadablePath, UsageError)
 
 # News articles are a few kB; a 5 MB "article" is almost always a mis-saved page or a dump
 # given the wrong suffix, and would stall the pipeline for minutes.
@@ -29,7 +30,11 @@ BINARY_SNIFF_BYTES = 8192
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 DUMP_SUFFIXES = {".jsonl", ".csv"}
-WALKED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DUMP_SUFFIXES
+DOCUMENT_SUFFIXES = {".pdf", ".docx"}
+WALKED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DUMP_SUFFIXES | DOCUMENT_SUFFIXES
+# PDF and Word files carry fonts and photos besides the text: --max-bytes bounds their text, and
+# the file itself may be this many times larger.
+DOCUMENT_FILE_FACTOR = 20
 STDIN = "-"
 
 Item = tuple[str, dict]
@@ -88,6 +93,11 @@ def read_path(path: str, *, encoding: str | None = None, max_bytes: int = DEFAUL
         yield read_text(data, "<stdin>", encoding), {"path": STDIN, "id": "stdin"}
         return
     suffix = Path(path).suffix.lower()
+    if suffix in DOCUMENT_SUFFIXES:
+        yield read_document(path, suffix, max_bytes)
+        return
+    if suffix == ".doc":
+        raise OldWordFormat(path)
     data = read_bytes(path, max_bytes)
     if suffix in HTML_SUFFIXES:
         yield read_html(data, path, encoding)
@@ -98,6 +108,17 @@ def read_path(path: str, *, encoding: str | None = None, max_bytes: int = DEFAUL
     else:
         # Explicitly named files with other suffixes are read as plain text.
         yield read_text(data, path, encoding), {"path": path}
+
+
+def read_document(path: str, suffix: str, max_bytes: int) -> Item:
+    """A PDF or .docx file (mouextract.documents), its text held to MAX_BYTES."""
+    from .documents import read_docx, read_pdf
+    data = read_bytes(path, max_bytes * DOCUMENT_FILE_FACTOR)
+    text, meta = (read_pdf if suffix == ".pdf" else read_docx)(data, path)
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        raise TooLarge(path, size, max_bytes, what="its text")
+    return text, meta
 
 
 def _stdin_bytes():

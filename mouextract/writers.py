@@ -5,7 +5,8 @@
 - jsonl: one JSON object per line (what ../shared/tools/score.py reads);
 - csv: one row per agreement, flat columns; list fields are joined with " | " in the same
   order across columns (the 2nd signatory's title is the 2nd item of signatory_titles);
-  articles without an agreement give no row.
+  articles without an agreement give no row;
+- xlsx: the tidy tables below as sheets of one workbook (mouextract.xlsx).
 
 `LongTables` writes tidy tables (agreements, parties, signatories, witnesses, scope) joined by
 agreement id `<article_id>-<n>`. Files are written atomically: into a temporary file in the
@@ -25,7 +26,7 @@ from typing import TextIO
 
 import yaml
 
-FORMATS = ("yaml", "json", "jsonl", "csv")
+FORMATS = ("yaml", "json", "jsonl", "csv", "xlsx")
 JOIN = " | "
 
 FLAT_COLUMNS = [
@@ -47,16 +48,17 @@ LONG_COLUMNS = {
 
 
 @contextmanager
-def atomic_output(path: str | Path, *, newline: str | None = None) -> Iterator[TextIO]:
-    """A text stream to PATH that appears there only if the block completes; '-' is stdout."""
+def atomic_output(path: str | Path, *, newline: str | None = None, binary: bool = False) -> Iterator[TextIO]:
+    """A text (or BINARY) stream to PATH that appears there only if the block completes; '-' is stdout."""
     if str(path) == "-":
-        yield sys.stdout
-        sys.stdout.flush()
+        stdout = sys.stdout.buffer if binary else sys.stdout
+        yield stdout
+        stdout.flush()
         return
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as stream:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline=newline)) as stream:
             yield stream
         # mkstemp creates the file private (0600); give it the permissions open() would have.
         umask = os.umask(0)
@@ -139,9 +141,20 @@ def writer_for(fmt: str, stream: TextIO) -> Writer:
     return WRITERS[fmt](stream)
 
 
-def write_results(results: Iterable[dict], fmt: str, output: str | Path = "-") -> int:
-    """Write RESULTS to OUTPUT ('-' for stdout) in FMT; returns how many were written."""
+def write_results(results: Iterable[dict], fmt: str, output: str | Path = "-",
+                  extra_sheets: dict | None = None) -> int:
+    """Write RESULTS to OUTPUT ('-' for stdout) in FMT; returns how many were written.
+
+    extra_sheets: for xlsx, more sheets as {name: (columns, rows)} (the dataset's signings)."""
     n = 0
+    if fmt == "xlsx":
+        from .xlsx import XlsxWorkbook
+        book = XlsxWorkbook(output, extra_sheets)
+        for result in results:
+            book.write(result)
+            n += 1
+        book.close()
+        return n
     with atomic_output(output, newline="" if fmt == "csv" else None) as stream:
         writer = writer_for(fmt, stream)
         for result in results:

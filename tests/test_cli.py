@@ -105,7 +105,7 @@ def test_export_gives_back_what_parse_wrote(runner, fake_extraction, articles, t
 
 @pytest.mark.parametrize("name,data,message", [
     ("empty.txt", b"", "Skipped: {p} is empty: there is no article text to read"),
-    ("bin.txt", b"\x00\x01\x02", "Skipped: {p} looks like a binary file, not text: pass plain text, HTML, JSONL or CSV"),
+    ("bin.txt", b"\x00\x01\x02", "Skipped: {p} looks like a binary file, not text: pass plain text, HTML, PDF, Word (.docx), JSONL or CSV"),
     ("bad.txt", bytes(0x80 + i % 40 for i in range(200)), "Skipped: {p} is not valid UTF-8: try --encoding=latin-1"),
     ("big.txt", b"x" * 2000, "Skipped: {p} is 2,000 bytes, more than the 1,000-byte limit: raise it with --max-bytes=2000"),
     ("dump.jsonl", b'{"text": "Satu."}\n{oops\n', "Skipped: {p} line 2 is not valid JSON (Expecting property name enclosed in double quotes): fix or remove that line"),
@@ -130,7 +130,7 @@ def test_missing_path_is_skipped_with_summary(runner, fake_extraction, articles,
 
 
 @pytest.mark.parametrize("args,message", [
-    (["--format", "xml"], "Invalid value for '--format' / '-f': Value error, 'xml' is not one of 'yaml', 'json', 'jsonl', 'csv'."),
+    (["--format", "xml"], "Invalid value for '--format' / '-f': Value error, 'xml' is not one of 'yaml', 'json', 'jsonl', 'csv', 'xlsx'."),
     (["--engine", "spark"], "Invalid value for '--engine': Value error, 'spark' is not one of 'local', 'dask'."),
     (["--jobs", "-1"], "Invalid value for '--jobs' / '-j': Input should be greater than or equal to 0"),
 ])

@@ -18,6 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "mouextract"
 NOT_EXTRACTION = {
     "__init__.py", "api.py", "cli.py", "dask_engine.py", "db.py", "errors.py", "parallel.py",
     "readers.py", "records.py", "resources.py", "show.py", "writers.py",
+    "documents.py", "report.py", "xlsx.py",  # PDF/Word input; the review site and workbook output
     "evaluate.py",   # mirrors the project scorer's own normalisation tables, on purpose
     "patterns.py",   # the loader and its schema
 }

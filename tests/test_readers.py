@@ -54,10 +54,12 @@ def test_other_encodings_are_detected(tmp_path, text):
 
 
 def test_directories_are_walked_sorted_for_known_suffixes(tmp_path):
-    for name in ["b/z.txt", "a.html", "c.csv", "b/y.jsonl", "x.pdf", "notes.gold.yaml", ".hidden/h.txt"]:
+    for name in ["b/z.txt", "a.html", "c.csv", "b/y.jsonl", "x.pdf", "w.docx", "old.doc", "notes.gold.yaml",
+                 ".hidden/h.txt"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
-    assert expand_paths([tmp_path]) == [str(tmp_path / p) for p in ["a.html", "b/y.jsonl", "b/z.txt", "c.csv"]]
+    assert expand_paths([tmp_path]) == [str(tmp_path / p) for p in
+                                        ["a.html", "b/y.jsonl", "b/z.txt", "c.csv", "w.docx", "x.pdf"]]
 
 
 @pytest.mark.parametrize("published,expected", [("2023-03-15", "2023-03-15"), ("2023-03-15T08:40:00+07:00", "2023-03-15")])
@@ -135,7 +137,7 @@ def _bad(tmp_path, name, data):
 @pytest.mark.parametrize("name,data,message", [
     ("empty.txt", b"", "{p} is empty: there is no article text to read"),
     ("blank.txt", b" \n\t\n", "{p} is empty: there is no article text to read"),
-    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "{p} looks like a binary file, not text: pass plain text, HTML, JSONL or CSV"),
+    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "{p} looks like a binary file, not text: pass plain text, HTML, PDF, Word (.docx), JSONL or CSV"),
     ("bad.txt", UNDETECTABLE, "{p} is not valid UTF-8: try --encoding=latin-1"),
     ("big.txt", b"x" * 1001, "{p} is 1,001 bytes, more than the 1,000-byte limit: raise it with --max-bytes=1001"),
     ("script.html", b"<html><body><script>var x = 1;</script></body></html>", "{p} has no article text that trafilatura can find: save the article page itself as HTML"),

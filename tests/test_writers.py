@@ -114,7 +114,7 @@ def test_interrupted_write_keeps_the_previous_file(tmp_path, name):
 def test_unknown_format_is_refused(tmp_path, fmt):
     with pytest.raises(UsageError) as e:
         write_results([], fmt, tmp_path / "x")
-    assert str(e.value) == "unknown format 'xml': use one of yaml, json, jsonl, csv"
+    assert str(e.value) == "unknown format 'xml': use one of yaml, json, jsonl, csv, xlsx"
 
 
 @pytest.mark.parametrize("fmt", ["jsonl"])
