@@ -64,13 +64,26 @@ def _lex():
         "inner": set(entries["title_inner_words"]),
         "particles": set(entries["name_particles"]),
         "org_words": set(entries["org_words"]),
+        "named_institution_kinds": set(entries["named_institution_kinds"]),
+        "balinese_name_words": {w.lower() for w in entries["balinese_name_words"]},
+        "ordinal_heads": {w.lower() for w in entries["ordinal_heads"]},
     }
+
+
+def _word_list(name: str) -> frozenset:
+    return frozenset(resources.files("mouextract").joinpath(f"data/{name}").read_text(encoding="utf-8").split())
 
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset:
-    text = resources.files("mouextract").joinpath("data/common_words.txt").read_text(encoding="utf-8")
-    return frozenset(text.split())
+    """Words news mostly uses outside person names (training/build_wordlist.py)."""
+    return _word_list("common_words.txt")
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset:
+    """Words news mostly uses inside person names: "ahmad", "agus", "slamet" (build_wordlist.py)."""
+    return _word_list("name_words.txt")
 
 
 # Lower-case words that end a title: function words and the start of a clause.
@@ -82,6 +95,7 @@ sedangkan sementara adapun kata ujar menurut""".split())
 # Offices whose unit's official name runs on over commas (ministries).
 _COMMA_TITLES = {"menteri", "wamen", "kementerian", "sekjen", "dirjen"}
 _VERBLIKE = re.compile(r"^(me|di|ber|ter|per)[a-z]{3,}$")
+_ROMAN = re.compile(r"[IVX]{1,4}")
 _WEEKDAYS_MONTHS = weekday_words() | month_words()
 
 
@@ -145,15 +159,21 @@ class Reader:
         self.after_regional_title = {e for e in self.title_at.values() if doc[e - 1].lower_ in _REGIONAL_HEADS}
         self.org_tokens: set[int] = set()
         self.org_at: set[int] = set()
+        self.named_heads: set[int] = set()  # ends of heads whose next word names the institution
+        named_kinds = set(_lex()["named_institution_kinds"])
         for sp in rule_spans(doc, "ORG"):
             self.org_tokens.update(range(sp.start, sp.end))
             self.org_at.add(sp.start)
+            if sp.id_ in named_kinds:
+                self.named_heads.add(sp.end)
         self.region_tokens: set[int] = set()
         for start, end, _region in find_regions(doc.text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 self.region_tokens.update(range(span.start, span.end))
         self.common = common_words()
+        self.names = name_words()
+        self._regions_after_units(doc)
         # short forms the article defines ("Universitas Katolik Widya Mandira (Unwira)") name
         # institutions, not people
         self.short_forms = set(acronyms(doc.text))
@@ -167,6 +187,18 @@ class Reader:
             elif depth:
                 self.in_parens.add(tok.i)
 
+    def _regions_after_units(self, doc: Doc) -> None:
+        """A region written right after an office or institution ("Ketua Bawaslu Bengkulu",
+        "Bupati Deli Serdang") is the unit's; the gazetteer's running-text reading leaves a place
+        name inside a run of capitalised words alone, as it may be a given name."""
+        heads = set(self.title_at.values()) | {sp.end for sp in rule_spans(doc, "ORG")}
+        for i in sorted(heads):
+            for n in (3, 2, 1):
+                words = doc[i:i + n]
+                if len(words) == n and all(t.text[:1].isupper() for t in words) and lookup(words.text) is not None:
+                    self.region_tokens.update(range(i, i + n))
+                    break
+
     # -- token classes ---------------------------------------------------------------------
     def unit_token(self, tok) -> bool:
         """Part of an office's name rather than of a person's."""
@@ -176,10 +208,24 @@ class Reader:
         if t in "()/-&" or _acronym(t) or t.lower() in self.short_forms:
             return True
         prev = tok.i - 1
-        if prev in self.org_at and t[:1].isupper() and not _is_initial(t):
-            return True  # "UIN Susqa", "Bank Sulselbar": the word after an institution's head names it
+        given = t.lower() in self.names
+        if prev in self.org_at and t[:1].isupper() and not _is_initial(t) and (not given or tok.i in self.named_heads):
+            # "UIN Susqa", "Bank Sulselbar", "Universitas Ahmad Dahlan": the word after an
+            # institution's head names it; after "DPRD", "KPU" a given name starts the person's
+            return True
         if tok.i in self.after_regional_title and lookup(t) is not None:
             return True  # "Bupati Gowa Adnan ...", "Wakil Gubernur Sumbar Audy ...": the office's region
+        if given:
+            return False
+        # after a region, a number, or right after "Bupati"/"Gubernur" (whose only unit is a region)
+        # the office is complete: what follows is the name
+        complete = prev in self.region_tokens or tok.i in self.after_regional_title \
+            or (prev in self.after_regional_title and lookup(self.doc[prev].text) is not None) \
+            or (prev >= 0 and (_ROMAN.fullmatch(self.doc[prev].text) or self.doc[prev].is_digit))
+        if _capitalised(t) and t.lower() not in self.common and not _is_initial(t) and not complete and tok.i + 1 < len(self.doc):
+            nxt = self.doc[tok.i + 1]
+            if nxt.text[:1].isupper() and nxt.text.lower() in self.names and nxt.i not in self.region_tokens:
+                return True  # "Kepala Kesbangpolinmas Agus Herawan": the unit's word before a given name
         return _capitalised(t) and t.lower() in self.common and t.lower() not in _WEEKDAYS_MONTHS
 
     def name_token(self, tok) -> bool:
@@ -259,6 +305,8 @@ class Reader:
                 depth -= 1
             elif depth:
                 pass
+            elif self._ordinal(j, end):
+                pass  # "Wakil Ketua III", "Asisten 1": which of several such offices
             elif is_honorific_or_rank(t) or is_degree(t) or _is_initial(t):
                 break
             elif j in self.title_at:
@@ -280,6 +328,20 @@ class Reader:
         while j > i and doc[j - 1].lower_ in {"dan", "&", "untuk", "(", "/", "-"}:
             j -= 1
         return j
+
+    def _ordinal(self, j: int, end: int) -> bool:
+        """A roman numeral or a number right after a title's words numbers the office. "I" is the
+        numeral unless a Balinese name goes on with it ("I Gusti Ngurah", "I Made Sudana")."""
+        doc = self.doc
+        t = doc[j].text
+        if not (t.isdigit() and len(t) <= 2 or _ROMAN.fullmatch(t)):
+            return False
+        if t == "I" and j + 1 < end and doc[j + 1].text.lower() in _lex()["balinese_name_words"]:
+            return False
+        return j > 0 and (j - 1 in self.title_at or doc[j - 1].lower_ in _lex()["ordinal_heads"] or self._in_title_words(j - 1))
+
+    def _in_title_words(self, k: int) -> bool:
+        return any(s <= k < e for s, e in self.title_at.items())
 
     def _name_goes_on(self, k: int, end: int) -> bool:
         doc = self.doc

@@ -1,10 +1,15 @@
-"""Build mouextract/data/common_words.txt from the IndoNLU NER data (NERGrit + NERP, MIT).
+"""Build mouextract/data/common_words.txt and name_words.txt from the IndoNLU NER data
+(NERGrit + NERP, MIT).
 
 A capitalised word right after a title ("Bupati Kukar Edi Damansyah") is either part of the
 office ("Kukar", "Perwakilan", "Penanaman Modal") or the start of the name. A word that news
 text mostly uses outside person names (as an ordinary word, an institution or a place) is
 "common"; a word seen mostly inside person names is not. Counting that over the IndoNLU NER
 data gives a list that is about the language, not about any one article.
+
+The other way round, a word seen mostly inside person names ("Ahmad", "Agus", "Slamet") is a
+"name word": after an office's unit, it is where the person's name begins ("Ketua DPRD Ahmad
+Yani", "Kepala Kesbangpolinmas Agus Herawan").
 
 usage: python training/build_wordlist.py [DATA_DIR]   (default ../shared/data/indonlu-ner)
 """
@@ -20,9 +25,13 @@ PERSON = {"PERSON", "PPL"}
 # (frequent as names) out and keep "koordinasi", "penanaman", "perwakilan" in.
 MIN_COUNT = 2
 RATIO = 3
+# A name word is seen inside person names at least twice as often as outside them: 1 and 2
+# keep surnames seen once ("Herawan") and drop words that are also ordinary ("Bintang": 1 in
+# names, 34 outside; "Jaya": 0 and 37).
+NAME_RATIO = 2
 
 
-def main(data_dir: Path, out: Path) -> None:
+def main(data_dir: Path, out: Path, names_out: Path) -> None:
     person, other = Counter(), Counter()
     for path in sorted(data_dir.glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -36,9 +45,12 @@ def main(data_dir: Path, out: Path) -> None:
     common = sorted(w for w, n in other.items() if n >= MIN_COUNT and person[w] * RATIO < n)
     out.write_text("\n".join(common) + "\n", encoding="utf-8")
     print(f"{len(common)} common words -> {out}")
+    names = sorted(w for w, n in person.items() if n >= NAME_RATIO * other[w] and len(w) > 1)
+    names_out.write_text("\n".join(names) + "\n", encoding="utf-8")
+    print(f"{len(names)} name words -> {names_out}")
 
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parent.parent
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else root.parent / "shared" / "data" / "indonlu-ner"
-    main(data, root / "mouextract" / "data" / "common_words.txt")
+    main(data, root / "mouextract" / "data" / "common_words.txt", root / "mouextract" / "data" / "name_words.txt")
