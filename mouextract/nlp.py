@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.attrs import SENT_START
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from .patterns import as_phrases, lexicon, ruler_patterns
 
@@ -29,6 +29,21 @@ _CLOSERS = {'"', "”", "’", "'", "''", ")"}
 def _name_enders() -> frozenset:
     """Degrees written after a name ("M.Kes.", "S.H."): their stop may also end the sentence."""
     return frozenset(x.replace(".", "").replace(" ", "") for x in lexicon("people.yml")["suffix_degrees"])
+
+
+@lru_cache(maxsize=1)
+def _name_openers() -> frozenset:
+    """What stands before initials inside a name: academic prefixes, honorifics ("Ir.", "H.")."""
+    lex = lexicon("people.yml")
+    return frozenset(x.replace(".", "") for x in lex["prefix_degrees"] + lex["honorifics"])
+
+
+def _initials_after_prefix(words: list[str], i: int) -> bool:
+    """words[i] is a stop after one or two capitals that follow a name's prefix ("Ir. SA.")."""
+    if i < 2 or not (len(words[i - 1]) <= 2 and words[i - 1].isupper() and words[i - 1].isalpha()):
+        return False
+    before = words[i - 2].replace(".", "")
+    return before in _name_openers() or (len(before) == 1 and before.isupper())
 
 
 @Language.component("mou_sentences")
@@ -55,14 +70,18 @@ def mou_sentences(doc: Doc) -> Doc:
             if "\n" in w:
                 prev_end = at_line_start = True
             continue
-        # after a stop inside a line, a comma or a lower-case word goes on with the sentence:
-        # the stop belonged to an abbreviation the special cases do not know ("SE., MT., di ...")
-        if prev_end and (at_line_start or not (w in {",", ";", ":", ")"} or w[0].islower())):
+        # after a stop inside a line, a comma, a lower-case word or a degree goes on with the
+        # sentence: the stop belonged to an abbreviation the special cases do not know ("SE.,
+        # MT., di ...", "Ak.CA")
+        if prev_end and (at_line_start or not (w in {",", ";", ":", ")"} or w[0].islower()
+                                               or (w.replace(".", "") in enders and i and words[i - 1] == "."))):
             starts[i] = 1
         at_line_start = False
         if w in _SENT_END:
-            # "1." opening a line is a list number, not a sentence
-            prev_end = not (w == "." and i and starts[i - 1] == 1 and words[i - 1].isdigit() and len(words[i - 1]) <= 2)
+            # "1." opening a line is a list number, not a sentence; "Ir. SA. Supriono": a stop
+            # after one or two capitals that follow a degree or an initial is the initials' own
+            prev_end = not (w == "." and i and ((starts[i - 1] == 1 and words[i - 1].isdigit() and len(words[i - 1]) <= 2)
+                                                or _initials_after_prefix(words, i)))
         elif w in _CLOSERS and i and words[i - 1] in _SENT_END:
             starts[i] = _NOT_START
             prev_end = True
@@ -80,8 +99,9 @@ def mou_sentences(doc: Doc) -> Doc:
 
 def _add_special_cases(nlp: Language) -> None:
     for written in lexicon("abbreviations.yml"):
-        # the lower-case form too: news writes "plt." and the phrase patterns are lower case
-        for abbr in {written, written.lower()}:
+        # the lower- and upper-case forms too: news writes "plt." and "PJ.", and the phrase
+        # patterns are lower case
+        for abbr in {written, written.lower(), written.upper()}:
             nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
             # the same abbreviation glued to a comma or closing bracket, as news writes "M.Si.,"
             for tail in (",", ")"):
@@ -94,6 +114,11 @@ def _add_infixes(nlp: Language) -> None:
     # the stop keep degrees such as "M.Si" and initials such as "S.H" whole.
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})", r"(?<=[A-Za-z])\.(?=[\"“])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # A full stop after a word ending in a capital ("... dengan Polri MoU.", "TNI.") ends the
+    # sentence: the stock suffixes split a stop only after a lower-case letter, to keep "U.S."
+    # whole; dotted initials ("A.M.", "S.H.") and the abbreviations' special cases stay whole.
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Za-z][A-Z])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @lru_cache(maxsize=1)

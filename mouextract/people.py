@@ -67,6 +67,7 @@ def _lex():
         "named_institution_kinds": set(entries["named_institution_kinds"]),
         "balinese_name_words": {w.lower() for w in entries["balinese_name_words"]},
         "ordinal_heads": {w.lower() for w in entries["ordinal_heads"]},
+        "list_openers": {w.lower() for w in entries["list_openers"]},
     }
 
 
@@ -96,6 +97,9 @@ sedangkan sementara adapun kata ujar menurut""".split())
 _COMMA_TITLES = {"menteri", "wamen", "kementerian", "sekjen", "dirjen"}
 _VERBLIKE = re.compile(r"^(me|di|ber|ter|per)[a-z]{3,}$")
 _ROMAN = re.compile(r"[IVX]{1,4}")
+_LIST_SEPARATORS = {",", "dan", "serta", "&", ";"}  # not-linguistic: the marks and conjunctions of a list
+_DEGREE_LIKE = re.compile(r"(?:[A-Z][A-Za-z]?\.?){1,4}")  # "MAFIS", "SS", "Ak.CA" after a known degree
+_INITIALS = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z]{2}\.")
 _WEEKDAYS_MONTHS = weekday_words() | month_words()
 
 
@@ -129,7 +133,8 @@ def is_honorific_or_rank(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_initial(text: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?", text))
+    """"T", "M.", "A.M.", "SA.": letters standing for given names."""
+    return bool(_INITIALS.fullmatch(text))
 
 
 def _capitalised(text: str) -> bool:
@@ -252,6 +257,7 @@ class Reader:
         """
         doc = self.doc
         first = last = None
+        in_degrees = False
         j = i
         while j < end:
             tok = doc[j]
@@ -265,15 +271,27 @@ class Reader:
                 continue
             if is_degree(t):
                 j += 1
+                in_degrees = True
                 continue
-            if t == "," and j + 1 < end and is_suffix_degree(doc[j + 1].text):
-                j += 1
+            if t in {",", "."} and j + 1 < end and (is_suffix_degree(doc[j + 1].text)
+                                                   or (in_degrees and _DEGREE_LIKE.fullmatch(doc[j + 1].text))):
+                # "Zulfrizal, SE, Ak.CA, MBA, MAFIS": a run of degrees, the unknown ones in capitals
+                j += 2 if in_degrees and not is_degree(doc[j + 1].text) else 1
                 continue
             if t in _lex()["particles"] and first is not None and j + 1 < end and _capitalised(doc[j + 1].text):
                 j += 1
                 continue
+            if len(t) == 2 and t.isupper() and t.isalpha() and j + 1 < end and doc[j + 1].text == "." \
+                    and not tok.whitespace_ and (first is not None or (j > i and is_degree(doc[j - 1].text))):
+                # "Ir. SA. Supriono": initials the tokenizer parted from their stop
+                first = j if first is None else first
+                last = j + 2
+                j += 2
+                continue
             if (_capitalised(t) and t[:1].isalpha() and j not in self.title_at and j not in self.org_at
                     and t.lower() not in _WEEKDAYS_MONTHS and not _acronym(t)) or _is_initial(t):
+                if in_degrees:
+                    break  # degrees close a name: "Hamid Chalid, S.H., LL.M. Disaksikan ..."
                 if first is None:
                     first = j
                 last = j + 1
@@ -367,6 +385,13 @@ class Reader:
         i = start
         while i < end:
             tok = doc[i]
+            if i in self.title_at and i - 1 >= 0 and doc[i - 1].text == "(":
+                # "(Wakil Rektor Bidang Kemahasiswaan, Alumni dan Kewirausahaan)": an office in
+                # brackets runs to the closing bracket
+                j = next((k for k in range(i, end) if doc[k].text in {")", "("}), end)
+                out.append(("title", i, j, None))
+                i = j
+                continue
             if i in self.title_at:
                 j = self.read_title(i, end)
                 if i > 0 and doc[i - 1].lower_ in {"selaku", "sebagai"}:
@@ -443,6 +468,18 @@ class Reader:
                 persons.append(Person(self.clean(first, last), title_text(s, title_end), doc[s].idx,
                                       doc[e - 1].idx + len(doc[e - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
                 used.add(n)
+            elif kind == "title" and n + 2 < len(items) and items[n + 1][0] == "sep" \
+                    and items[n + 1][3] in _lex()["list_openers"] and items[n + 2][0] == "name":
+                # a title for a group, then its members: "4 komisioner KPU yaitu A, B dan C"
+                used.add(n)
+                k = n + 1
+                while k + 1 < len(items) and items[k][0] == "sep" and items[k][3] in _lex()["list_openers"] | _LIST_SEPARATORS \
+                        and items[k + 1][0] == "name":
+                    _, ns, ne, (first, last) = items[k + 1]
+                    persons.append(Person(self.clean(first, last), title_text(s, e), doc[ns].idx,
+                                          doc[ne - 1].idx + len(doc[ne - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
+                    used.add(k + 1)
+                    k += 2
             elif kind == "title":
                 # title-first: "Bupati Maros, Hatta Rahman"
                 nxt = n + 1
@@ -459,7 +496,13 @@ class Reader:
                 title = None
                 tend = e
                 # name-first: "Heri Susanto, Anggota Ombudsman RI", "X selaku Ketua Y"
-                if n + 2 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] in {",", "selaku", "sebagai"} \
+                if n + 3 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] == "(" \
+                        and items[n + 2][0] == "title" and items[n + 2][3] is None and items[n + 3][3] == ")":
+                    # "Zulfrizal, SE, MBA (Wakil Rektor Bidang Sumberdaya)": the office in brackets
+                    _, ts, te, _ = items[n + 2]
+                    title, tend = title_text(ts, te), te + 1
+                    used.add(n + 2)
+                elif n + 2 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] in {",", "selaku", "sebagai"} \
                         and items[n + 2][0] == "title" and items[n + 2][3] is None and n + 2 not in used:
                     after = items[n + 3] if n + 3 < len(items) else None
                     if not (after and after[0] == "sep" and after[3] == "," and n + 4 < len(items) and items[n + 4][0] == "name"):

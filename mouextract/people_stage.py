@@ -91,20 +91,30 @@ class _Lazy:
         return self._value
 
 
-def _with_witness_lines(ctx: Context, sentence_ids: list[int]) -> list[int]:
-    """The signing sentences, plus a sentence right after one that opens with the witnesses
-    ("disaksikan oleh ...", "Turut menyaksikan ...")."""
+# How many sentences after a signing sentence may name its witnesses without naming the
+# signing again ("... menandatangani MoU. Kegiatan ini turut disaksikan oleh ...").
+WITNESS_REACH = 2
+
+
+def _with_witness_lines(ctx: Context, sentence_ids: list[int], signing_ids: set[int]) -> list[int]:
+    """The signing sentences, plus the sentences that give their witnesses: one with a witness
+    cue at most WITNESS_REACH sentences after a signing sentence (fragments a stray stop leaves
+    behind, "Ph.D.Med.Sc.", do not count), or anywhere when it names a signing itself
+    ("Turut menyaksikan penandatanganan MoU ini ...") and no other record claims it."""
     out = list(sentence_ids)
-    for i in sentence_ids:
-        j = i + 1
-        # fragments a stray stop leaves behind ("Ph.D.Med.Sc." -> "D.Med." "Sc.") sit in between
-        while j < len(ctx.sents) and len(ctx.sents[j].span) <= FRAGMENT_TOKENS:
-            j += 1
-        if j < len(ctx.sents) and j not in out:
-            first = ctx.sents[j].span[:3]
-            if any(w.start < first.end for w in ctx.rules("WITNESS", ctx.sents[j])):
-                out.append(j)
-    return out
+    recalled = {m.span for m in ctx.mentioned}  # a planned or earlier signing's witnesses are not these
+    for j, sent in enumerate(ctx.sents):
+        if j in out or j == ctx.headline or not ctx.rules("WITNESS", sent) or (sent.start, sent.end) in recalled:
+            continue
+        k, steps = j - 1, 0
+        while k >= 0 and steps < WITNESS_REACH and k not in sentence_ids:
+            steps += len(ctx.sents[k].span) > FRAGMENT_TOKENS
+            k -= 1
+        near = k >= 0 and k in sentence_ids and steps < WITNESS_REACH
+        names_signing = ctx.rules("SIGN", sent) and j not in signing_ids
+        if near or names_signing:
+            out.append(j)
+    return sorted(out)
 
 
 def _ner_persons(ctx: Context, sentence_ids: list[int]) -> list[tuple[int, int]]:
@@ -189,8 +199,9 @@ def run(ctx: Context) -> None:
 
     directory = _Lazy(everyone)
     ctx.people = []
+    signing_ids = {i for ev in ctx.events for i in ev.sentences} if len(ctx.events) > 1 else set()
     for ev in ctx.events:
-        sentence_ids = _with_witness_lines(ctx, [i for i in ev.sentences if i != ctx.headline])
+        sentence_ids = _with_witness_lines(ctx, [i for i in ev.sentences if i != ctx.headline], signing_ids)
         signers, witnesses = roles(ctx, ev, sentence_ids)
         for i in sentence_ids:
             # everyone titled in a signing sentence, so the parties stage can leave their offices alone

@@ -8,14 +8,16 @@ A rule row (schema in mouextract/patterns.py, examples in each file):
                optionally prefix / not_prefix: the cue word starts (not) with one of these
     before, not_before, after, not_after:
                context the cue needs (or must not have) on that side, in the same sentence:
-               {words, labels, prefix, punct, capitalised: true, start: true, within: N, not_across: [..]}
+               {words, labels, prefix, punct, capitalised: true, digit: true, start: true, within: N,
+               not_across: [..]}
                — `within` counts tokens (default: to the sentence edge), `not_across` stops
                the search at these tokens, `start: true` holds at the sentence's start,
                `prefix` asks a labelled token to start so ("me": the active form of a verb)
     in_sentence, not_in_sentence: {words, labels} anywhere in the sentence
     direction: right | left | both | sentence | none — where the slot opens from the cue
     skip:      words passed over at the window's edge next to the cue ("oleh", "langsung")
-    stop:      names of the file's `stops` (or inline {words, labels, punct}): where it closes
+    stop:      names of the file's `stops` (or inline {words, labels, punct, next, not_next}):
+               where it closes; next/not_next test the token after the stop word
     take:      the span group whose mentions the window holds (persons, orgs ...), or none
     priority:  which rule wins when two take the same mention (higher wins; default 0)
     value:     for a slot that takes no mention (status: planned, past ...)
@@ -44,6 +46,7 @@ class Context:
     within: int | None = None
     not_across: frozenset[str] = frozenset()
     prefix: tuple[str, ...] = ()   # a labelled token must also start with one of these
+    digit: bool = False
 
     @classmethod
     def of(cls, spec: dict | None) -> Context | None:
@@ -51,18 +54,24 @@ class Context:
             return None
         return cls(_words(spec.get("words")), frozenset(_list(spec.get("labels"))), frozenset(_list(spec.get("punct"))),
                    bool(spec.get("capitalised")), bool(spec.get("start")), spec.get("within"),
-                   frozenset(_list(spec.get("not_across"))), tuple(_list(spec.get("prefix"))))
+                   frozenset(_list(spec.get("not_across"))), tuple(_list(spec.get("prefix"))), bool(spec.get("digit")))
 
 
 @dataclass(frozen=True)
 class Stop:
+    """Tokens where a window closes; `next` / `not_next` ask the token after it to match (or
+    not): "pada" closes a window before a date ("pada Senin"), not inside an office ("Direktur
+    pada Bank X")."""
     words: frozenset[str] = frozenset()
     labels: frozenset[str] = frozenset()
     punct: frozenset[str] = frozenset()
+    next: Context | None = None
+    not_next: Context | None = None
 
     @classmethod
     def of(cls, spec: dict) -> Stop:
-        return cls(_words(spec.get("words")), frozenset(_list(spec.get("labels"))), frozenset(_list(spec.get("punct"))))
+        return cls(_words(spec.get("words")), frozenset(_list(spec.get("labels"))), frozenset(_list(spec.get("punct"))),
+                   Context.of(spec.get("next")), Context.of(spec.get("not_next")))
 
 
 @dataclass(frozen=True)
@@ -165,7 +174,8 @@ class _Sentence:
         tok = self.doc[i]
         labelled = bool(self.labels[k] & spec.labels) and (not getattr(spec, "prefix", ()) or self.lower[k].startswith(spec.prefix))
         return (self.lower[k] in spec.words or labelled or tok.text in spec.punct
-                or (getattr(spec, "capitalised", False) and tok.text[:1].isupper()))
+                or (getattr(spec, "capitalised", False) and tok.text[:1].isupper())
+                or (getattr(spec, "digit", False) and tok.text[:1].isdigit()))
 
     def cues(self, rule: Rule) -> list[Span]:
         found = [sp for label in rule.labels for sp in self.label_spans.get(label, [])]
@@ -203,7 +213,16 @@ class _Sentence:
         return any(self.token_matches(i, ctx) for i in range(self.a, self.b))
 
     def stops_at(self, i: int, rule: Rule) -> bool:
-        return any(self.token_matches(i, s) for s in rule.stops)
+        for stop in rule.stops:
+            if not self.token_matches(i, stop):
+                continue
+            following = i + 1 < self.b
+            if stop.next is not None and not (following and self.token_matches(i + 1, stop.next)):
+                continue
+            if stop.not_next is not None and following and self.token_matches(i + 1, stop.not_next):
+                continue
+            return True
+        return False
 
     def window(self, cue: Span, rule: Rule, side: str) -> tuple[int, int]:
         """Token range [start, end) of the slot on one side of the cue."""
