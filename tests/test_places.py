@@ -1,17 +1,23 @@
 """Place of the signing: venue and city from the sentences around the signing."""
-import re
-
 import pytest
 
-from mouextract.places import find_place, split_sentences
+from mouextract.nlp import RULES_KEY, parse
+from mouextract.places import find_place
+from mouextract.places_stage import read_dateline
 
-_SIGNING = re.compile(r"(?i)penandatangan|ditandatangan|menandatangan|meneken|diteken|teken|tanda tangan")
+
+def _dateline(head):
+    """The dateline read from an article whose body opens with `head` ("Tenggarong –")."""
+    return read_dateline(parse(f"Judul berita\n{head} Isi berita.\n"))[2]
 
 
 def _place(text, dateline=None):
-    """find_place with the sentences that contain a signing word as anchors."""
-    anchors = [s for s in split_sentences(text) if _SIGNING.search(text[s[0]:s[1]])]
-    return find_place(text, anchors, dateline=dateline)
+    """find_place with the sentences that hold a signing word (the ruler's SIGN) as anchors;
+    `dateline` is the head of a dateline line ("Tenggarong –")."""
+    doc = parse(text)
+    signs = [s.start for s in doc.spans[RULES_KEY] if s.label_ == "SIGN"]
+    anchors = [s for s in doc.sents if any(s.start <= k < s.end for k in signs)]
+    return find_place(doc, anchors, dateline=_dateline(dateline) if dateline else None)
 
 
 @pytest.mark.parametrize("text, venue, city, code", [
@@ -51,17 +57,17 @@ def test_foreign_city_is_kept_as_written_without_code():
 
 
 def test_signing_place_wins_over_dateline():
-    place = _place("Perjanjian ditandatangani di Hotel Mawar, Balikpapan.", dateline="Tenggarong")
+    place = _place("Perjanjian ditandatangani di Hotel Mawar, Balikpapan.", dateline="Tenggarong –")
     assert place["city"] == "Balikpapan"
 
 
 def test_dateline_fills_in_when_venue_names_no_city():
-    place = _place("MoU itu diteken di Gedung Daerah Riau, Kamis.", dateline="Pekanbaru")
+    place = _place("MoU itu diteken di Gedung Daerah Riau, Kamis.", dateline="Pekanbaru –")
     assert (place["venue"], place["city"], place["region_code"]) == ("Gedung Daerah Riau", "Pekanbaru", "14.71")
 
 
 def test_dateline_outside_the_venue_province_is_not_used():
-    place = _place("MoU itu diteken di Gedung Kantor Gubernur Kaltim, Kamis.", dateline="Medan")
+    place = _place("MoU itu diteken di Gedung Kantor Gubernur Kaltim, Kamis.", dateline="Medan –")
     assert (place["city"], place["province"]) == (None, "Kalimantan Timur")
 
 
@@ -91,7 +97,7 @@ def test_span_points_at_the_venue():
     # after the signing, the reading took place elsewhere
     ("Usai ditandatangani, dokumen itu dibacakan di Ruang Cendana, Istana Merdeka.", None),
     # a dateline that is the outlet's name
-    ("Nota kesepahaman itu ditandatangani Bupati dan Rektor pada Senin.", "Kabarku"),
+    ("Nota kesepahaman itu ditandatangani Bupati dan Rektor pada Senin.", "Kabarku –"),
 ])
 def test_no_place_when_the_text_gives_none_for_the_signing(text, dateline):
     assert _place(text, dateline=dateline) is None
