@@ -112,6 +112,9 @@ class _Gazetteer:
         self.type_words: list[tuple[tuple[str, ...], str]] = sorted(
             ((_words_of(w), kind) for kind, words in table["type_words"].items() for w in words),
             key=lambda x: -len(x[0]))
+        self.type_words_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for parts, kind in self.type_words:
+            self.type_words_by_first.setdefault(parts[0], []).append((parts, kind))
         official_prefixes = sorted({" ".join(w) for w, kind in self.type_words if kind != "provinsi"}, key=len, reverse=True)
         official_prefix = re.compile(r"^(?:" + "|".join(re.escape(p) for p in official_prefixes) + r")\s+", re.I)
 
@@ -339,7 +342,7 @@ def scan(text: str, words: list[Word], *, foreign: bool = False) -> list[Mention
         return None
 
     def type_word_at(i: int) -> tuple[int, str] | None:
-        for parts, kind in g.type_words:
+        for parts, kind in g.type_words_by_first.get(lowered[i], ()):
             n = len(parts)
             if tuple(lowered[i:i + n]) == parts and all(joined(k, k + 1) for k in range(i, i + n - 1)):
                 if i > 0 and lowered[i - 1] in g.not_type_word_after and joined(i - 1, i):

@@ -78,17 +78,16 @@ class Found:
 
 # -- reading the cues in one sentence -------------------------------------------------------
 
-def _quoted(doc: Doc) -> set[int]:
+def _quoted(texts: list[str]) -> set[int]:
     """Token indices inside quotation marks: what a speaker says happened elsewhere."""
     inside: set[int] = set()
     opened = None
-    for tok in doc:
-        t = tok.text
+    for i, t in enumerate(texts):
         if opened is None and t in ("“", '"'):
-            opened = tok.i
-        elif opened is not None and (t == "”" or (t == '"' and doc[opened].text == '"')):
-            if tok.i - opened <= MAX_QUOTE_TOKENS:
-                inside.update(range(opened, tok.i + 1))
+            opened = i
+        elif opened is not None and (t == "”" or (t == '"' and texts[opened] == '"')):
+            if i - opened <= MAX_QUOTE_TOKENS:
+                inside.update(range(opened, i + 1))
             opened = None
     return inside
 
@@ -100,24 +99,25 @@ class _Sentences:
         self.doc = doc
         self.cues = _cues()
         self.reader = venue_reading.reader(doc)
+        self.t = self.reader.t
         self.venue_at = {s.start: s for s in doc.spans.get(venue_reading.GROUP, [])}
         self.region_at = {s.start: s for s in doc.spans.get("regions", [])}
-        self.quoted = _quoted(doc)
+        self.quoted = _quoted(self.t.text)
 
     def hits(self, sent: Span, tier: str, *, regions_need_event: bool = False, after: set[int] | None = None,
              moving: bool = False) -> list[Hit]:
         """The places after a cue in `sent`; with `after`, only cues that follow one of those
         tokens; the cues of movement ("ke") in a signing sentence, or with `moving`."""
-        doc, cues = self.doc, self.cues
+        cues, t = self.cues, self.t
         end = sent.end
-        if sent[0].lower_ in cues.after_openers:
-            commas = [t.i for t in sent if t.text == ","]
+        if t.lower[sent.start] in cues.after_openers:
+            commas = [k for k in range(sent.start, sent.end) if t.text[k] == ","]
             end = commas[0] if commas else sent.start  # after the comma: what followed the signing
         tables = [cues.prepositions] + ([cues.signing_prepositions] if tier == "signing" or moving else [])
         out = []
         i = sent.start
         while i < end:
-            n = max(venue_reading._phrase_at(doc, i, t, end) for t in tables)
+            n = max(venue_reading.phrase_at(t.bare, i, table, end) for table in tables)
             if not n or i in self.quoted or (after is not None and not any(sent.start <= k < i for k in after)):
                 i += 1
                 continue
@@ -129,7 +129,7 @@ class _Sentences:
         return out
 
     def _hit_at(self, at: int, sent: Span, tier: str, *, before: int, regions_need_event: bool) -> Hit | None:
-        doc, cues = self.doc, self.cues
+        cues, t = self.cues, self.t
         venue = self.venue_at.get(at)
         if venue is not None:
             return Hit("venue", venue, venue._.place, tier)
@@ -138,26 +138,26 @@ class _Sentences:
         region = self.region_at.get(at)
         if region is None or region.end > sent.end:
             return self._foreign_city_at(at, sent, tier)
-        if before > sent.start and doc[before - 1].lower_ in cues.scope_nouns:
+        if before > sent.start and t.lower[before - 1] in cues.scope_nouns:
             return None   # "pelayanan publik di Kota X": where people are served
-        if region.end < sent.end and doc[region.end].text[:1].isupper() and region.end not in self.region_at:
+        if region.end < sent.end and t.caps[region.end] and region.end not in self.region_at:
             return None   # "di Riau Teken MoU": a region inside a longer name
-        if regions_need_event and not any(t.lower_ in cues.event_verbs for t in doc[sent.start:before]):
+        if regions_need_event and not any(w in cues.event_verbs for w in t.lower[sent.start:before]):
             return None
         return Hit("region", region, self.reader.place_after(region), tier)
 
     def _foreign_city_at(self, at: int, sent: Span, tier: str) -> Hit | None:
         """"di Canberra, Australia": a capitalised name before a country is a foreign city."""
-        doc = self.doc
+        t = self.t
         k = at
-        while k < sent.end and doc[k].text[:1].isupper() and k - at < venue_reading.MAX_UNKNOWN_PART:
+        while k < sent.end and t.caps[k] and k - at < venue_reading.MAX_UNKNOWN_PART:
             k += 1
-        if k == at or k + 1 >= sent.end or doc[k].text != ",":
+        if k == at or k + 1 >= sent.end or t.text[k] != ",":
             return None
         country = self.region_at.get(k + 1)
         if country is None or country.label_ != "country":
             return None
-        town = doc[at:k]
+        town = self.doc[at:k]
         return Hit("region", town, Place(town=town, foreign=True), tier)
 
 
@@ -193,9 +193,9 @@ def candidates(doc: Doc, anchors: list[Span], *, other_occasion: Callable[[Span]
     about another occasion (that, or a past or planned event). A signing sentence of another day
     reports another signing; the other tiers skip both kinds."""
     reading = _Sentences(doc)
-    cues = reading.cues
-    sents = [s for s in doc.sents if s.text.strip()]
-    has_event_verb = lambda s: any(t.lower_ in cues.event_verbs for t in s)  # noqa: E731
+    cues, t = reading.cues, reading.t
+    sents = [doc[a:b] for a, b in t.sents if not all(t.space[a:b])]
+    has_event_verb = lambda s: any(w in cues.event_verbs for w in t.lower[s.start:s.end])  # noqa: E731
     labelled = lambda labels: {sp.start for sp in doc.spans.get(RULES_KEY, []) if sp.label_ in labels}  # noqa: E731
     event_words, lead_words = labelled(OCCASION_LABELS), labelled(LEAD_LABELS)
     agreement = labelled(AGREEMENT_LABELS)
@@ -213,7 +213,7 @@ def candidates(doc: Doc, anchors: list[Span], *, other_occasion: Callable[[Span]
             hits += reading.hits(s, "occasion", after=event_words)
     opening = sents[1:] if sents and not sents[0].text.rstrip().endswith((".", "!", "?")) else sents  # a headline
     lead = [s for s in opening[:LEAD_SENTENCES]
-            if any(s.start <= k < s.end for k in lead_words) or any(t.lower_ in cues.lead_words for t in s)][:3]
+            if any(s.start <= k < s.end for k in lead_words) or any(w in cues.lead_words for w in t.lower[s.start:s.end])][:3]
     for s in lead:
         hits += reading.hits(s, "lead")
     return hits

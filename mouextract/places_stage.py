@@ -35,11 +35,14 @@ def _not_places() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-def _lines(doc: Doc) -> list[list[Token]]:
+def _lines(doc: Doc, most: int) -> list[list[Token]]:
+    """The first `most` non-empty lines of the Doc, as tokens."""
     lines: list[list[Token]] = [[]]
     for tok in doc:
         if tok.is_space:
             if "\n" in tok.text and lines[-1]:
+                if len(lines) == most:
+                    break
                 lines.append([])
             continue
         lines[-1].append(tok)
@@ -119,7 +122,7 @@ def read_dateline(doc: Doc) -> tuple[str | None, str | None, Dateline | None]:
     "Maros (Antara Sulsel) -", "BTM.CO.ID, BATAM –", "Beijing (ANTARA) –". The place is written
     in capitals or known to the gazetteer; the outlet is a web address or the name in brackets.
     A byline's weekday or month ("Rabu, 15 Maret 2023") is no place."""
-    lines = _lines(doc)
+    lines = _lines(doc, DATELINE_LINES)
     for line in lines[1:DATELINE_LINES] if len(lines) > 1 else lines:
         found = _read_head(line)
         if found and found[0]:

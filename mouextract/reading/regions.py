@@ -11,6 +11,7 @@ the official Region (for a town, the region it lies in), None for a foreign plac
 """
 from __future__ import annotations
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -24,18 +25,23 @@ if not Span.has_extension("region"):
     Span.set_extension("region", default=None)
 
 
-def token_words(doc: Doc) -> list[Word]:
+def token_words(doc: Doc, text: str | None = None) -> list[Word]:
     """The words of the Doc's tokens, a token's letters and digits taken apart from the marks
-    glued to it ("Kab." is the word "Kab"), and "Bau-Bau", split by the tokenizer, one word again."""
+    glued to it ("Kab." is the word "Kab"), and "Bau-Bau", split by the tokenizer, one word again.
+    Reads the token offsets as one array: a Token object per token would cost more than the
+    matching itself."""
+    text = doc.text if text is None else text
     words: list[Word] = []
-    for tok in doc:
-        if tok.is_space or tok.is_punct:
+    for idx, length, space, punct in doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist():
+        if space or punct:
             continue
-        for w in gazetteer.words_of_text(tok.text):
-            start, end = tok.idx + w.start, tok.idx + w.end
-            if words and words[-1].end == start - 1 and doc.text[start - 1] in "-'" :
+        piece = text[idx:idx + length]
+        found = [Word(0, length, piece)] if piece.isalnum() else gazetteer.words_of_text(piece)
+        for w in found:
+            start, end = idx + w.start, idx + w.end
+            if words and words[-1].end == start - 1 and text[start - 1] in "-'":
                 prev = words.pop()
-                words.append(Word(prev.start, end, doc.text[prev.start:end]))
+                words.append(Word(prev.start, end, text[prev.start:end]))
             else:
                 words.append(Word(start, end, w.text))
     return words
@@ -50,7 +56,8 @@ def label_of(m: gazetteer.Mention) -> str:
 @Language.component("mou_regions")
 def mou_regions(doc: Doc) -> Doc:
     spans = []
-    for m in gazetteer.scan(doc.text, token_words(doc), foreign=True):
+    text = doc.text
+    for m in gazetteer.scan(text, token_words(doc, text), foreign=True):
         span = doc.char_span(m.start, m.end, label=label_of(m), alignment_mode="expand")
         if span is None:
             continue

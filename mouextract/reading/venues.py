@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from mouextract import gazetteer
 from mouextract.gazetteer import Region
@@ -94,27 +94,53 @@ def _cues() -> _Cues:
     )
 
 
-def _bare(tok: Token) -> str:
-    return tok.lower_.rstrip(".")
+class Tokens:
+    """What the readers ask of each token, read once per Doc into plain lists (a spaCy Token
+    object per question would cost more than the reading)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = [t.text for t in doc]
+        self.lower = [w.lower() for w in self.text]
+        self.bare = [w.rstrip(".") for w in self.lower]
+        self.caps = [w[:1].isupper() for w in self.text]
+        self.space = [w.isspace() for w in self.text]
+        self.punct = [t.is_punct for t in doc]
+        self.sent_start = [False] * len(doc)
+        self.sent_end = [0] * len(doc)
+        self.sents: list[tuple[int, int]] = []
+        sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        for sent in sents:
+            self.sents.append((sent.start, sent.end))
+            self.sent_start[sent.start] = True
+            self.sent_end[sent.start:sent.end] = [sent.end] * (sent.end - sent.start)
 
 
-def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper()
+_last: tuple[Doc, Tokens] | None = None
 
 
-def _phrase_at(doc: Doc, i: int, table: dict, limit: int) -> int:
+def tokens(doc: Doc) -> Tokens:
+    """The token table of `doc`, kept for the last Doc read (the venue reader and the places
+    stage read the same article one after the other)."""
+    global _last
+    if _last is None or _last[0] is not doc:
+        _last = (doc, Tokens(doc))
+    return _last[1]
+
+
+def phrase_at(bare: list[str], i: int, table: dict, limit: int) -> int:
     """Number of tokens of the longest phrase of `table` that starts at token i (0: none)."""
-    options = table.get(_bare(doc[i])) if i < limit else None
+    options = table.get(bare[i]) if i < limit else None
     for parts in options or ():
         n = len(parts)
-        if i + n <= limit and all(_bare(doc[i + k]) == parts[k] for k in range(n)):
+        if i + n <= limit and all(bare[i + k] == parts[k] for k in range(n)):
             return n
     return 0
 
 
-def _numbered(tok: Token, cues: _Cues) -> tuple[bool, bool]:
+def _numbered(lower: str, cues: _Cues) -> tuple[bool, bool]:
     """(is a numbered word, carries its number): "No." / "Lt.8" / "no"."""
-    word, _, rest = tok.lower_.partition(".")
+    word, _, rest = lower.partition(".")
     if word in cues.numbered:
         return True, rest.isdigit()
     return False, False
@@ -125,73 +151,71 @@ class _Reader:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.t = tokens(doc)
         self.cues = _cues()
         self.regions_at = {s.start: s for s in doc.spans.get(REGIONS, [])}
         self.in_title = {k for s in doc.spans.get(RULES, []) if s.label_ == TITLE_LABEL for k in range(s.start, s.end)}
-        self.sent_end = [0] * len(doc)
-        for sent in doc.sents:
-            for k in range(sent.start, sent.end):
-                self.sent_end[k] = sent.end
+        self.sent_end = self.t.sent_end
 
     # -- a venue's name ----------------------------------------------------------------------
     def read_name(self, j: int, limit: int) -> int:
         """The end of the name that starts at token j: capitalised words, region names, lower-case
         modifiers right after a head, connectors, a bracketed acronym, numbers after "No."/"Lt."."""
-        doc, cues = self.doc, self.cues
+        cues = self.cues
         end = k = j
         after_head = True
         expect_number = in_address = False
         while k < limit and k - j < MAX_NAME_TOKENS:
-            tok = doc[k]
-            low = _bare(tok)
+            t = self.t
+            low = t.bare[k]
             region = self.regions_at.get(k)
             if region is not None and region.end <= limit:
                 k = end = region.end
                 after_head = False
                 continue
-            if tok.is_space or low in cues.stop:
+            if t.space[k] or low in cues.stop:
                 break
             if k in self.in_title and k > j:
                 k = end = k + 1   # "Ruang Rapat Wali kota": an office inside the name
                 after_head = False
                 continue
-            numbered, glued = _numbered(tok, cues)
+            numbered, glued = _numbered(t.lower[k], cues)
             if numbered:
                 k = end = k + 1
                 expect_number = not glued
                 continue
-            n = _phrase_at(doc, k, cues.heads, limit)
+            n = phrase_at(self.t.bare, k, cues.heads, limit)
             if n:
                 in_address = in_address or low in cues.address
                 k = end = k + n
                 after_head = True
                 continue
-            if tok.text[:1].isdigit():
+            if t.text[k][:1].isdigit():
                 if not (expect_number or in_address):
                     break
                 k = end = k + 1
                 expect_number = False
                 continue
-            if tok.text == "(":
+            if t.text[k] == "(":
                 close = self._bracket_end(k, limit)
                 if close is None:
                     break
                 k = end = close
                 continue
-            if low in cues.connectors and end > j and k + 1 < limit and _capitalised(doc[k + 1]) \
-                    and _bare(doc[k + 1]) not in cues.stop:
+            if low in cues.connectors and end > j and k + 1 < limit and self.t.caps[k + 1] \
+                    and self.t.bare[k + 1] not in cues.stop:
                 k += 1
                 continue
-            if tok.is_punct:
+            if t.punct[k]:
                 break
-            if _capitalised(tok):
+            if t.caps[k]:
                 k = end = k + 1
                 after_head = False
                 continue
             if after_head and low in cues.modifiers:
                 k = end = k + 1
                 continue
-            if low in cues.demonstratives and k + 1 < limit and _bare(doc[k + 1]) in cues.address:
+            if low in cues.demonstratives and k + 1 < limit and self.t.bare[k + 1] in cues.address:
                 k = end = k + 1
                 continue
             break
@@ -199,11 +223,10 @@ class _Reader:
 
     def _bracket_end(self, k: int, limit: int) -> int | None:
         """The end of "(Gedung Rektorat)" / "(UNS)" at token k: capitalised words, no digits."""
-        doc = self.doc
         for c in range(k + 1, min(limit, k + MAX_BRACKET_TOKENS)):
-            if doc[c].text == ")":
-                inner = doc[k + 1:c]
-                if len(inner) and _capitalised(inner[0]) and not any(ch.isdigit() for ch in inner.text):
+            if self.t.text[c] == ")":
+                inner = "".join(self.t.text[k + 1:c])
+                if c > k + 1 and self.t.caps[k + 1] and not any(ch.isdigit() for ch in inner):
                     return c + 1
                 return None
         return None
@@ -212,38 +235,38 @@ class _Reader:
     def _inside_a_name(self, i: int) -> bool:
         """A capitalised head right after a capitalised word is part of that name ("Kepala Kantor
         Wilayah"), unless that word opens the sentence ("Bertempat Aula X")."""
-        if i == 0 or not _capitalised(self.doc[i]):
+        if i == 0 or not self.t.caps[i]:
             return False
-        prev = self.doc[i - 1]
-        return _capitalised(prev) and not prev.is_sent_start and not prev.is_punct
+        t = self.t
+        return t.caps[i - 1] and not t.sent_start[i - 1] and not t.punct[i - 1]
 
     def venue_at(self, i: int) -> tuple[int, int, int] | None:
         """(start, end of the head, end of the name) of a venue starting at token i, or None."""
-        doc, cues = self.doc, self.cues
+        cues = self.cues
         limit = self.sent_end[i]
-        n = _phrase_at(doc, i, cues.heads, limit)
+        n = phrase_at(self.t.bare, i, cues.heads, limit)
         if n and not self._inside_a_name(i):
             end = self.read_name(i + n, limit)
             # a head alone or with lower-case words is a common noun ("di ruang publik")
-            return (i, i + n, end) if any(_capitalised(t) for t in doc[i + 1:end]) else None
-        if not _capitalised(doc[i]) or self._inside_a_name(i):
+            return (i, i + n, end) if any(self.t.caps[i + 1:end]) else None
+        if not self.t.caps[i] or self._inside_a_name(i):
             return None
         run = self._capitalised_run(i, limit)
         # "Jakarta Convention Centre", "Westin Hotel Nusa Dua": the head after the name
         for k in range(i + 1, run):
-            m = _phrase_at(doc, k, cues.final_heads, limit)
+            m = phrase_at(self.t.bare, k, cues.final_heads, limit)
             if m:
                 return i, i, self.read_name(k + m, limit)
         # "Maspion IT, jalan Ahmad Yani no. 73": a name followed by its address
-        if run < limit and doc[run].text == "," and run + 1 < limit and _bare(doc[run + 1]) in cues.address \
+        if run < limit and self.t.text[run] == "," and run + 1 < limit and self.t.bare[run + 1] in cues.address \
                 and i not in self.regions_at:
             return i, i, run
         return None
 
     def _capitalised_run(self, i: int, limit: int) -> int:
         k = i
-        while k < limit and k - i < MAX_UNKNOWN_PART + 2 and _capitalised(self.doc[k]) \
-                and _bare(self.doc[k]) not in self.cues.stop:
+        while k < limit and k - i < MAX_UNKNOWN_PART + 2 and self.t.caps[k] \
+                and self.t.bare[k] not in self.cues.stop:
             k += 1
         return k
 
@@ -261,7 +284,7 @@ class _Reader:
             town, region, town_in_venue = after.town, after.region, False
         elif town is not None and not town_in_venue:
             venue_end = town.start   # "Graha Bhakti Purwokerto": the town is not the venue's
-        while venue_end > start and self.doc[venue_end - 1].text in ",-":
+        while venue_end > start and self.t.text[venue_end - 1] in ",-":
             venue_end -= 1
         place = Place(town=town, region=region,
                       province=after.province or province or gazetteer.province_of(region),
@@ -285,11 +308,11 @@ class _Reader:
             return None, None, province, False
         last = municipal[-1]
         if last.end == end:
-            before = self.doc[last.start - 1] if last.start > start else None
-            bound = (before is None or last.start <= head_end
-                     or _bare(self.doc[last.start]) in cues.type_words
-                     or _bare(before) in cues.institution or before.text == ")"
-                     or not any(_capitalised(t) for t in self.doc[head_end:last.start]))
+            t, b = self.t, last.start - 1
+            bound = (last.start <= start or last.start <= head_end
+                     or t.bare[last.start] in cues.type_words
+                     or t.bare[b] in cues.institution or t.text[b] == ")"
+                     or not any(t.caps[head_end:last.start]))
             return last, last._.region, province, bound
         return last, last._.region, province, True
 
@@ -308,13 +331,12 @@ class _Reader:
         doc, cues = self.doc, self.cues
         out = _Reader._After(end=k, venue_end=k)
         districts: list[Span] = []
-        while k + 1 < limit and doc[k].text == ",":
+        while k + 1 < limit and self.t.text[k] == ",":
             j = k + 1
             region = self.regions_at.get(j)
             if region is not None and region.end <= limit:
-                follows = doc[region.end] if region.end < limit else None
-                if follows is not None and _capitalised(follows) and region.end not in self.regions_at \
-                        and _bare(follows) not in cues.stop:
+                e = region.end
+                if e < limit and self.t.caps[e] and e not in self.regions_at and self.t.bare[e] not in cues.stop:
                     if not (allow_venue_parts and out.town is None):
                         break
                     k = out.venue_end = out.end = self.read_name(j, limit)   # "Batam Center"
@@ -328,7 +350,7 @@ class _Reader:
                         break
                     nxt = self.regions_at.get(region.end + 1)
                     if allow_venue_parts and region.label_ == "town" and region.end < limit \
-                            and doc[region.end].text == "," and nxt is not None and _is_municipal(nxt):
+                            and self.t.text[region.end] == "," and nxt is not None and _is_municipal(nxt):
                         districts.append(region)          # "Cilangkap, Jakarta": the district is part of the venue
                         k = out.venue_end = out.end = region.end
                         continue
@@ -341,11 +363,11 @@ class _Reader:
                 continue
             if out.town is not None or not allow_venue_parts:
                 break
-            if _phrase_at(doc, j, cues.heads, limit):
-                k = out.venue_end = out.end = self.read_name(j + _phrase_at(doc, j, cues.heads, limit), limit)
+            if phrase_at(self.t.bare, j, cues.heads, limit):
+                k = out.venue_end = out.end = self.read_name(j + phrase_at(self.t.bare, j, cues.heads, limit), limit)
                 continue
             run = self._capitalised_run(j, limit)
-            if run == j or run - j > MAX_UNKNOWN_PART or run + 1 >= limit or doc[run].text != ",":
+            if run == j or run - j > MAX_UNKNOWN_PART or run + 1 >= limit or self.t.text[run] != ",":
                 break
             nxt = self.regions_at.get(run + 1)
             if nxt is None:
