@@ -30,6 +30,7 @@ LEAD_LABELS = ("AGREEMENT", "AGREEMENT_WEAK", "SIGN")
 OCCASION_LABELS = ("EVENT", "SIGN")   # "Acara digelar di ...", "penandatanganan yang dilakukan di ..."
 AGREEMENT_LABELS = ("AGREEMENT", "AGREEMENT_WEAK")
 RULES_KEY = "rules"
+TIERS = ("signing", "neighbour", "occasion", "lead")
 LEAD_SENTENCES = 5        # the lead: the first sentences, of which at most three name an agreement
 MAX_QUOTE_TOKENS = 200    # a quotation longer than this lost its closing mark
 
@@ -215,7 +216,8 @@ def candidates(doc: Doc, anchors: list[Span], *, other_occasion: Callable[[Span]
     lead = [s for s in opening[:LEAD_SENTENCES]
             if any(s.start <= k < s.end for k in lead_words) or any(w in cues.lead_words for w in t.lower[s.start:s.end])][:3]
     for s in lead:
-        hits += reading.hits(s, "lead")
+        if not other_day(s):
+            hits += reading.hits(s, "lead")
     return hits
 
 
@@ -232,13 +234,27 @@ def _compatible(place: Place, province: Region | None) -> bool:
     return own is None or own.code == province.code
 
 
+def _same_town(a: Place, b: Place) -> bool:
+    if a.region is not None and b.region is not None:
+        return a.region.code == b.region.code
+    return a.town is not None and b.town is not None and a.town.text.lower() == b.town.text.lower()
+
+
+def _elsewhere(venue: Hit, region: Hit | None) -> bool:
+    """A venue of a later tier in another town than the region the signing sentences name."""
+    return (region is not None and TIERS.index(venue.tier) > TIERS.index(region.tier)
+            and venue.place.town is not None and not _same_town(venue.place, region.place))
+
+
 def choose(hits: list[Hit], dateline: Dateline | None) -> tuple[Hit | None, Place, str | None]:
     """(the venue hit, the place of the signing, the rule that gave the city).
 
-    The first venue is the signing's; its town is the city. Otherwise the first region named
+    The first venue is the signing's (unless a later tier puts it in another town than the
+    signing sentences or their neighbours name); its town is the city. Otherwise the first region named
     after a cue in the province the venue is in; otherwise the dateline, when it lies in that
     province. A region of the neighbours counts only after an event verb (`candidates` does that)."""
-    venue = next((h for h in hits if h.kind == "venue"), None)
+    region = next((h for h in hits if h.kind == "region" and h.place.town is not None and h.tier in TIERS[:2]), None)
+    venue = next((h for h in hits if h.kind == "venue" and not _elsewhere(h, region)), None)
     place = venue.place if venue is not None else Place()
     rule = f"city_from_venue_{venue.tier}" if venue is not None and place.town is not None else None
     if place.town is None and not place.foreign:
@@ -257,12 +273,17 @@ def choose(hits: list[Hit], dateline: Dateline | None) -> tuple[Hit | None, Plac
 
 def _dateline_fits(dateline: Dateline | None, place: Place) -> bool:
     """The dateline gives the city when the text names none, and lies in the province the text
-    names, if it names one (a town the gazetteer does not know only when it names none)."""
+    names, if it names one (a foreign city or a town the gazetteer does not know only when the
+    text names no province)."""
     if dateline is None or place.town is not None or place.foreign:
         return False
     province = _province(place)
-    if dateline.region is None:
+    if dateline.foreign:
         return province is None
+    if dateline.region is None:
+        # a town the gazetteer does not know ("PANGKALAN BALAI"); one unknown word in capitals
+        # is as often an outlet's acronym ("HUMAS –") as a town
+        return province is None and len(dateline.text.split()) > 1
     return gazetteer.is_municipal(dateline.region) and (
         province is None or gazetteer.province_of(dateline.region).code == province.code)
 
@@ -281,7 +302,7 @@ def _clean_city(written: str) -> str:
     region = gazetteer.lookup(s)
     if region is not None and gazetteer.city_name(region):
         return gazetteer.city_name(region)
-    if s.isupper() and len(s) > 4:
+    if s.isupper() and len(s) > 3:
         s = s.title()
     return s
 

@@ -1,6 +1,8 @@
 """Place of the signing: venue and city from the sentences around the signing."""
 import pytest
 
+import mouextract
+
 from mouextract.nlp import RULES_KEY, parse
 from mouextract.places import find_place
 from mouextract.places_stage import read_dateline
@@ -111,3 +113,110 @@ def test_person_named_like_a_town_is_not_the_city():
 def test_region_after_a_venue_word_used_as_common_noun_is_not_a_venue():
     place = _place("Kedua pihak menandatangani MoU di ruang rapat di Kota Madiun.")
     assert (place["venue"], place["city"]) == (None, "Madiun")
+
+
+# -- the city rule of the guidelines, end to end ------------------------------------------------
+
+def _extracted_place(text):
+    agreements = mouextract.extract(text)["agreements"]
+    assert len(agreements) == 1
+    return agreements[0]["place"] or {}
+
+
+@pytest.mark.parametrize("text, city, code", [
+    # the dateline gives the city when the text places the signing nowhere else
+    ("Judul\nMAGELANG – Pemkot Magelang dan Kejari Magelang meneken MoU, Senin (2/10/2023).", "Magelang", "33.71"),
+    # an outlet's dateline yields to a venue in another town, even one named far from the signing
+    ("Judul\nJAKARTA, Kabar.id – Wali Kota Salatiga meneken nota kesepakatan dengan Kejari Salatiga, "
+     "Senin (2/10/2023).\nKerja sama ini memperluas layanan hukum. Layanan itu dibuka di mal pelayanan "
+     "publik. Warga menyambutnya.\nDalam acara yang digelar di Ruang Rapat Wali Kota, Balaikota Salatiga, "
+     "ia menekankan pentingnya layanan.", "Salatiga", "33.73"),
+    # ... and to a town written after the venue
+    ("Judul\nBANDUNG – Rektor dan Bupati meneken MoU di Kantor Kementerian Dalam Negeri, Jakarta, "
+     "Senin (2/10/2023).", "Jakarta", "31"),
+    # a venue that names its town gives the town
+    ("Judul\nBupati Banggai dan Kajari Banggai meneken MoU di Kantor Bupati Banggai, Kamis (5/10/2023).",
+     "Banggai", "72.01"),
+    # a foreign city counts, named alone or by the embassy there; it has no region code
+    ("Judul\nKadin Indonesia dan Kadin Kenya menandatangani MoU di Nairobi, Senin (5/6/2017).", "Nairobi", None),
+    ("Judul\nDubes menyaksikan penandatanganan MoU kedua perusahaan di KBRI Tokyo, Jumat (9/6/2023).", "Tokyo", None),
+    # a dateline's district gives its regency's code
+    ("Judul\nKALIANDA – Pemkab dan Kejari meneken MoU, Senin (2/10/2023).", "Kalianda", "18.01"),
+    # a town the gazetteer does not know, written in capitals, is kept as written
+    ("Judul\nPANGKALAN KUAS – Pemkab dan Kejari meneken MoU, Senin (2/10/2023).", "Pangkalan Kuas", None),
+])
+def test_city_of_the_signing(text, city, code):
+    place = _extracted_place(text)
+    assert (place.get("city"), place.get("region_code")) == (city, code)
+
+
+@pytest.mark.parametrize("text", [
+    # one unknown word in capitals is as often an outlet's acronym as a town
+    "Judul\nHUMASKAB – Pemkab dan Kejari meneken MoU, Senin (2/10/2023).",
+    # a dateline outside the province the venue names
+    "Judul\nMEDAN – Pemprov dan Bank meneken MoU di Gedung Daerah Riau, Senin (2/10/2023).",
+])
+def test_no_city_when_the_dateline_cannot_give_it(text):
+    assert _extracted_place(text).get("city") is None
+
+
+def test_a_signing_sentence_of_another_day_places_another_signing():
+    place = _extracted_place(
+        "Judul\nPemkot Madiun dan Polres Madiun meneken MoU di Kota Madiun, Senin (2/10/2023). "
+        "Penandatanganan serupa dilakukan pada 5 Agustus 2023 di Hotel Merdeka, Kota Kediri.")
+    assert (place["venue"], place["city"]) == (None, "Madiun")
+
+
+def test_an_office_title_inside_a_venue_name_is_no_cut():
+    place = _extracted_place("Judul\nPerjanjian ditandatangani di Aula Kantor Wali Kota Magelang, Kamis (5/10/2023).")
+    assert (place["venue"], place["city"]) == ("Aula Kantor Wali Kota Magelang", "Magelang")
+
+
+# -- the dateline -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("opening, place, outlet", [
+    ("KUDUS, Warta.id – Pemkab meneken MoU.", "KUDUS", "Warta.id"),
+    ("Blora (Antara Jateng) - Pemkab meneken MoU.", "Blora", "Antara Jateng"),
+    ("Warta.com, SURABAYA - Pemkot meneken MoU.", "SURABAYA", "Warta.com"),
+    ("Seoul (ANTARA) – Dua perusahaan meneken MoU.", "Seoul", "ANTARA"),
+    ("PADANG-Universitas meneken MoU.", "PADANG", None),
+    ("Kendal, Senin (2/10) – Pemkab meneken MoU.", "Kendal", None),
+    ("Pati: Pemkab meneken MoU.", "Pati", None),
+    # lines before the body: a byline's date, an advertisement
+    ("Iklan\nSenin, 2 Oktober 2023\nBATANG, Warta.id – Pemkab meneken MoU.", "BATANG", "Warta.id"),
+])
+def test_dateline_place_and_outlet(opening, place, outlet):
+    assert read_dateline(parse(f"Judul berita\n{opening}\n"))[:2] == (place, outlet)
+
+
+@pytest.mark.parametrize("opening", [
+    "Baca juga: Pemkab meneken MoU.",
+    "KPUKUDUS, 2 Oktober 2023 bertempat di gedung DPRD – isi.",
+    "Pemkab Kudus meneken MoU dengan Kejari Kudus di Pendopo, Senin.",
+])
+def test_no_dateline(opening):
+    assert read_dateline(parse(f"Judul berita\n{opening}\n"))[:2] == (None, None)
+
+
+# -- the reading components ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rapat di Kab. Banyumas dan Kota Tegal.", [("Kab. Banyumas", "kabupaten", "33.02"), ("Kota Tegal", "kota", "33.76")]),
+    ("Tim tiba di Tenggarong dari Kaltim.", [("Tenggarong", "town", "64.02"), ("Kaltim", "provinsi", "64")]),
+    ("Delegasi dari Nairobi, Kenya tiba.", [("Nairobi", "foreign", None), ("Kenya", "country", None)]),
+])
+def test_regions_group_carries_each_region(text, expected):
+    doc = parse(text)
+    assert [(s.text, s.label_, s._.region.code if s._.region else None) for s in doc.spans["regions"]] == expected
+
+
+@pytest.mark.parametrize("text, venue, town, in_venue", [
+    ("Acara di Hotel Melati, Samarinda, Senin.", "Hotel Melati", "Samarinda", False),
+    ("Acara di Graha Wisata Sleman, Senin.", "Graha Wisata", "Sleman", False),
+    ("Acara di Mapolres Sleman, Senin.", "Mapolres Sleman", "Sleman", True),
+    ("Acara di Aula Bank Kaltim, Senin.", "Aula Bank Kaltim", None, False),
+])
+def test_venues_group_carries_the_town_it_names(text, venue, town, in_venue):
+    span = parse(text).spans["venues"][0]
+    place = span._.place
+    assert (span.text, place.town.text if place.town is not None else None, place.town_in_venue) == (venue, town, in_venue)
