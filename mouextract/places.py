@@ -30,7 +30,7 @@ LEAD_LABELS = ("AGREEMENT", "AGREEMENT_WEAK", "SIGN")
 OCCASION_LABELS = ("EVENT", "SIGN")   # "Acara digelar di ...", "penandatanganan yang dilakukan di ..."
 AGREEMENT_LABELS = ("AGREEMENT", "AGREEMENT_WEAK")
 RULES_KEY = "rules"
-TIERS = ("signing", "neighbour", "occasion", "lead")
+TIERS = ("signing", "neighbour", "occasion", "lead")  # not-linguistic: the tiers of `candidates`, best first
 LEAD_SENTENCES = 5        # the lead: the first sentences, of which at most three name an agreement
 MAX_QUOTE_TOKENS = 200    # a quotation longer than this lost its closing mark
 
