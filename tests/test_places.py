@@ -1,17 +1,25 @@
 """Place of the signing: venue and city from the sentences around the signing."""
-import re
-
 import pytest
 
-from mouextract.places import find_place, split_sentences
+import mouextract
 
-_SIGNING = re.compile(r"(?i)penandatangan|ditandatangan|menandatangan|meneken|diteken|teken|tanda tangan")
+from mouextract.nlp import RULES_KEY, parse
+from mouextract.places import find_place
+from mouextract.places_stage import read_dateline
+
+
+def _dateline(head):
+    """The dateline read from an article whose body opens with `head` ("Tenggarong –")."""
+    return read_dateline(parse(f"Judul berita\n{head} Isi berita.\n"))[2]
 
 
 def _place(text, dateline=None):
-    """find_place with the sentences that contain a signing word as anchors."""
-    anchors = [s for s in split_sentences(text) if _SIGNING.search(text[s[0]:s[1]])]
-    return find_place(text, anchors, dateline=dateline)
+    """find_place with the sentences that hold a signing word (the ruler's SIGN) as anchors;
+    `dateline` is the head of a dateline line ("Tenggarong –")."""
+    doc = parse(text)
+    signs = [s.start for s in doc.spans[RULES_KEY] if s.label_ == "SIGN"]
+    anchors = [s for s in doc.sents if any(s.start <= k < s.end for k in signs)]
+    return find_place(doc, anchors, dateline=_dateline(dateline) if dateline else None)
 
 
 @pytest.mark.parametrize("text, venue, city, code", [
@@ -51,17 +59,17 @@ def test_foreign_city_is_kept_as_written_without_code():
 
 
 def test_signing_place_wins_over_dateline():
-    place = _place("Perjanjian ditandatangani di Hotel Mawar, Balikpapan.", dateline="Tenggarong")
+    place = _place("Perjanjian ditandatangani di Hotel Mawar, Balikpapan.", dateline="Tenggarong –")
     assert place["city"] == "Balikpapan"
 
 
 def test_dateline_fills_in_when_venue_names_no_city():
-    place = _place("MoU itu diteken di Gedung Daerah Riau, Kamis.", dateline="Pekanbaru")
+    place = _place("MoU itu diteken di Gedung Daerah Riau, Kamis.", dateline="Pekanbaru –")
     assert (place["venue"], place["city"], place["region_code"]) == ("Gedung Daerah Riau", "Pekanbaru", "14.71")
 
 
 def test_dateline_outside_the_venue_province_is_not_used():
-    place = _place("MoU itu diteken di Gedung Kantor Gubernur Kaltim, Kamis.", dateline="Medan")
+    place = _place("MoU itu diteken di Gedung Kantor Gubernur Kaltim, Kamis.", dateline="Medan –")
     assert (place["city"], place["province"]) == (None, "Kalimantan Timur")
 
 
@@ -91,7 +99,7 @@ def test_span_points_at_the_venue():
     # after the signing, the reading took place elsewhere
     ("Usai ditandatangani, dokumen itu dibacakan di Ruang Cendana, Istana Merdeka.", None),
     # a dateline that is the outlet's name
-    ("Nota kesepahaman itu ditandatangani Bupati dan Rektor pada Senin.", "Kabarku"),
+    ("Nota kesepahaman itu ditandatangani Bupati dan Rektor pada Senin.", "Kabarku –"),
 ])
 def test_no_place_when_the_text_gives_none_for_the_signing(text, dateline):
     assert _place(text, dateline=dateline) is None
@@ -105,3 +113,110 @@ def test_person_named_like_a_town_is_not_the_city():
 def test_region_after_a_venue_word_used_as_common_noun_is_not_a_venue():
     place = _place("Kedua pihak menandatangani MoU di ruang rapat di Kota Madiun.")
     assert (place["venue"], place["city"]) == (None, "Madiun")
+
+
+# -- the city rule of the guidelines, end to end ------------------------------------------------
+
+def _extracted_place(text):
+    agreements = mouextract.extract(text)["agreements"]
+    assert len(agreements) == 1
+    return agreements[0]["place"] or {}
+
+
+@pytest.mark.parametrize("text, city, code", [
+    # the dateline gives the city when the text places the signing nowhere else
+    ("Judul\nMAGELANG – Pemkot Magelang dan Kejari Magelang meneken MoU, Senin (2/10/2023).", "Magelang", "33.71"),
+    # an outlet's dateline yields to a venue in another town, even one named far from the signing
+    ("Judul\nJAKARTA, Kabar.id – Wali Kota Salatiga meneken nota kesepakatan dengan Kejari Salatiga, "
+     "Senin (2/10/2023).\nKerja sama ini memperluas layanan hukum. Layanan itu dibuka di mal pelayanan "
+     "publik. Warga menyambutnya.\nDalam acara yang digelar di Ruang Rapat Wali Kota, Balaikota Salatiga, "
+     "ia menekankan pentingnya layanan.", "Salatiga", "33.73"),
+    # ... and to a town written after the venue
+    ("Judul\nBANDUNG – Rektor dan Bupati meneken MoU di Kantor Kementerian Dalam Negeri, Jakarta, "
+     "Senin (2/10/2023).", "Jakarta", "31"),
+    # a venue that names its town gives the town
+    ("Judul\nBupati Banggai dan Kajari Banggai meneken MoU di Kantor Bupati Banggai, Kamis (5/10/2023).",
+     "Banggai", "72.01"),
+    # a foreign city counts, named alone or by the embassy there; it has no region code
+    ("Judul\nKadin Indonesia dan Kadin Kenya menandatangani MoU di Nairobi, Senin (5/6/2017).", "Nairobi", None),
+    ("Judul\nDubes menyaksikan penandatanganan MoU kedua perusahaan di KBRI Tokyo, Jumat (9/6/2023).", "Tokyo", None),
+    # a dateline's district gives its regency's code
+    ("Judul\nKALIANDA – Pemkab dan Kejari meneken MoU, Senin (2/10/2023).", "Kalianda", "18.01"),
+    # a town the gazetteer does not know, written in capitals, is kept as written
+    ("Judul\nPANGKALAN KUAS – Pemkab dan Kejari meneken MoU, Senin (2/10/2023).", "Pangkalan Kuas", None),
+])
+def test_city_of_the_signing(text, city, code):
+    place = _extracted_place(text)
+    assert (place.get("city"), place.get("region_code")) == (city, code)
+
+
+@pytest.mark.parametrize("text", [
+    # one unknown word in capitals is as often an outlet's acronym as a town
+    "Judul\nHUMASKAB – Pemkab dan Kejari meneken MoU, Senin (2/10/2023).",
+    # a dateline outside the province the venue names
+    "Judul\nMEDAN – Pemprov dan Bank meneken MoU di Gedung Daerah Riau, Senin (2/10/2023).",
+])
+def test_no_city_when_the_dateline_cannot_give_it(text):
+    assert _extracted_place(text).get("city") is None
+
+
+def test_a_signing_sentence_of_another_day_places_another_signing():
+    place = _extracted_place(
+        "Judul\nPemkot Madiun dan Polres Madiun meneken MoU di Kota Madiun, Senin (2/10/2023). "
+        "Penandatanganan serupa dilakukan pada 5 Agustus 2023 di Hotel Merdeka, Kota Kediri.")
+    assert (place["venue"], place["city"]) == (None, "Madiun")
+
+
+def test_an_office_title_inside_a_venue_name_is_no_cut():
+    place = _extracted_place("Judul\nPerjanjian ditandatangani di Aula Kantor Wali Kota Magelang, Kamis (5/10/2023).")
+    assert (place["venue"], place["city"]) == ("Aula Kantor Wali Kota Magelang", "Magelang")
+
+
+# -- the dateline -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("opening, place, outlet", [
+    ("KUDUS, Warta.id – Pemkab meneken MoU.", "KUDUS", "Warta.id"),
+    ("Blora (Antara Jateng) - Pemkab meneken MoU.", "Blora", "Antara Jateng"),
+    ("Warta.com, SURABAYA - Pemkot meneken MoU.", "SURABAYA", "Warta.com"),
+    ("Seoul (ANTARA) – Dua perusahaan meneken MoU.", "Seoul", "ANTARA"),
+    ("PADANG-Universitas meneken MoU.", "PADANG", None),
+    ("Kendal, Senin (2/10) – Pemkab meneken MoU.", "Kendal", None),
+    ("Pati: Pemkab meneken MoU.", "Pati", None),
+    # lines before the body: a byline's date, an advertisement
+    ("Iklan\nSenin, 2 Oktober 2023\nBATANG, Warta.id – Pemkab meneken MoU.", "BATANG", "Warta.id"),
+])
+def test_dateline_place_and_outlet(opening, place, outlet):
+    assert read_dateline(parse(f"Judul berita\n{opening}\n"))[:2] == (place, outlet)
+
+
+@pytest.mark.parametrize("opening", [
+    "Baca juga: Pemkab meneken MoU.",
+    "KPUKUDUS, 2 Oktober 2023 bertempat di gedung DPRD – isi.",
+    "Pemkab Kudus meneken MoU dengan Kejari Kudus di Pendopo, Senin.",
+])
+def test_no_dateline(opening):
+    assert read_dateline(parse(f"Judul berita\n{opening}\n"))[:2] == (None, None)
+
+
+# -- the reading components ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rapat di Kab. Banyumas dan Kota Tegal.", [("Kab. Banyumas", "kabupaten", "33.02"), ("Kota Tegal", "kota", "33.76")]),
+    ("Tim tiba di Tenggarong dari Kaltim.", [("Tenggarong", "town", "64.02"), ("Kaltim", "provinsi", "64")]),
+    ("Delegasi dari Nairobi, Kenya tiba.", [("Nairobi", "foreign", None), ("Kenya", "country", None)]),
+])
+def test_regions_group_carries_each_region(text, expected):
+    doc = parse(text)
+    assert [(s.text, s.label_, s._.region.code if s._.region else None) for s in doc.spans["regions"]] == expected
+
+
+@pytest.mark.parametrize("text, venue, town, in_venue", [
+    ("Acara di Hotel Melati, Samarinda, Senin.", "Hotel Melati", "Samarinda", False),
+    ("Acara di Graha Wisata Sleman, Senin.", "Graha Wisata", "Sleman", False),
+    ("Acara di Mapolres Sleman, Senin.", "Mapolres Sleman", "Sleman", True),
+    ("Acara di Aula Bank Kaltim, Senin.", "Aula Bank Kaltim", None, False),
+])
+def test_venues_group_carries_the_town_it_names(text, venue, town, in_venue):
+    span = parse(text).spans["venues"][0]
+    place = span._.place
+    assert (span.text, place.town.text if place.town is not None else None, place.town_in_venue) == (venue, town, in_venue)

@@ -15,8 +15,10 @@ from __future__ import annotations
 from importlib import import_module
 
 COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("mou_regions", "regions"),
     ("mou_persons", "persons"),
     ("mou_orgs", "orgs"),
+    ("mou_venues", "venues"),
 )
 
 
