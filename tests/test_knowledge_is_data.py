@@ -26,7 +26,6 @@ NOT_EXTRACTION = {
 PINNED = {
     "assemble.py": 2,
     "dates.py": 3,
-    "parties.py": 19,
     "people.py": 8,
     "people_stage.py": 2,
     "scope.py": 9,

@@ -1,7 +1,7 @@
 """One institution under its several names, and two institutions kept apart."""
 import pytest
 
-from mouextract.parties import abbreviates, institution_of_title, party, same_institution
+from mouextract.institutions import abbreviates, institution_of_title, party, same_institution
 
 
 @pytest.mark.parametrize("short,long", [
@@ -76,7 +76,7 @@ def test_short_form_may_leave_words_out(short, long):
     ("Kepolisian Daerah Nusa Tenggara Timur (Polda NTT) hadir.", {}),
 ])
 def test_defined_long_forms(text, forms):
-    from mouextract.parties import defined_long_forms
+    from mouextract.institutions import defined_long_forms
     assert defined_long_forms(text) == forms
 
 

@@ -1,22 +1,129 @@
 """Institutions: `doc.spans["orgs"]`, each span an institution named in the text.
 
-An institution is a head the span ruler marks (ORG: "Pemerintah Kabupaten", "Universitas",
-"PT" ...) extended over its name as mouextract/parties.py reads it ("Dinas Penanaman Modal dan
-Pelayanan Terpadu Satu Pintu (DPMPTSP) Kota Bekasi"). An institution inside a person's title
-("Kepala Dinas Kesehatan Kota X") is the title's unit, not a mention of its own.
-`span._.party` holds the party record it would make (name, short form, kind, span).
+An institution is a head the span ruler marks (ORG, patterns/institutions.yml: "Pemerintah
+Kabupaten", "Universitas", "PT" ...) extended over its name: capitalised words, a bracketed
+short form, a region, "-" and "/" joins ("Kodim 0722/Kudus"), "University of X", and "dan"
+followed by an ordinary word ("Energi dan Sumber Daya Mineral"), not by another proper name
+("Pertamina dan Chevron"); ministries' names run on over commas. An institution inside a
+person's title ("Kepala Dinas Kesehatan Kota X") is the title's unit, not a mention of its own;
+one in brackets locates ("Mossel Bay (Provinsi Western Cape)"); a head standing alone ("Pemda
+ingin ...") names none. `span._.party` holds the party record it makes (institutions.party).
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..parties import OrgReader
+from ..dates import month_words, weekday_words
+from ..institutions import names, party
+from ..nlp import rule_spans
+from ..people import common_words, is_degree, is_honorific_or_rank
 
 GROUP = "orgs"
 
 if not Span.has_extension("party"):
     Span.set_extension("party", default=None)
+
+_WEEKDAYS = weekday_words()
+_MONTHS_DAYS = weekday_words() | month_words()
+_JOINS = {"-", "/"}  # not-linguistic: punctuation inside a name
+
+
+class OrgReader:
+    """Reads institution mentions over a token range of one parsed article."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.words = names()
+        self.org_at: dict[int, int] = {}
+        for sp in rule_spans(doc, "ORG"):
+            if sp.start not in self.org_at or self.org_at[sp.start] < sp.end:
+                self.org_at[sp.start] = sp.end
+        titles = rule_spans(doc, "TITLE")
+        self.title_at = {sp.start for sp in titles}
+        self.in_title = {i for sp in titles for i in range(sp.start, sp.end)}
+        self.in_parens: set[int] = set()
+        depth = 0
+        for tok in doc:
+            depth += tok.text == "("
+            if depth and tok.text not in "()":
+                self.in_parens.add(tok.i)
+            depth -= tok.text == ")" and depth > 0
+
+    def read(self, i: int, end: int) -> int:
+        """From an institution's head at i, the end of its name."""
+        doc = self.doc
+        head = doc[i].lower_
+        j = self.org_at[i]
+        while j < end:
+            t = doc[j].text
+            if t == "(":
+                k = j + 1
+                while k < end and doc[k].text != ")":
+                    k += 1
+                if k >= end or k - j > 8:
+                    break
+                j = k + 1
+                continue
+            if t in _JOINS and j + 1 < end and (doc[j + 1].text[:1].isupper() or doc[j + 1].is_digit):
+                j += 2
+                continue
+            if t.lower() in self.words["name_connectors"] and j + 1 < end and doc[j + 1].text[:1].isupper():
+                j += 1  # "University of Melbourne", "Institute for Policy Research"
+                continue
+            if t.lower() in self.words["connectives"] or (t == "," and head in self.words["comma_names"]):
+                nxt = doc[j + 1] if j + 1 < end else None
+                if nxt is not None and nxt.lower_ in self.words["connectives"] and t == ",":
+                    nxt = doc[j + 2] if j + 2 < end else None
+                    if nxt is not None and self._continues(nxt, after_dan=True):
+                        j += 2
+                        continue
+                if nxt is not None and self._continues(nxt, after_dan=True):
+                    j += 1
+                    continue
+                break
+            if self._continues(doc[j]) or (doc[j].is_digit and j == self.org_at[i]):
+                j += 1  # "Kodim 0722": a number right after the head names the unit
+                continue
+            break
+        return j
+
+    def _continues(self, tok, after_dan: bool = False) -> bool:
+        t = tok.text
+        if not t[:1].isupper() or is_degree(t):
+            return False
+        if is_honorific_or_rank(t) and tok.nbor(-1).lower_ not in self.words["rank_after"]:
+            return False  # a rank opens a person's name, except "Direktorat Jenderal", "Jaksa Agung"
+        if t.lower() in _MONTHS_DAYS:
+            # "Universitas Sebelas Maret" is a name; "Kota Batam, 3 Maret 2023" / "Senin (7/2)" a date
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if t.lower() in _WEEKDAYS or (nxt is not None and (nxt.is_digit or nxt.text == "(")) or tok.nbor(-1).is_digit:
+                return False
+        if tok.i in self.title_at:
+            return False
+        # after "dan" a name goes on only with an ordinary word ("Pangkajene dan Kepulauan",
+        # "Energi dan Sumber Daya Mineral"), not with another proper name ("Pertamina dan Chevron")
+        if after_dan and (tok.i in self.org_at or (t.isupper() and len(t) > 1) or t.lower() not in common_words()):
+            return False
+        return True
+
+    def mentions(self, start: int, end: int, skip: set[int]) -> list[dict]:
+        """The party records of the institutions named in tokens [start, end), SKIP aside."""
+        doc = self.doc
+        out = []
+        i = start
+        while i < end:
+            if i in self.org_at and i not in skip and i not in self.in_title and i not in self.in_parens \
+                    and doc[i].text[:1].isupper():
+                j = self.read(i, end)
+                span = doc[i:j]
+                bare = j - i == 1 and doc[i].lower_ in self.words["bare_heads"]
+                if not bare and not any(k in skip for k in range(i, j)):
+                    out.append(party(span.text.strip(" ,"), span.start_char, span.end_char))
+                i = max(j, i + 1)
+            else:
+                i += 1
+        return out
 
 
 @Language.component("mou_orgs")

@@ -1,0 +1,287 @@
+"""Institutions' names: the party record a name makes, and when two names are one institution.
+
+News names one body many ways ("Pemkab X" / "Pemerintah Kabupaten (Pemkab) X" / "Kabupaten
+X"; "Kementerian ESDM" / "Kementerian Energi dan Sumber Daya Mineral (ESDM)"; "UIN Susqa" /
+"Universitas Islam Negeri Sultan Syarif Qasyim II"). Names are compared as folded word sets with
+each region written as its Kemendagri code, so "Polda Jateng" and "Kepolisian Daerah Jawa
+Tengah" are equal; the tables are in patterns/institution_names.yml, and which institution an
+office holder signs for in patterns/offices.yml. Computation only: no reading of the Doc here.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .gazetteer import find_regions
+from .patterns import as_phrases, lexicon, load, ruler_patterns
+
+
+@lru_cache(maxsize=1)
+def names() -> dict:
+    """patterns/institution_names.yml with its word lists as sets."""
+    data = load("institution_names.yml")
+    out = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
+    out["folds"] = [(re.compile(rf"\b{re.escape(short)}\b"), long) for short, long in data["folds"].items()]
+    out["kinds"] = [(kind, tuple(sorted((str(w).lower() for w in heads), key=len, reverse=True)))
+                    for kind, heads in data["kinds"].items()]
+    return out
+
+
+@lru_cache(maxsize=65536)
+def fold(name: str) -> str:
+    s = name.lower()
+    for pattern, long in names()["folds"]:
+        s = pattern.sub(long, s)
+    return " ".join(re.findall(r"[a-z0-9]+", s))
+
+
+@lru_cache(maxsize=65536)
+def key(name: str) -> frozenset:
+    """The words of an institution's name, each region written as its code, so "Polda Jateng"
+    and "Kepolisian Daerah Jawa Tengah" compare equal."""
+    out, last = [], 0
+    for start, end, region in find_regions(name):
+        out.append(name[last:start])
+        out.append(f" region{region.code.replace('.', '')} ")
+        last = end
+    out.append(name[last:])
+    return frozenset(fold("".join(out)).split())
+
+
+@lru_cache(maxsize=4096)
+def _regions(name: str) -> frozenset:
+    return frozenset(region.code for _, _, region in find_regions(name))
+
+
+def _shorts(p: dict) -> frozenset:
+    return frozenset(fold(p["short"]).split()) if p.get("short") else frozenset()
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", re.sub(r"\([^)]*\)", " ", name)) if w[0].isupper())
+
+
+def _prefixes(short: str, words: list[str], i: int) -> int | None:
+    """How many words from position i SHORT spells by their beginnings ("susqa": SUltan Syarif
+    QAsyim -> 3), or None."""
+    if not short:
+        return 0
+    if i >= len(words):
+        return None
+    word = words[i]
+    for n in range(min(len(word), len(short)), 0, -1):
+        if short[:n] == word[:n]:
+            rest = _prefixes(short[n:], words, i + 1)
+            if rest is not None:
+                return rest + 1
+    return None
+
+
+@lru_cache(maxsize=65536)
+def abbreviates(short: str, long: str) -> bool:
+    """SHORT is LONG in news's short forms: "UIN Susqa" for "Universitas Islam Negeri Sultan
+    Syarif Qasyim II", "Kemendesa PDTT" for "Kementerian Desa, Pembangunan Daerah Tertinggal dan
+    Transmigrasi". Each short word is a long word or spells a run of them by their beginnings."""
+    skip = names()["connectives"]
+    sw = re.findall(r"[a-z0-9]+", short.lower())
+    lw = [w for w in re.findall(r"[a-z0-9]+", long.lower()) if w not in skip]
+    if not sw or len(sw) >= len(lw):
+        return False
+    i = 0
+    spelled = False
+    for word in sw:
+        # the long name may hold words the short one leaves out ("PT PLN (Persero) Unit Induk
+        # Wilayah NTB" / "PLN UIW NTB"): look ahead for where this short word fits
+        for k in range(i, len(lw)):
+            if lw[k] == word:
+                i = k + 1
+                break
+            used = _prefixes(word, lw, k) if len(word) > 1 else None
+            if used and used >= 2:
+                i = k + used
+                spelled = True
+                break
+        else:
+            return False
+    return spelled
+
+
+def same_institution(a: dict, b: dict) -> bool:
+    """One institution under two names: "Pemkab X" / "Pemerintah Kabupaten (Pemkab) X", "Kementerian
+    ESDM" / "Kementerian Energi dan Sumber Daya Mineral (ESDM)", "BKKBN" / "Badan Koordinasi
+    Keluarga Berencana Nasional". Two ministries sharing words are not one."""
+    generic, body = names()["generic_words"], names()["body_words"]
+    ka, kb = key(a["name"]) | _shorts(a), key(b["name"]) | _shorts(b)
+    ra, rb = _regions(a["name"]), _regions(b["name"])
+    if ra and rb and not ra & rb:
+        return False  # "Kabupaten Kolaka" and "Kabupaten Kolaka Utara" are two governments
+    sa, sb = ka - generic, kb - generic
+    if not sa or not sb:
+        return ka == kb
+    if sa == sb:
+        return True
+    for small, big, pbig in ((sa, kb, b), (sb, ka, a)):
+        extra = big - generic - small
+        # "Kabupaten X" / "Pemerintah Kabupaten X": the longer name only adds the kind of body;
+        # "Universitas Riau" / "Universitas Islam Riau" are two universities
+        if small <= big and (extra <= body | _shorts(pbig) or small & _shorts(pbig)):
+            return True
+    if abbreviates(a["name"], b["name"]) or abbreviates(b["name"], a["name"]):
+        return True
+    first_a, first_b = a["name"].split()[0], b["name"].split()[0]
+    return (first_a.isupper() and first_a == _initials(b["name"])) or (first_b.isupper() and first_b == _initials(a["name"]))
+
+
+# --- the institution an office holder signs for ------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _offices() -> tuple[tuple[str, ...], list[tuple[str, str]], frozenset]:
+    """(acting prefixes, (head, template) longest head first, generic units) from offices.yml."""
+    data = load("offices.yml")
+    heads = [(h.lower(), row["institution"]) for row in data["stands_for"] for h in row["heads"]]
+    heads.sort(key=lambda h: len(h[0]), reverse=True)
+    acting = tuple(sorted((a.lower() for a in data["acting_prefixes"]), key=len, reverse=True))
+    return acting, heads, frozenset(w.lower() for w in data["generic_units"])
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    """The first words of the institution heads the ruler knows (patterns/institutions.yml)."""
+    return frozenset(ph.split()[0] for p in ruler_patterns() if p["label"] == "ORG" for ph in as_phrases(p["pattern"]) or [])
+
+
+def _after_portfolio(rest: str) -> str:
+    """"Bidang Sumber Daya dan Kerjasama Universitas Indonesia" after "Wakil Rektor": the
+    portfolio an office holds is no institution; the institution is what follows it."""
+    words = rest.split()
+    if not words or words[0].lower() not in lexicon("people.yml")["portfolio_words"]:
+        return rest
+    heads = _org_heads()
+    k = next((k for k, w in enumerate(words[1:], start=1) if w.lower() in heads and w[:1].isupper()), None)
+    return " ".join(words[k:]) if k is not None else rest
+
+
+def _strip_word(text: str, words) -> str:
+    low = text.lower()
+    for w in words:
+        if low.startswith(w) and (len(low) == len(w) or not low[len(w)].isalnum()):
+            return text[len(w):].strip()
+    return text
+
+
+@lru_cache(maxsize=65536)
+def institution_of_title(title: str | None) -> str | None:
+    """The institution an office stands for: "Bupati Banyumas" -> "Pemerintah Kabupaten
+    Banyumas", "Kepala DPMPTSP Kota Bekasi" -> "DPMPTSP Kota Bekasi"; None when the title names
+    no one institution ("Kepala Desa", "Wakil Ketua II")."""
+    if not title:
+        return None
+    acting, heads, generic_units = _offices()
+    t = _strip_word(title.strip(), acting)
+    low = t.lower()
+    for head, template in heads:
+        if not (low.startswith(head) and (len(low) == len(head) or not low[len(head)].isalnum())):
+            continue
+        rest = _after_portfolio(t[len(head):].strip(" ,"))
+        if "{unit}" not in template:
+            return template
+        # a unit is a name: capitalised, more than a number ("Wakil Ketua II") or a kind of body
+        named = [w for w in rest.split() if not re.fullmatch(r"[IVX]+|\d+", w)]
+        if not named or not rest[:1].isupper() or (len(named) == 1 and named[0].lower() in generic_units):
+            return None
+        return template.replace("{unit}", rest).strip()
+    return None
+
+
+# --- the party record a name makes -------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _legal_form() -> re.Pattern:
+    forms = "|".join(re.escape(f) for f in sorted(names()["legal_forms"], key=len, reverse=True))
+    return re.compile(rf"\s*\((?:{forms})\)", re.I)
+
+
+def kind_of(name: str) -> str:
+    low = name.lower()
+    for kind, heads in names()["kinds"]:
+        if any(low.startswith(h) and (len(low) == len(h) or not low[len(h)].isalnum()) for h in heads):
+            return kind
+    return "other"
+
+
+def party(text: str, start: int | None, end: int | None) -> dict:
+    """The party record of an institution's name as written, with its short form."""
+    # "(Persero)" is part of a company's name, not a short form of it
+    legal = _legal_form()
+    if legal.search(text):
+        head = legal.sub("", text)
+        p = party(head, start, end)
+        p["name"] = text if not re.search(r"\([^)]*\)", head) else p["name"]
+        return p
+    name = re.sub(r"\s*\(([^)]*)\)\s*", " ", text).strip()
+    name = re.sub(r"\s+", " ", name)
+    shorts = re.findall(r"\(([^)]+)\)", text)
+    short = None
+    reverse = re.match(r"^([A-Z][A-Za-z]{1,10})\s*\(([^)]+)\)\s*(.*)$", text)
+    if reverse and len(reverse.group(2).split()) > 1:
+        # "UNS (Universitas Sebelas Maret) Surakarta": the long form is in the brackets
+        rest = re.sub(r"\s*\([^)]*\)", "", reverse.group(3)).strip()
+        name = f"{reverse.group(2)} {rest}".strip()
+        short = f"{reverse.group(1)} {rest}".strip()
+    elif shorts:
+        # "Dinas ... (DPMPTSP) Kota Bekasi" -> "DPMPTSP Kota Bekasi"
+        short = (shorts[0] + " " + text[text.find(")") + 1:]).strip()
+        short = re.sub(r"\s*\([^)]*\)", "", short).strip() or shorts[0]
+    first = name.split(" ", 1)[0].lower()
+    if first in names()["region_types"] and " " in name:
+        # "dengan Kabupaten Natuna": the side that signs is the region's government
+        short = short or name
+        name = "Pemerintah " + fold(first).title() + name[len(first):]
+    short = " ".join(short.split()) if short else short
+    return {"name": name, "short": short, "kind": kind_of(name), "span": [start, end] if start is not None else None}
+
+
+_DEFINITION = re.compile(r"((?:[A-Z][\w'-]*\s+){1,8}?)\(\s*([A-Z][A-Za-z]{1,11})\s*\)")
+
+
+def defined_long_forms(text: str) -> dict[str, str]:
+    """Short forms the text defines, with their long form as written: "Universitas Hasanuddin
+    (Unhas)" -> {"unhas": "Universitas Hasanuddin"}; the long form is the shortest run of words
+    before the brackets that the short form spells."""
+    out = {}
+    for m in _DEFINITION.finditer(text):
+        words = m.group(1).split()
+        short = m.group(2)
+        for k in range(len(words) - 1, -1, -1):
+            candidate = " ".join(words[k:])
+            if abbreviates(short, candidate) or _initials(candidate) == short.upper():
+                out.setdefault(short.lower(), candidate)
+                break
+    return out
+
+
+def spelled_out(p: dict, long_forms: dict[str, str]) -> dict:
+    """A party named by a short form the article defines gets the long form as its name."""
+    first, _, rest = p["name"].partition(" ")
+    long = long_forms.get(first.lower())
+    if long is None or p.get("short"):
+        return p
+    return dict(p, name=f"{long} {rest}".strip(), short=p["name"])
+
+
+def merge(parties: list[dict]) -> list[dict]:
+    """One party per institution; the fuller name wins, unless it would trade a name found in
+    the text for one derived from a title."""
+    out: list[dict] = []
+    for p in parties:
+        twin = next((o for o in out if same_institution(o, p)), None)
+        if twin is None:
+            out.append(p)
+            continue
+        if len(p["name"]) > len(twin["name"]) and (p["span"] or twin["span"] is None):
+            short = twin["short"] or (twin["name"] if len(twin["name"]) < len(p["name"]) else None)
+            twin.update(p)
+            twin["short"] = p["short"] or short
+        elif not twin.get("short") and len(p["name"]) < len(twin["name"]):
+            twin["short"] = p["name"]
+    return out
