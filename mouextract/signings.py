@@ -1,0 +1,219 @@
+"""One signing, many reports: link the records of articles that report the same signing.
+
+Each agreement record of an article result (what `extract` returns) is a *report*. Two reports
+are of the same signing when (`fit`):
+  - they come from different articles (one article's records are different documents);
+  - the instrument is of the same kind; a report that names it only loosely ("kerja sama",
+    "kesepakatan") fits any kind;
+  - the dates fit: the same day; or one side has no day and its article was published within
+    CLOSE_DAYS after the other's date (or, both without a day, the two were published within
+    CLOSE_DAYS of each other); or one day apart when the reports share a named person or the
+    venue (the reports disagree about the date, and the signing is flagged);
+  - the parties are the same institutions (`institutions.same_institution`): at least two in
+    common, and every party of the report that names fewer is among the other's;
+  - the cities do not contradict each other (region codes; a province holds its cities).
+A report joins the existing signing all of whose reports it fits; when it fits none, or fits two
+equally well, it starts a signing of its own: a wrong merge costs a dataset more than a missed one.
+Linking is incremental and keeps ids: a report never moves, and signings never merge later.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .institutions import same_institution, same_person, same_venue
+from .signing_record import merge
+from .writers import agreement_id
+
+CLOSE_DAYS = 7
+# Phrases that do not tell which instrument was signed: they fit any kind.
+LOOSE_TYPE_TEXTS = {"kerja sama", "kerjasama", "kerja-sama", "perjanjian", "kesepakatan"}
+
+
+def _day(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value and len(str(value)) >= 10 else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class Report:
+    """One agreement record of one article: `n` counts the article's agreements from 1."""
+    article: dict
+    n: int
+    agreement: dict
+    key: object = None  # where the caller keeps it (a database row id); not compared
+
+    @property
+    def id(self) -> str:
+        return agreement_id(self.article, self.n)
+
+    @cached_property
+    def day(self) -> dt.date | None:
+        date = self.agreement.get("date") or {}
+        return _day(date.get("value")) if date.get("precision") == "day" else None
+
+    @cached_property
+    def published(self) -> dt.date | None:
+        return _day(self.article.get("published"))
+
+    @cached_property
+    def parties(self) -> list[dict]:
+        out: list[dict] = []
+        for p in self.agreement.get("parties") or []:
+            if (p.get("name") or p.get("short")) and not any(same_institution(p, q) for q in out):
+                out.append(p)
+        return out
+
+    @cached_property
+    def people(self) -> list[dict]:
+        return [p for key in ("signatories", "witnesses") for p in self.agreement.get(key) or [] if p.get("name")]
+
+    @property
+    def place(self) -> dict:
+        return self.agreement.get("place") or {}
+
+    @property
+    def loose_type(self) -> bool:
+        return (self.agreement.get("type_text") or "").strip().lower() in LOOSE_TYPE_TEXTS
+
+    def anchors(self) -> list[dt.date]:
+        """The days a report of the same signing would be near: its date and its publication."""
+        return [d for d in (self.day, self.published) if d is not None]
+
+
+def reports(result: dict) -> list[Report]:
+    article = result.get("article") or {}
+    return [Report(article, n, a) for n, a in enumerate(result.get("agreements") or [], start=1)]
+
+
+# --- does one report fit another? --------------------------------------------------------------
+
+def cities_fit(a: dict, b: dict) -> bool:
+    """Two places ({"city", "region_code"}) do not contradict each other: the same region, a
+    province and a city in it, or a place unknown on one side."""
+    ca, cb = a.get("region_code"), b.get("region_code")
+    if ca and cb:
+        return ca == cb or ca.startswith(cb + ".") or cb.startswith(ca + ".")
+    na, nb = " ".join((a.get("city") or "").lower().split()), " ".join((b.get("city") or "").lower().split())
+    return not (na and nb) or na == nb
+
+
+def _published_after(undated: Report, day: dt.date) -> bool:
+    p = undated.published
+    return p is not None and -1 <= (p - day).days <= CLOSE_DAYS  # -1: a time zone, a pre-dated release
+
+
+def _date_fit(a: Report, b: Report) -> str | None:
+    """'same', 'near' (one day apart), 'open' (a day unknown, publication close) or None."""
+    if a.day and b.day:
+        gap = abs((a.day - b.day).days)
+        return "same" if gap == 0 else "near" if gap == 1 else None
+    for x, y in ((a, b), (b, a)):
+        value = str((x.agreement.get("date") or {}).get("value") or "")
+        if value and not x.day and not str(y.day or y.published or "").startswith(value):
+            return None  # "Februari 2024" does not fit 8 March 2024
+    if a.day or b.day:
+        dated, undated = (a, b) if a.day else (b, a)
+        return "open" if _published_after(undated, dated.day) else None
+    if a.published and b.published and abs((a.published - b.published).days) <= CLOSE_DAYS:
+        return "open"
+    return None
+
+
+def _common_parties(a: Report, b: Report) -> int | None:
+    """How many parties the two share, if every party of the one naming fewer is the other's."""
+    fewer, more = (a.parties, b.parties) if len(a.parties) <= len(b.parties) else (b.parties, a.parties)
+    used: set[int] = set()
+    for p in fewer:
+        k = next((k for k, q in enumerate(more) if k not in used and same_institution(p, q)), None)
+        if k is None:
+            return None
+        used.add(k)
+    return len(used)
+
+
+def _shares_someone(a: Report, b: Report) -> bool:
+    return any(same_person(x, y) for x in a.people for y in b.people)
+
+
+def fit(a: Report, b: Report) -> int | None:
+    """How well report A fits report B as the same signing (higher is better), or None."""
+    if a.article.get("sha256") and a.article.get("sha256") == b.article.get("sha256"):
+        return None
+    if a.agreement.get("type") != b.agreement.get("type") and not (a.loose_type or b.loose_type):
+        return None
+    when = _date_fit(a, b)
+    if when is None or not cities_fit(a.place, b.place):
+        return None
+    common = _common_parties(a, b)
+    if common is None or common < 2:
+        return None
+    shared = _shares_someone(a, b)
+    venue = same_venue(a.place.get("venue"), b.place.get("venue"))
+    if when == "near" and not (shared or venue):
+        return None
+    return common + {"same": 2, "open": 1, "near": 0}[when] + shared + venue
+
+
+def choose(report: Report, candidates: Mapping[object, list[Report]]) -> object | None:
+    """The candidate signing REPORT belongs to: the best one all of whose reports it fits;
+    None when it fits none, or two equally well."""
+    scored = []
+    for key, members in candidates.items():
+        fits = [fit(report, m) for m in members]
+        if members and None not in fits:
+            scored.append((sum(fits) / len(fits), key))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][1]
+
+
+# --- linking in memory ------------------------------------------------------------------------
+
+@dataclass
+class Linker:
+    """Signings of the article results added so far; `add` links one more article."""
+    signings: dict[int, list[Report]] = field(default_factory=dict)
+    _by_day: dict[dt.date, set[int]] = field(default_factory=lambda: defaultdict(set))
+    _seen: set[str] = field(default_factory=set)
+
+    def add(self, result: dict) -> list[int] | None:
+        """Link each agreement of RESULT; its signing ids, or None for an article already added."""
+        sha = (result.get("article") or {}).get("sha256")
+        if sha and sha in self._seen:
+            return None
+        if sha:
+            self._seen.add(sha)
+        return [self.link(r) for r in reports(result)]
+
+    def link(self, report: Report) -> int:
+        near: set[int] = set()
+        for day in report.anchors():
+            for offset in range(-CLOSE_DAYS - 1, CLOSE_DAYS + 2):
+                near |= self._by_day.get(day + dt.timedelta(days=offset), set())
+        chosen = choose(report, {k: self.signings[k] for k in sorted(near)})
+        if chosen is None:
+            chosen = len(self.signings) + 1
+            self.signings[chosen] = []
+        self.signings[chosen].append(report)
+        for day in report.anchors():
+            self._by_day[day].add(chosen)
+        return chosen
+
+    def records(self) -> Iterator[dict]:
+        for key in sorted(self.signings):
+            yield merge(self.signings[key], key)
+
+
+def link(results: Iterable[dict]) -> list[dict]:
+    """The signings reported in RESULTS (article results), merged, in the order first reported."""
+    linker = Linker()
+    for result in results:
+        linker.add(result)
+    return list(linker.records())
