@@ -199,6 +199,10 @@ def _scope(reports: list[Report]) -> list[dict]:
     return [{"text": max((t for _, t in g), key=len), "sources": _sources(g)} for g in groups]
 
 
+def _distinct(values) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v and isinstance(v, str)))
+
+
 def _report(r: Report) -> dict:
     a = r.article
     return {"agreement_id": r.id, "article_id": article_id(a), "path": a.get("path"), "title": a.get("title"),
@@ -221,8 +225,8 @@ def merge(reports: list[Report], signing_id: int) -> dict:
         "scope": _scope(reports),
         "n_reports": len(reports),
         "reports": [_report(r) for r in reports],
-        "outlets": list(dict.fromkeys(r.article["outlet"] for r in reports if r.article.get("outlet"))),
-        "urls": list(dict.fromkeys(r.article["url"] for r in reports if r.article.get("url"))),
+        "outlets": _distinct(r.article.get("outlet") for r in reports),
+        "urls": _distinct(r.article.get("url") for r in reports),
         "disagreements": disagreements,
         "conflict": bool(disagreements),
     }

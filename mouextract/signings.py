@@ -49,6 +49,11 @@ class Report:
     key: object = None  # where the caller keeps it (a database row id); not compared
 
     @property
+    def source(self) -> str | None:
+        """The article, by the hash of its text (or its path)."""
+        return self.article.get("sha256") or self.article.get("path")
+
+    @property
     def id(self) -> str:
         return agreement_id(self.article, self.n)
 
@@ -86,9 +91,31 @@ class Report:
         return [d for d in (self.day, self.published) if d is not None]
 
 
+_TEXT_FIELDS = ("type", "type_text", "name", "short", "kind", "title", "on_behalf_of", "text", "value", "precision", "venue", "city",
+                "province", "region_code", "region_name")
+
+
+def _clean(item: dict) -> dict:
+    """A JSON object read from a user's file, with the text fields the linking reads as text or None."""
+    return {k: (v if k not in _TEXT_FIELDS or isinstance(v, str) else None) for k, v in item.items()}
+
+
+def _agreement(a) -> dict:
+    a = _clean(a) if isinstance(a, dict) else {}
+    for key in ("parties", "signatories", "witnesses", "scope"):
+        a[key] = [_clean(x) for x in a.get(key) or [] if isinstance(x, dict)] if isinstance(a.get(key), list) else []
+    for key in ("date", "place"):
+        a[key] = _clean(a[key]) if isinstance(a.get(key), dict) else None
+    for person in a["signatories"]:
+        person["party"] = person.get("party") if isinstance(person.get("party"), int) else None
+    return a
+
+
 def reports(result: dict) -> list[Report]:
-    article = result.get("article") or {}
-    return [Report(article, n, a) for n, a in enumerate(result.get("agreements") or [], start=1)]
+    """The reports of an article result; fields of the wrong type (a hand-made file) read as absent."""
+    article = result.get("article") if isinstance(result.get("article"), dict) else {}
+    agreements = result.get("agreements") if isinstance(result.get("agreements"), list) else []
+    return [Report(article, n, _agreement(a)) for n, a in enumerate(agreements, start=1)]
 
 
 # --- does one report fit another? --------------------------------------------------------------
@@ -143,7 +170,7 @@ def _shares_someone(a: Report, b: Report) -> bool:
 
 def fit(a: Report, b: Report) -> int | None:
     """How well report A fits report B as the same signing (higher is better), or None."""
-    if a.article.get("sha256") and a.article.get("sha256") == b.article.get("sha256"):
+    if a.source is not None and a.source == b.source:
         return None
     if a.agreement.get("type") != b.agreement.get("type") and not (a.loose_type or b.loose_type):
         return None
@@ -185,10 +212,11 @@ class Linker:
 
     def add(self, result: dict) -> list[int] | None:
         """Link each agreement of RESULT; its signing ids, or None for an article already added."""
-        sha = (result.get("article") or {}).get("sha256")
-        if sha and sha in self._seen:
+        article = result.get("article") if isinstance(result.get("article"), dict) else {}
+        sha = article.get("sha256")
+        if isinstance(sha, str) and sha in self._seen:
             return None
-        if sha:
+        if isinstance(sha, str):
             self._seen.add(sha)
         return [self.link(r) for r in reports(result)]
 

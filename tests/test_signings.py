@@ -2,36 +2,7 @@
 import pytest
 
 from mouextract.signings import Linker, link
-
-KOTA = {"city": "Pekalongan", "province": "Jawa Tengah", "region_code": "33.75", "region_name": "Kota Pekalongan"}
-KAB = {"city": "Kajen", "province": "Jawa Tengah", "region_code": "33.26", "region_name": "Kabupaten Pekalongan"}
-PROVINCE = {"city": None, "province": "Jawa Tengah", "region_code": "33", "region_name": "Jawa Tengah"}
-PEMKOT, UNI = ("Pemerintah Kota Pekalongan", "Pemkot Pekalongan"), ("Universitas Batik Nusantara", "Unibnus")
-KEJARI, PEMKAB = ("Kejaksaan Negeri Kota Pekalongan", None), ("Pemerintah Kabupaten Pekalongan", None)
-HERU = {"name": "Heru Prasetyo Wibowo", "title": "Wali Kota Pekalongan", "party": 0}
-
-
-def agreement(parties=(PEMKOT, UNI), date="2024-02-08", *, kind="nota_kesepahaman", type_text="nota kesepahaman",
-              venue=None, place=KOTA, signatories=(), witnesses=(), scope=(), precision="day"):
-    return {
-        "type": kind, "type_text": type_text, "type_span": None,
-        "date": {"value": date, "text": date, "precision": precision, "year_inferred": False,
-                 "weekday_conflict": False, "span": None} if date else None,
-        "place": {"venue": venue, **place, "span": None} if (venue or place) else None,
-        "parties": [{"name": n, "short": s, "kind": "other", "span": None} for n, s in parties],
-        "signatories": [{"name": None, "title": None, "party": None, "on_behalf_of": None, "span": None, **s}
-                        for s in signatories],
-        "witnesses": [{"name": None, "title": None, "span": None, **w} for w in witnesses],
-        "scope": [{"text": t, "span": None} for t in scope],
-        "evidence": [], "confidence": 0.9,
-    }
-
-
-def result(aid, *agreements, published=None, outlet=None, url=None):
-    return {"article": {"path": f"in/{aid}.txt", "id": aid, "title": f"Berita {aid}", "dateline": None,
-                        "outlet": outlet, "published": published, "url": url, "sha256": f"sha-{aid}"},
-            "agreements": list(agreements), "mentioned": [], "warnings": [],
-            "extractor": {"version": "test", "mode": "fast"}}
+from signing_results import HERU, KAB, KEJARI, PEMKAB, PEMKOT, PROVINCE, UNI, agreement, result
 
 
 def groups(results):
@@ -224,3 +195,16 @@ def test_a_signing_reported_once_is_its_report():
     assert (s["signing_id"], s["type"], s["date"]["value"], s["place"]["region_code"], s["conflict"]) == (
         1, "nota_kesepahaman", "2024-02-08", "33.75", False)
     assert s["witnesses"] == [{"name": "Yulianto Saputro", "title": "Ketua DPRD", "sources": ["a-1"]}]
+
+
+@pytest.mark.parametrize("odd", [
+    {"article": "x", "agreements": "y"},
+    {"article": {"sha256": ["x"], "published": 5, "outlet": ["o"]}, "agreements": [None, "a", 3]},
+    {"agreements": [{"parties": None, "date": "2024", "place": [], "signatories": {"a": 1}, "scope": [1, None]}]},
+    {"agreements": [{"parties": [{"name": 5, "short": ["x"]}, {"name": None}, "Pemkot"], "type_text": 7,
+                     "date": {"value": 20240208, "precision": "day"}, "place": {"region_code": 33, "venue": 1},
+                     "signatories": [{"name": 3, "title": {}, "party": "0"}], "witnesses": [{"name": ["a"]}]}]},
+])
+def test_results_of_an_odd_shape_are_linked_without_error(odd):
+    records = link([result("a", agreement()), odd, result("b", agreement())])
+    assert [r["agreement_id"] for r in records[0]["reports"]] == ["a-1", "b-1"]
