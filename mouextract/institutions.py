@@ -88,7 +88,7 @@ def name_key(name: str) -> NameKey:
 
 
 def _names(party: dict) -> list[str]:
-    return [n for n in (party.get("name"), party.get("short")) if n and n.strip()]
+    return [n for n in (party.get("name"), party.get("short")) if isinstance(n, str) and n.strip()]
 
 
 def _places_fit(a: list[Place], b: list[Place]) -> bool:
@@ -110,8 +110,13 @@ def _words_fit(x: NameKey, y: NameKey) -> bool:
 
 def same_institution(a: dict, b: dict) -> bool:
     """Two parties ({"name", "short"}) of two reports are one institution."""
-    ka = [k for k in map(name_key, _names(a)) if k.distinctive]
-    kb = [k for k in map(name_key, _names(b)) if k.distinctive]
+    return _same_names(tuple(_names(a)), tuple(_names(b)))
+
+
+@lru_cache(maxsize=1 << 17)  # linking compares the same institutions' names over and over
+def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    ka = [k for k in map(name_key, a) if k.distinctive]
+    kb = [k for k in map(name_key, b) if k.distinctive]
     if not ka or not kb:
         return False
     if not _places_fit([p for k in ka for p in k.places], [p for k in kb for p in k.places]):

@@ -86,9 +86,15 @@ class Report:
     def loose_type(self) -> bool:
         return (self.agreement.get("type_text") or "").strip().lower() in LOOSE_TYPE_TEXTS
 
-    def anchors(self) -> list[dt.date]:
-        """The days a report of the same signing would be near: its date and its publication."""
-        return [d for d in (self.day, self.published) if d is not None]
+    def windows(self) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]] | None:
+        """Where a report that fits this one by date must lie (see `_date_fit`), inclusive: the
+        days of the reports with a day, and the publication days of those without; None if none."""
+        one, close = dt.timedelta(days=1), dt.timedelta(days=CLOSE_DAYS)
+        if self.day:
+            return (self.day - one, self.day + one), (self.day - one, self.day + close)
+        if self.published:
+            return (self.published - close, self.published + one), (self.published - close, self.published + close)
+        return None
 
 
 _TEXT_FIELDS = ("type", "type_text", "name", "short", "kind", "title", "on_behalf_of", "text", "value", "precision", "venue", "city",
@@ -207,7 +213,8 @@ def choose(report: Report, candidates: Mapping[object, list[Report]]) -> object 
 class Linker:
     """Signings of the article results added so far; `add` links one more article."""
     signings: dict[int, list[Report]] = field(default_factory=dict)
-    _by_day: dict[dt.date, set[int]] = field(default_factory=lambda: defaultdict(set))
+    _dated: dict[dt.date, set[int]] = field(default_factory=lambda: defaultdict(set))  # by the report's day
+    _undated: dict[dt.date, set[int]] = field(default_factory=lambda: defaultdict(set))  # by its publication
     _seen: set[str] = field(default_factory=set)
 
     def add(self, result: dict) -> list[int] | None:
@@ -221,17 +228,18 @@ class Linker:
         return [self.link(r) for r in reports(result)]
 
     def link(self, report: Report) -> int:
+        # only a signing with a report that fits by date can hold REPORT, which must fit them all
         near: set[int] = set()
-        for day in report.anchors():
-            for offset in range(-CLOSE_DAYS - 1, CLOSE_DAYS + 2):
-                near |= self._by_day.get(day + dt.timedelta(days=offset), set())
+        for index, (first, last) in zip((self._dated, self._undated), report.windows() or ()):
+            for offset in range((last - first).days + 1):
+                near |= index.get(first + dt.timedelta(days=offset), set())
         chosen = choose(report, {k: self.signings[k] for k in sorted(near)})
         if chosen is None:
             chosen = len(self.signings) + 1
             self.signings[chosen] = []
         self.signings[chosen].append(report)
-        for day in report.anchors():
-            self._by_day[day].add(chosen)
+        if report.day or report.published:
+            (self._dated if report.day else self._undated)[report.day or report.published].add(chosen)
         return chosen
 
     def records(self) -> Iterator[dict]:

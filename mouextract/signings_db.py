@@ -1,8 +1,8 @@
 """The signings of a dataset file: table `signings`, and `agreements.signing_id` linking each record.
 
 The linking is `signings.choose`, the same as in memory; this module only finds the candidate
-signings (those with a report dated or published within CLOSE_DAYS + 1 days of the new one)
-and keeps each signing's merged record up to date. `link_article` runs inside the transaction
+signings (those with a record of the same kind whose date or publication could fit the new
+one) and keeps each signing's merged record up to date. `link_article` runs inside the transaction
 that adds the article, so a dataset never holds an unlinked record; an older file gets its
 column and its links on first opening for writing (`upgrade`).
 """
@@ -13,9 +13,10 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from weakref import WeakKeyDictionary
 
 from .signing_record import merge
-from .signings import CLOSE_DAYS, Report, choose, link
+from .signings import CLOSE_DAYS, LOOSE_TYPE_TEXTS, Report, choose, link
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS signings (
@@ -75,19 +76,53 @@ def _reports(db, where: str, args: tuple) -> list[Report]:
     return out
 
 
+# Reports read back, per open Database, by (agreement_pk, article, n): a record does not change
+# once stored, and the key tells a row apart from one that took the number of a rolled-back insert.
+_READ: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _members(db, signing_ids: list[int]) -> dict[int, list[Report]]:
+    """The reports of each signing, in the order they were linked."""
+    cache = _READ.setdefault(db, {})
+    rows: list[tuple] = []
+    for i in range(0, len(signing_ids), 500):
+        chunk = signing_ids[i:i + 500]
+        rows += map(tuple, db.conn.execute(
+            f"SELECT agreement_pk, article_sha256, n, signing_id FROM agreements WHERE signing_id IN"
+            f" ({', '.join('?' * len(chunk))})", chunk))
+    missing = [r[0] for r in rows if r[:3] not in cache]
+    for i in range(0, len(missing), 500):
+        chunk = missing[i:i + 500]
+        for report in _reports(db, f"a.agreement_pk IN ({', '.join('?' * len(chunk))})", tuple(chunk)):
+            cache[(report.key, report.article["sha256"], report.n)] = report
+    out: dict[int, list[Report]] = {k: [] for k in signing_ids}
+    for pk, sha, n, signing_id in sorted(rows):
+        out[signing_id].append(cache[(pk, sha, n)])
+    return out
+
+
 def _near(db, report: Report) -> list[int]:
-    """Signings with a report dated or published near REPORT's date or publication."""
-    found: set[int] = set()
-    for day in report.anchors():
-        lo = (day - dt.timedelta(days=CLOSE_DAYS + 1)).isoformat()
-        hi = (day + dt.timedelta(days=CLOSE_DAYS + 2)).isoformat()  # exclusive; "2024-02-16T10:00" < "2024-02-17"
-        found.update(r[0] for r in db.conn.execute(
-            "SELECT signing_id FROM agreements WHERE signing_id IS NOT NULL AND date_precision = 'day'"
-            " AND date >= ? AND date < ?", (lo, hi)))
-        found.update(r[0] for r in db.conn.execute(
-            "SELECT a.signing_id FROM articles r JOIN agreements a ON a.article_sha256 = r.sha256"
-            " WHERE a.signing_id IS NOT NULL AND r.published >= ? AND r.published < ?", (lo, hi)))
-    return sorted(found)
+    """The signings with a record that could fit REPORT by its kind and its date (see
+    Report.windows): only those can hold REPORT, since it must fit each of their records."""
+    windows = report.windows()
+    if windows is None:
+        return []
+    (dated_from, dated_to), (published_from, published_to) = windows
+    kind, args = "", []
+    if not report.loose_type:
+        kind = f" AND (a.type IS ? OR lower(trim(a.type_text)) IN ({', '.join('?' * len(LOOSE_TYPE_TEXTS))}))"
+        args = [report.agreement.get("type"), *sorted(LOOSE_TYPE_TEXTS)]
+    found = db.conn.execute(
+        "SELECT DISTINCT a.signing_id FROM agreements a WHERE a.signing_id IS NOT NULL"
+        " AND a.date_precision = 'day' AND a.date >= ? AND a.date <= ?" + kind,
+        (dated_from.isoformat(), dated_to.isoformat(), *args)).fetchall()
+    # the end is exclusive, the next day: a publication may carry a time ("2024-02-16T10:00")
+    found += db.conn.execute(
+        "SELECT DISTINCT a.signing_id FROM articles r JOIN agreements a ON a.article_sha256 = r.sha256"
+        " WHERE a.signing_id IS NOT NULL AND (a.date_precision IS NOT 'day' OR a.date IS NULL)"
+        " AND r.published >= ? AND r.published < ?" + kind,
+        (published_from.isoformat(), (published_to + dt.timedelta(days=1)).isoformat(), *args)).fetchall()
+    return sorted({r[0] for r in found})
 
 
 def link_article(db, sha256: str) -> None:
@@ -95,8 +130,7 @@ def link_article(db, sha256: str) -> None:
     conn = db.conn
     with _rows(conn):
         for report in _reports(db, "a.article_sha256 = ? AND a.signing_id IS NULL", (sha256,)):
-            candidates = {k: _reports(db, "a.signing_id = ?", (k,)) for k in _near(db, report)}
-            chosen = choose(report, candidates)
+            chosen = choose(report, _members(db, _near(db, report)))
             if chosen is None:
                 chosen = conn.execute("INSERT INTO signings (n_reports, conflict, record) VALUES (0, 0, '{}')").lastrowid
             conn.execute("UPDATE agreements SET signing_id = ? WHERE agreement_pk = ?", (chosen, report.key))
@@ -104,7 +138,7 @@ def link_article(db, sha256: str) -> None:
 
 
 def _refresh(db, signing_id: int) -> None:
-    record = merge(_reports(db, "a.signing_id = ?", (signing_id,)), signing_id)
+    record = merge(_members(db, [signing_id])[signing_id], signing_id)
     date, place = record["date"] or {}, record["place"] or {}
     db.conn.execute(
         "UPDATE signings SET type = ?, date = ?, date_precision = ?, venue = ?, city = ?, province = ?,"
