@@ -217,5 +217,8 @@ def export(db_path: str | Path, fmt: str, output: str | Path = "-", *, signings:
         if signings:
             from .signings_io import write_signings
             return write_signings(signings_db.signing_records(db), fmt, output)
-        extra = {"signings": db.table("signings")} if fmt == "xlsx" and db.has_table("signings") else None
+        extra = None
+        if fmt == "xlsx":
+            from .signings_io import SIGNING_COLUMNS, flat_row
+            extra = {"signings": (SIGNING_COLUMNS, [flat_row(r) for r in signings_db.signing_records(db)])}
         return write_results(db.results(), fmt, output, extra_sheets=extra)

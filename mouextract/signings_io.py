@@ -1,5 +1,5 @@
-"""Signings in and out: merged signing records written as YAML/JSON/JSONL/CSV, and the linking
-of article results read from JSONL files (`mouextract signings PRED.jsonl`)."""
+"""Signings in and out: merged signing records written as YAML/JSON/JSONL/CSV/XLSX, and the
+linking of article results read from JSONL files (`mouextract signings PRED.jsonl`)."""
 from __future__ import annotations
 
 import csv
@@ -68,6 +68,11 @@ def write_signings(records: Iterable[dict], fmt: str, output: str | Path = "-") 
     from .errors import UsageError
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt == "xlsx":
+        from .xlsx import write_sheets
+        rows = [flat_row(r) for r in records]
+        write_sheets(output, {"signings": (SIGNING_COLUMNS, rows)})
+        return len(rows)
     n = 0
     with atomic_output(output, newline="" if fmt == "csv" else None) as stream:
         writer = SigningsCsvWriter(stream) if fmt == "csv" else WRITERS[fmt](stream)
