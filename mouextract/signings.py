@@ -11,7 +11,8 @@ are of the same signing when (`fit`):
     venue (the reports disagree about the date, and the signing is flagged);
   - the parties are the same institutions (`institutions.same_institution`): at least two in
     common, and every party of the report that names fewer is among the other's;
-  - the cities do not contradict each other (region codes; a province holds its cities).
+  - the cities do not contradict each other (region codes; a province holds its cities; a city
+    that only repeats the report's dateline is where it was filed, and contradicts nothing).
 A report joins the existing signing all of whose reports it fits; when it fits none, or fits two
 equally well, it starts a signing of its own: a wrong merge costs a dataset more than a missed one.
 Linking is incremental and keeps ids: a report never moves, and signings never merge later.
@@ -31,6 +32,10 @@ from .writers import agreement_id
 CLOSE_DAYS = 7
 # Phrases that do not tell which instrument was signed: they fit any kind.
 LOOSE_TYPE_TEXTS = {"kerja sama", "kerjasama", "kerja-sama", "perjanjian", "kesepakatan"}
+
+
+def _folded(text) -> str:
+    return " ".join(text.lower().split()) if isinstance(text, str) else ""
 
 
 def _day(value) -> dt.date | None:
@@ -81,6 +86,15 @@ class Report:
     @property
     def place(self) -> dict:
         return self.agreement.get("place") or {}
+
+    @property
+    def stated_place(self) -> dict:
+        """The place, unless it only repeats the dateline: where a report was filed ("JAKARTA -"
+        over a signing in Mataram) may not be where the signing was, so it contradicts nothing."""
+        place, dateline = self.place, self.article.get("dateline")
+        if not place.get("venue") and isinstance(dateline, str) and _folded(place.get("city")) == _folded(dateline):
+            return {}
+        return place
 
     @property
     def loose_type(self) -> bool:
@@ -181,7 +195,7 @@ def fit(a: Report, b: Report) -> int | None:
     if a.agreement.get("type") != b.agreement.get("type") and not (a.loose_type or b.loose_type):
         return None
     when = _date_fit(a, b)
-    if when is None or not cities_fit(a.place, b.place):
+    if when is None or not cities_fit(a.stated_place, b.stated_place):
         return None
     common = _common_parties(a, b)
     if common is None or common < 2:

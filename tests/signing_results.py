@@ -3,6 +3,7 @@
 
 KOTA = {"city": "Pekalongan", "province": "Jawa Tengah", "region_code": "33.75", "region_name": "Kota Pekalongan"}
 KAB = {"city": "Kajen", "province": "Jawa Tengah", "region_code": "33.26", "region_name": "Kabupaten Pekalongan"}
+JAKARTA = {"city": "Jakarta", "province": "DKI Jakarta", "region_code": "31", "region_name": "DKI Jakarta"}
 PROVINCE = {"city": None, "province": "Jawa Tengah", "region_code": "33", "region_name": "Jawa Tengah"}
 PEMKOT, UNI = ("Pemerintah Kota Pekalongan", "Pemkot Pekalongan"), ("Universitas Batik Nusantara", "Unibnus")
 KEJARI, PEMKAB = ("Kejaksaan Negeri Kota Pekalongan", None), ("Pemerintah Kabupaten Pekalongan", None)
@@ -25,8 +26,8 @@ def agreement(parties=(PEMKOT, UNI), date="2024-02-08", *, kind="nota_kesepahama
     }
 
 
-def result(aid, *agreements, published=None, outlet=None, url=None):
-    return {"article": {"path": f"in/{aid}.txt", "id": aid, "title": f"Berita {aid}", "dateline": None,
+def result(aid, *agreements, published=None, outlet=None, url=None, dateline=None):
+    return {"article": {"path": f"in/{aid}.txt", "id": aid, "title": f"Berita {aid}", "dateline": dateline,
                         "outlet": outlet, "published": published, "url": url, "sha256": f"sha-{aid}"},
             "agreements": list(agreements), "mentioned": [], "warnings": [],
             "extractor": {"version": "test", "mode": "fast"}}

@@ -2,7 +2,7 @@
 import pytest
 
 from mouextract.signings import Linker, link
-from signing_results import HERU, KAB, KEJARI, PEMKAB, PEMKOT, PROVINCE, UNI, agreement, result
+from signing_results import HERU, JAKARTA, KAB, KEJARI, PEMKAB, PEMKOT, PROVINCE, UNI, agreement, result
 
 
 def groups(results):
@@ -23,6 +23,8 @@ SAME = [
       result("b", agreement(date=None), published="2024-02-13")]),
     ("a province and a city in it",
      [result("a", agreement(place=PROVINCE)), result("b", agreement())]),
+    ("another city, from the dateline only (filed elsewhere)",
+     [result("a", agreement()), result("b", agreement(place=JAKARTA), dateline="JAKARTA")]),
     ("a city unknown on one side",
      [result("a", agreement(place={})), result("b", agreement())]),
     ("an instrument named only loosely ('kerja sama')",
@@ -64,6 +66,8 @@ DIFFERENT = [
      [result("a", agreement()), result("b", agreement(kind="perjanjian_kerja_sama", type_text="PKS"))]),
     ("two cities",
      [result("a", agreement()), result("b", agreement(place=KAB))]),
+    ("another city, the dateline's but with a venue there",
+     [result("a", agreement()), result("b", agreement(place=JAKARTA, venue="Hotel Sahid Jaya"), dateline="JAKARTA")]),
     ("dates a day apart, nothing else shared",
      [result("a", agreement()), result("b", agreement(date="2024-02-09"))]),
     ("a date given as the month, another month",
