@@ -145,7 +145,8 @@ def _fullest(entry) -> dict:
     the name read the name better: "Sekdaprov Jatim Bambang Wicaksono" (no title) yields to
     "Bambang Wicaksono" (title "Sekdaprov Jatim")."""
     named = [v for _, v in entry if v.get("name")] or [v for _, v in entry]
-    return max(named, key=lambda v: (v.get("title") is not None, len(person_words(v.get("name"))), len(v.get("name") or "")))
+    return max(named, key=lambda v: (v.get("title") is not None, len(person_words(v.get("name"))),
+                                     len(v.get("name") or "")))
 
 
 def _title(entry, fullest: dict) -> str | None:

@@ -111,8 +111,8 @@ class Report:
         return None
 
 
-_TEXT_FIELDS = ("type", "type_text", "name", "short", "kind", "title", "on_behalf_of", "text", "value", "precision", "venue", "city",
-                "province", "region_code", "region_name")
+_TEXT_FIELDS = ("type", "type_text", "name", "short", "kind", "title", "on_behalf_of", "text", "value", "precision",
+                "venue", "city", "province", "region_code", "region_name")
 
 
 def _clean(item: dict) -> dict:

@@ -132,7 +132,8 @@ def link_article(db, sha256: str) -> None:
         for report in _reports(db, "a.article_sha256 = ? AND a.signing_id IS NULL", (sha256,)):
             chosen = choose(report, _members(db, _near(db, report)))
             if chosen is None:
-                chosen = conn.execute("INSERT INTO signings (n_reports, conflict, record) VALUES (0, 0, '{}')").lastrowid
+                chosen = conn.execute(
+                    "INSERT INTO signings (n_reports, conflict, record) VALUES (0, 0, '{}')").lastrowid
             conn.execute("UPDATE agreements SET signing_id = ? WHERE agreement_pk = ?", (chosen, report.key))
             _refresh(db, chosen)
 
