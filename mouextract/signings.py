@@ -9,8 +9,10 @@ are of the same signing when (`fit`):
     CLOSE_DAYS after the other's date (or, both without a day, the two were published within
     CLOSE_DAYS of each other); or one day apart when the reports share a named person or the
     venue (the reports disagree about the date, and the signing is flagged);
-  - the parties are the same institutions (`institutions.same_institution`): at least two in
-    common, and every party of the report that names fewer is among the other's;
+  - the parties are the same institutions (`institutions.same_institution`): every party of the
+    report that names fewer is among the other's, and they have two in common; or one, when
+    the two reports give the same day and name the same two signatories (an extraction that
+    missed a party);
   - the cities do not contradict each other (region codes; a province holds its cities; a city
     that only repeats the report's dateline is where it was filed, and contradicts nothing).
 A report joins the existing signing all of whose reports it fits; when it fits none, or fits two
@@ -188,6 +190,11 @@ def _shares_someone(a: Report, b: Report) -> bool:
     return any(same_person(x, y) for x in a.people for y in b.people)
 
 
+def _shared_signatories(a: Report, b: Report) -> int:
+    theirs = [p for p in b.agreement["signatories"] if p.get("name")]
+    return sum(any(same_person(x, y) for y in theirs) for x in a.agreement["signatories"] if x.get("name"))
+
+
 def fit(a: Report, b: Report) -> int | None:
     """How well report A fits report B as the same signing (higher is better), or None."""
     if a.source is not None and a.source == b.source:
@@ -198,8 +205,10 @@ def fit(a: Report, b: Report) -> int | None:
     if when is None or not cities_fit(a.stated_place, b.stated_place):
         return None
     common = _common_parties(a, b)
-    if common is None or common < 2:
+    if common is None or common < 1:
         return None
+    if common < 2 and not (when == "same" and _shared_signatories(a, b) >= 2):
+        return None  # one party alone could be the hub of a ceremony; its two signers name the document
     shared = _shares_someone(a, b)
     venue = same_venue(a.place.get("venue"), b.place.get("venue"))
     if when == "near" and not (shared or venue):

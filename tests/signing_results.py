@@ -8,6 +8,7 @@ PROVINCE = {"city": None, "province": "Jawa Tengah", "region_code": "33", "regio
 PEMKOT, UNI = ("Pemerintah Kota Pekalongan", "Pemkot Pekalongan"), ("Universitas Batik Nusantara", "Unibnus")
 KEJARI, PEMKAB = ("Kejaksaan Negeri Kota Pekalongan", None), ("Pemerintah Kabupaten Pekalongan", None)
 HERU = {"name": "Heru Prasetyo Wibowo", "title": "Wali Kota Pekalongan", "party": 0}
+RECTOR = {"name": "Lestari Anggraini Putri", "title": "Rektor Unibnus", "party": 1}
 
 
 def agreement(parties=(PEMKOT, UNI), date="2024-02-08", *, kind="nota_kesepahaman", type_text="nota kesepahaman",

@@ -2,7 +2,7 @@
 import pytest
 
 from mouextract.signings import Linker, link
-from signing_results import HERU, JAKARTA, KAB, KEJARI, PEMKAB, PEMKOT, PROVINCE, UNI, agreement, result
+from signing_results import HERU, JAKARTA, RECTOR, KAB, KEJARI, PEMKAB, PEMKOT, PROVINCE, UNI, agreement, result
 
 
 def groups(results):
@@ -34,6 +34,8 @@ SAME = [
     ("dates a day apart, the same signatory named",
      [result("a", agreement(signatories=[HERU])),
       result("b", agreement(date="2024-02-09", signatories=[{**HERU, "name": "Heru Prasetyo"}]))]),
+    ("a report naming one party, with the same day and both signatories",
+     [result("a", agreement(signatories=[HERU, RECTOR])), result("b", agreement((PEMKOT,), signatories=[HERU, RECTOR]))]),
     ("a date given as the month, published that month",
      [result("a", agreement()), result("b", agreement(date="2024-02", precision="month"), published="2024-02-10")]),
 ]
@@ -62,6 +64,11 @@ DIFFERENT = [
      [result("a", agreement((PEMKOT, UNI))), result("b", agreement((PEMKAB, UNI)))]),
     ("a report naming one party only",
      [result("a", agreement()), result("b", agreement((PEMKOT,)))]),
+    ("a report naming one party and one signatory of the two",
+     [result("a", agreement(signatories=[HERU, RECTOR])), result("b", agreement((PEMKOT,), signatories=[HERU]))]),
+    ("a report naming one party and both signatories, with no date",
+     [result("a", agreement(signatories=[HERU, RECTOR])),
+      result("b", agreement((PEMKOT,), date=None, signatories=[HERU, RECTOR]), published="2024-02-08")]),
     ("two kinds of instrument",
      [result("a", agreement()), result("b", agreement(kind="perjanjian_kerja_sama", type_text="PKS"))]),
     ("two cities",
@@ -148,9 +155,8 @@ def test_parties_are_the_union_with_the_fullest_name_and_a_short_form():
 
 
 def test_a_signatory_points_at_the_merged_party():
-    rector = {"name": "Lestari Anggraini Putri", "title": "Rektor Unibnus", "party": 0}
     results = [result("a", agreement((PEMKOT, UNI), signatories=[HERU])),
-               result("b", agreement((UNI, PEMKOT), signatories=[rector]))]
+               result("b", agreement((UNI, PEMKOT), signatories=[{**RECTOR, "party": 0}]))]
     assert [(p["name"], p["party"]) for p in link(results)[0]["signatories"]] == [
         ("Heru Prasetyo Wibowo", 0), ("Lestari Anggraini Putri", 1)]
 
