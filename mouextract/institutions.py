@@ -5,9 +5,9 @@ Reports of one signing name an institution differently: "Pemerintah Kota (Pemkot
 Jatim"; "Universitas Batik Nusantara", "Unibnus". A name is compared as a key: the regions it
 names, as Kemendagri codes at the level the name writes ("Pemkab Pekalongan" is the kabupaten,
 "Pemkot Pekalongan" the kota: two governments), and its other words folded, short forms of
-institution kinds spelled out. The extraction stage's own merging (`parties.same_institution`)
-works inside one article; across articles the level of a region matters more, so the region
-test here comes first.
+institution kinds spelled out (the words are in patterns/signings.yml). The extraction stage's
+own merging (`parties.same_institution`) works inside one article; across articles the level of
+a region matters more, so the region test here comes first.
 """
 from __future__ import annotations
 
@@ -18,26 +18,30 @@ from functools import lru_cache
 
 from .gazetteer import compact_key, find_mentions
 from .parties import abbreviates
+from .patterns import load
 
-# Short forms of institution kinds, spelled out before the regions are read, so that the
-# level word ("Kabupaten", "Kota") stands where the gazetteer looks for it.
-_SPELL_OUT = [(re.compile(p, re.I), r) for p, r in [
-    (r"\bpemkab\b\.?", "Pemerintah Kabupaten"), (r"\bpemkot\b\.?", "Pemerintah Kota"),
-    (r"\bpemprov\b\.?", "Pemerintah Provinsi"), (r"\bpemda\b\.?", "Pemerintah Daerah"),
-    (r"\bpemdes\b\.?", "Pemerintah Desa"), (r"\bkab\.\s*", "Kabupaten "), (r"\bprov\.\s*", "Provinsi "),
-    (r"\bkejari\b", "Kejaksaan Negeri"), (r"\bkejati\b", "Kejaksaan Tinggi"),
-    (r"\bpolresta\b", "Kepolisian Resor Kota"), (r"\bpolres\b", "Kepolisian Resor"),
-    (r"\bpolda\b", "Kepolisian Daerah"), (r"\bsetda\b", "Sekretariat Daerah"),
-    (r"\bkanwil\b", "Kantor Wilayah"), (r"\bresort\b", "Resor"), (r"\bwalikota\b", "Wali Kota"),
-]]
-# Words that say nothing about which institution it is.
-_GENERIC = {"republik", "indonesia", "ri", "dan", "perwakilan", "the", "of", "provinsi", "kabupaten", "kota",
-            "daerah", "administrasi"}
-# Words a fuller name may add to a shorter one and still name the same body: "BPJS Kesehatan" /
-# "BPJS Kesehatan Kantor Cabang Purwokerto", "Kota Mataram" / "Pemerintah Kota Mataram".
-_BODY = {"pemerintah", "kantor", "cabang", "wilayah", "pusat", "persero", "perseroda", "tbk", "pt", "unit",
-         "induk", "area", "sekretariat"}
-_HONORIFICS = {"h", "hj", "dr", "drs", "dra", "ir", "prof", "kh", "k", "tgh", "hm", "dr.", "raden", "rm"}
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> frozenset:
+    """A word list of patterns/signings.yml: generic_words, body_words."""
+    return frozenset(load("signings.yml")[key])
+
+
+@lru_cache(maxsize=None)
+def _spell_out() -> list[tuple[re.Pattern, str]]:
+    """Short forms of institution kinds ("Pemkab"), spelled out before the regions are read, so
+    that the level word ("Kabupaten", "Kota") stands where the gazetteer looks for it."""
+    out = []
+    for short, long in load("signings.yml")["spell_out"].items():
+        end = r"\s*" if short.endswith(".") else r"\b\.?"
+        out.append((re.compile(r"\b" + re.escape(short) + end, re.I), long + (" " if short.endswith(".") else "")))
+    return out
+
+
+def _spelled_out(text: str) -> str:
+    for pattern, long in _spell_out():
+        text = pattern.sub(long, text)
+    return text
 
 
 def _ascii(text: str) -> str:
@@ -68,14 +72,12 @@ class NameKey:
     @property
     def distinctive(self) -> bool:
         """A bare "Pemkab" or "Pemerintah" names no particular institution."""
-        return bool(self.places) or bool(self.words - _BODY)
+        return bool(self.places) or bool(self.words - _words("body_words"))
 
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> NameKey:
-    text = " ".join(name.split())
-    for pattern, long in _SPELL_OUT:
-        text = pattern.sub(long, text)
+    text = " ".join(_spelled_out(" ".join(name.split())).split())
     places, rest, last = [], [], 0
     for m in find_mentions(text):
         places.append(Place(m.region.code, compact_key(m.written), bool(m.prefix)))
@@ -83,7 +85,7 @@ def name_key(name: str) -> NameKey:
         last = m.end
     rest.append(text[last:])
     rest_text = " ".join(" ".join(rest).split())
-    words = frozenset(re.findall(r"[a-z0-9]+", _ascii(rest_text).lower())) - _GENERIC
+    words = frozenset(re.findall(r"[a-z0-9]+", _ascii(rest_text).lower())) - _words("generic_words")
     return NameKey(text, rest_text, words, tuple(places))
 
 
@@ -102,7 +104,7 @@ def _words_fit(x: NameKey, y: NameKey) -> bool:
     if x.words == y.words:
         return bool(x.words) or bool(x.places and y.places)
     small, big = (x, y) if len(x.words) <= len(y.words) else (y, x)
-    if small.words <= big.words and big.words - small.words <= _BODY:
+    if small.words <= big.words and big.words - small.words <= _words("body_words"):
         return True
     # "BPS" / "Badan Pusat Statistik", "Unibnus" / "Universitas Batik Nusantara"
     return bool(x.rest and y.rest) and (abbreviates(x.rest, y.rest) or abbreviates(y.rest, x.rest))
@@ -125,8 +127,7 @@ def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def person_words(name: str | None) -> tuple[str, ...]:
-    words = re.findall(r"[a-z0-9]+", _ascii(name or "").lower())
-    return tuple(w for w in words if w not in _HONORIFICS)
+    return tuple(re.findall(r"[a-z0-9]+", _ascii(name or "").lower()))
 
 
 def same_person(a: dict, b: dict) -> bool:
@@ -143,9 +144,7 @@ def same_person(a: dict, b: dict) -> bool:
 
 
 def _venue_words(venue: str | None) -> set[str]:
-    text = venue or ""
-    for pattern, long in _SPELL_OUT:  # "Aula Kejati NTB" / "Aula Kejaksaan Tinggi NTB"
-        text = pattern.sub(long, text)
+    text = _spelled_out(venue or "")  # "Aula Kejati NTB" / "Aula Kejaksaan Tinggi NTB"
     return set(re.findall(r"[a-z0-9]+", _ascii(text).lower()))
 
 

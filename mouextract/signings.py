@@ -25,15 +25,20 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .institutions import same_institution, same_person, same_venue
+from .patterns import load
 from .signing_record import merge
 from .writers import agreement_id
 
 CLOSE_DAYS = 7
-# Phrases that do not tell which instrument was signed: they fit any kind.
-LOOSE_TYPE_TEXTS = {"kerja sama", "kerjasama", "kerja-sama", "perjanjian", "kesepakatan"}
+
+
+@lru_cache(maxsize=None)
+def loose_type_texts() -> frozenset:
+    """The type_text of a record that names no instrument in particular (patterns/signings.yml)."""
+    return frozenset(load("signings.yml")["loose_type_texts"])
 
 
 def _folded(text) -> str:
@@ -83,7 +88,7 @@ class Report:
 
     @cached_property
     def people(self) -> list[dict]:
-        return [p for key in ("signatories", "witnesses") for p in self.agreement.get(key) or [] if p.get("name")]
+        return [p for p in self.agreement["signatories"] + self.agreement["witnesses"] if p.get("name")]
 
     @property
     def place(self) -> dict:
@@ -100,7 +105,7 @@ class Report:
 
     @property
     def loose_type(self) -> bool:
-        return (self.agreement.get("type_text") or "").strip().lower() in LOOSE_TYPE_TEXTS
+        return (self.agreement.get("type_text") or "").strip().lower() in loose_type_texts()
 
     def windows(self) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]] | None:
         """Where a report that fits this one by date must lie (see `_date_fit`), inclusive: the
@@ -113,8 +118,8 @@ class Report:
         return None
 
 
-_TEXT_FIELDS = ("type", "type_text", "name", "short", "kind", "title", "on_behalf_of", "text", "value", "precision",
-                "venue", "city", "province", "region_code", "region_name")
+_TEXT_FIELDS = ("type", "type_text", "name", "short", "kind", "title", "on_behalf_of", "text",  # not-linguistic: keys
+                "value", "precision", "venue", "city", "province", "region_code", "region_name")
 
 
 def _clean(item: dict) -> dict:
@@ -124,9 +129,9 @@ def _clean(item: dict) -> dict:
 
 def _agreement(a) -> dict:
     a = _clean(a) if isinstance(a, dict) else {}
-    for key in ("parties", "signatories", "witnesses", "scope"):
+    for key in ("parties", "signatories", "witnesses", "scope"):  # not-linguistic: record keys
         a[key] = [_clean(x) for x in a.get(key) or [] if isinstance(x, dict)] if isinstance(a.get(key), list) else []
-    for key in ("date", "place"):
+    for key in ("date", "place"):  # not-linguistic: record keys
         a[key] = _clean(a[key]) if isinstance(a.get(key), dict) else None
     for person in a["signatories"]:
         person["party"] = person.get("party") if isinstance(person.get("party"), int) else None

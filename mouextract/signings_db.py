@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from weakref import WeakKeyDictionary
 
 from .signing_record import merge
-from .signings import CLOSE_DAYS, LOOSE_TYPE_TEXTS, Report, choose, link
+from .signings import CLOSE_DAYS, Report, choose, link, loose_type_texts
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS signings (
@@ -31,7 +31,7 @@ CREATE INDEX IF NOT EXISTS agreements_by_article ON agreements(article_sha256);
 CREATE INDEX IF NOT EXISTS agreements_by_date ON agreements(date);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles(published);
 """
-ARTICLE_COLUMNS = ("path", "id", "title", "dateline", "outlet", "published", "url", "sha256")
+ARTICLE_COLUMNS = ("path", "id", "title", "dateline", "outlet", "published", "url", "sha256")  # not-linguistic: columns
 
 
 def _has_links(conn: sqlite3.Connection) -> bool:
@@ -110,8 +110,9 @@ def _near(db, report: Report) -> list[int]:
     (dated_from, dated_to), (published_from, published_to) = windows
     kind, args = "", []
     if not report.loose_type:
-        kind = f" AND (a.type IS ? OR lower(trim(a.type_text)) IN ({', '.join('?' * len(LOOSE_TYPE_TEXTS))}))"
-        args = [report.agreement.get("type"), *sorted(LOOSE_TYPE_TEXTS)]
+        loose = sorted(loose_type_texts())
+        kind = f" AND (a.type IS ? OR lower(trim(a.type_text)) IN ({', '.join('?' * len(loose))}))"
+        args = [report.agreement.get("type"), *loose]
     found = db.conn.execute(
         "SELECT DISTINCT a.signing_id FROM agreements a WHERE a.signing_id IS NOT NULL"
         " AND a.date_precision = 'day' AND a.date >= ? AND a.date <= ?" + kind,

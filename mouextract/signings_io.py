@@ -13,12 +13,14 @@ from .errors import InputError, MalformedRow, MissingPath, MouextractError, Unre
 from .signings import Linker
 from .writers import JOIN, FORMATS, WRITERS, Writer, atomic_output
 
-SIGNING_COLUMNS = [
+SIGNING_COLUMNS = [  # not-linguistic: column names
     "signing_id", "type", "date", "date_precision", "venue", "city", "province", "region_code", "region_name",
     "parties", "party_shorts", "signatories", "signatory_titles", "signatory_parties", "on_behalf_of",
     "witnesses", "witness_titles", "scope", "n_reports", "agreement_ids", "paths", "outlets", "urls",
     "conflict", "disagreements",
 ]
+
+PLACE_COLUMNS = ("venue", "city", "province", "region_code", "region_name")  # not-linguistic: columns
 
 
 def _join(values) -> str:
@@ -39,7 +41,7 @@ def flat_row(record: dict) -> dict:
     return {
         "signing_id": record["signing_id"], "type": record.get("type"),
         "date": date.get("value"), "date_precision": date.get("precision"),
-        **{k: place.get(k) for k in ("venue", "city", "province", "region_code", "region_name")},
+        **{k: place.get(k) for k in PLACE_COLUMNS},
         "parties": people("parties", "name"), "party_shorts": people("parties", "short"),
         "signatories": people("signatories", "name"), "signatory_titles": people("signatories", "title"),
         "signatory_parties": people("signatories", "party"), "on_behalf_of": people("signatories", "on_behalf_of"),
