@@ -262,19 +262,52 @@ def parse_cli(
 
 # --- export, evaluate, show ----------------------------------------------------------------------
 
-@app.command("export", epilog="\b\nExample:\n  mouextract export agreements.sqlite --format csv --output agreements.csv")
+EXPORT_EPILOG = """\b
+Example:
+  mouextract export agreements.sqlite --format csv --output agreements.csv
+  mouextract export agreements.sqlite --signings --format csv --output signings.csv"""
+
+
+@app.command("export", epilog=EXPORT_EPILOG)
 def export_cli(
     db: str = typer.Argument(..., metavar="DB.sqlite", help="A dataset written by mouextract parse --db."),
     format: Format = typer.Option(Format.yaml, "--format", "-f", help="Output format."),
     output: str = typer.Option("-", "--output", "-o", metavar="FILE", help="Output file, - for stdout."),
+    signings: bool = typer.Option(False, "--signings", help="One merged record per signing instead of one result per article."),
 ) -> None:
     """Write the records stored in a dataset file, as parse would have written them."""
     try:
         _check_writable(output, "cannot write", format.value)
-        n = export(db, format.value, output)
+        n = export(db, format.value, output, signings=signings)
     except MouextractError as error:
         raise fail(error) from None
-    say(f"{plural(n, 'article')} exported")
+    say(f"{plural(n, 'signing' if signings else 'article')} exported")
+
+
+SIGNINGS_EPILOG = """\b
+Example:
+  mouextract parse articles/ --format jsonl --output results.jsonl
+  mouextract signings results.jsonl --format csv --output signings.csv"""
+
+
+@app.command("signings", epilog=SIGNINGS_EPILOG)
+def signings_cli(
+    paths: list[str] = typer.Argument(..., metavar="PRED.jsonl", help="Article results from parse --format jsonl, - for stdin."),
+    format: Format = typer.Option(Format.yaml, "--format", "-f", help="Output format."),
+    output: str = typer.Option("-", "--output", "-o", metavar="FILE", help="Output file, - for stdout."),
+) -> None:
+    """One merged record per signing: the reports of several articles about one signing linked.
+
+    The same linking as parse --db, without a database; see the README for the rule.
+    """
+    from .signings_io import signings_from_jsonl
+    try:
+        _check_writable(output, "cannot write", format.value)
+        summary = signings_from_jsonl(paths, format.value, output, stdin=typer.get_text_stream("stdin"), report=say)
+    except MouextractError as error:
+        raise fail(error) from None
+    say(summary.line())
+    raise typer.Exit(1 if summary.skipped else 0)
 
 
 @app.command("evaluate", epilog="\b\nExample:\n  mouextract parse corpus/dev --format jsonl > pred.jsonl\n  mouextract evaluate corpus/dev pred.jsonl --verbose")

@@ -1,7 +1,8 @@
 """The dataset file: article results in SQLite (standard library sqlite3), read back unchanged.
 
 Tables: articles (keyed by the sha256 of the text), agreements, parties, signatories,
-witnesses, scope, mentioned. Every span is stored as two integer columns (`*_start`, `*_end`,
+witnesses, scope, mentioned, and signings (one row per signing, `agreements.signing_id` linking
+each record to it: see signings_db.py). Every span is stored as two integer columns (`*_start`, `*_end`,
 character offsets into the article text). Each article is written in one transaction, so an
 interrupted run leaves whole articles only, and an article whose text is already stored is not
 extracted again: a re-run over a grown folder does only the new files.
@@ -13,6 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import signings_db
 from .errors import NotADatabase, UsageError
 
 SCHEMA = """
@@ -88,6 +90,8 @@ class Database:
             if create:
                 self.conn.executescript(SCHEMA)
             self.conn.execute("SELECT sha256 FROM articles LIMIT 1")
+            if create:
+                signings_db.upgrade(self)
         except sqlite3.DatabaseError as e:
             raise NotADatabase(self.path, str(e)) from None
 
@@ -124,6 +128,7 @@ class Database:
             for n, m in enumerate(result.get("mentioned") or [], start=1):
                 self.conn.execute("INSERT INTO mentioned VALUES (?,?,?,?,?)",
                                   (article["sha256"], n, m.get("text"), *_span(m.get("span"))))
+            signings_db.link_article(self, article["sha256"])
         return True
 
     def _add_agreement(self, article: dict, n: int, a: dict, aid: str) -> None:
@@ -204,9 +209,16 @@ class Database:
         return agreement
 
 
-def export(db_path: str | Path, fmt: str, output: str | Path = "-") -> int:
-    """Write every article result stored in DB_PATH to OUTPUT in FMT; returns the count."""
+def export(db_path: str | Path, fmt: str, output: str | Path = "-", *, signings: bool = False) -> int:
+    """Write every article result stored in DB_PATH to OUTPUT in FMT; returns the count.
+    With SIGNINGS, one merged record per signing instead (see signings_db.py)."""
     from .writers import write_results
     with Database(db_path, create=False) as db:
-        extra = {"signings": db.table("signings")} if fmt == "xlsx" and db.has_table("signings") else None
+        if signings:
+            from .signings_io import write_signings
+            return write_signings(signings_db.signing_records(db), fmt, output)
+        extra = None
+        if fmt == "xlsx":
+            from .signings_io import SIGNING_COLUMNS, flat_row
+            extra = {"signings": (SIGNING_COLUMNS, [flat_row(r) for r in signings_db.signing_records(db)])}
         return write_results(db.results(), fmt, output, extra_sheets=extra)

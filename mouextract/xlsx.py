@@ -1,7 +1,7 @@
 """An Excel workbook (openpyxl): one sheet per tidy table, as `--long` writes them as CSV.
 
-Sheets agreements, parties, signatories, witnesses, scope (and signings, when the dataset has
-that table). Ids and codes are text cells ("000-1", "33.10" stay as written), flags are
+Sheets agreements, parties, signatories, witnesses, scope (and signings, from a dataset: one
+row per signing, the columns of `export --signings --format csv`). Ids and codes are text cells ("000-1", "33.10" stay as written), flags are
 TRUE/FALSE, counts and confidence are numbers; the header row is frozen and filterable and
 each column is as wide as its longest value (up to a limit). Rows are held until `close`,
 which writes the file atomically.
@@ -16,7 +16,7 @@ TEXT = "@"
 MAX_WIDTH = 60
 # Columns Excel must not read as numbers or dates.
 TEXT_COLUMNS = {"agreement_id", "article_id", "region_code", "path", "published", "date", "signing_id", "id"}
-FLAG_COLUMNS = {"year_inferred", "weekday_conflict"}
+FLAG_COLUMNS = {"year_inferred", "weekday_conflict", "conflict"}
 
 
 class XlsxWorkbook:
@@ -32,20 +32,25 @@ class XlsxWorkbook:
             self.rows[name].extend(rows)
 
     def close(self) -> None:
-        from openpyxl import Workbook
-        book = Workbook(write_only=True)
         sheets = {name: (LONG_COLUMNS[name], self.rows[name]) for name in LONG_COLUMNS}
         sheets.update(self.extra_sheets)
-        for name, (columns, rows) in sheets.items():
-            _sheet(book, name, columns, rows)
-        with atomic_output(self.path, binary=True) as stream:
-            book.save(stream)
+        write_sheets(self.path, sheets)
 
     def __enter__(self) -> XlsxWorkbook:
         return self
 
     def __exit__(self, *exc) -> None:
         pass
+
+
+def write_sheets(path: str | Path, sheets: dict[str, tuple[list[str], list[dict]]]) -> None:
+    """A workbook of SHEETS ({name: (columns, rows)}) written atomically to PATH."""
+    from openpyxl import Workbook
+    book = Workbook(write_only=True)
+    for name, (columns, rows) in sheets.items():
+        _sheet(book, name, columns, rows)
+    with atomic_output(path, binary=True) as stream:
+        book.save(stream)
 
 
 def _cell_value(column: str, value):

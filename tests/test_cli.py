@@ -10,7 +10,7 @@ from conftest import ROOT, SAMPLES, SCORER, SIGNING
 from mouextract import __version__
 from mouextract.cli import app
 
-COMMANDS = [[], ["parse"], ["export"], ["evaluate"], ["show"]]
+COMMANDS = [[], ["parse"], ["export"], ["evaluate"], ["show"], ["signings"]]
 
 
 def parse(runner, *args, input=None):

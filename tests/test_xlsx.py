@@ -6,6 +6,7 @@ from openpyxl import load_workbook
 from conftest import SIGNING, make_result
 from mouextract.cli import app
 from mouextract.db import Database
+from mouextract.signings_io import SIGNING_COLUMNS
 from mouextract.writers import LONG_COLUMNS, write_results
 
 SHEETS = ["agreements", "parties", "signatories", "witnesses", "scope"]
@@ -60,27 +61,28 @@ def test_parse_writes_xlsx_from_the_output_suffix(runner, fake_extraction, artic
     assert load_workbook(tmp_path / "r.xlsx")["agreements"].max_row == 2
 
 
-def test_export_writes_a_signings_sheet_when_the_dataset_has_that_table(runner, tmp_path):
+def test_export_writes_a_signings_sheet_from_the_dataset(runner, tmp_path):
+    second = make_result(SIGNING + " Laporan kedua.", {"path": "in/002.txt", "id": "002"})
+    second["agreements"][0]["place"]["region_code"] = "33.10"  # the same signing as 000's
     with Database(tmp_path / "d.sqlite") as db:
-        for r in results():
+        for r in results() + [second]:
             db.add(r)
-    conn = sqlite3.connect(tmp_path / "d.sqlite")
-    conn.execute("CREATE TABLE signings (signing_id TEXT, date TEXT, reports INTEGER)")
-    conn.execute("INSERT INTO signings VALUES ('0001', '2023-03-14', 2)")
-    conn.commit()
-    conn.close()
     result = runner.invoke(app, ["export", str(tmp_path / "d.sqlite"), "--format", "xlsx", "-o", str(tmp_path / "e.xlsx")])
     book = load_workbook(tmp_path / "e.xlsx")
     assert result.exit_code == 0 and book.sheetnames == [*SHEETS, "signings"]
-    assert [[c.value for c in row] for row in book["signings"].iter_rows()] == [
-        ["signing_id", "date", "reports"], ["0001", "2023-03-14", 2]]
+    rows = [[c.value for c in row] for row in book["signings"].iter_rows()]
+    assert rows[0] == SIGNING_COLUMNS
+    assert [{k: dict(zip(rows[0], row))[k] for k in ("signing_id", "n_reports", "agreement_ids", "conflict")}
+            for row in rows[1:]] == [{"signing_id": "1", "n_reports": 2, "agreement_ids": "000-1 | 002-1", "conflict": False}]
 
 
-def test_export_without_signings_table_has_no_signings_sheet(runner, tmp_path):
+@pytest.mark.parametrize("fmt", ["xlsx"])
+def test_export_signings_as_xlsx_is_one_sheet(runner, tmp_path, fmt):
     with Database(tmp_path / "d.sqlite") as db:
         db.add(results()[0])
-    runner.invoke(app, ["export", str(tmp_path / "d.sqlite"), "-f", "xlsx", "-o", str(tmp_path / "e.xlsx")])
-    assert load_workbook(tmp_path / "e.xlsx").sheetnames == SHEETS
+    result = runner.invoke(app, ["export", str(tmp_path / "d.sqlite"), "--signings", "-f", fmt, "-o", str(tmp_path / "s.xlsx")])
+    book = load_workbook(tmp_path / "s.xlsx")
+    assert result.exit_code == 0 and book.sheetnames == ["signings"] and book["signings"].max_row == 2
 
 
 def test_xlsx_is_not_written_to_a_terminal(runner, fake_extraction, articles, monkeypatch):
