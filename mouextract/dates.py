@@ -482,6 +482,14 @@ def find_stamp(mentions: list[Written]) -> Written | None:
     return None
 
 
+def find_published(text: str) -> Written | None:
+    """The page stamp or dateline of TEXT when it writes a full date, year included; else None.
+    For readers deciding whether the text dates itself (a file's own date is then not needed);
+    the pipeline reads the stamp from the Doc's date mentions instead."""
+    stamp = find_stamp(scan(text))
+    return stamp if stamp is not None and stamp.year is not None and stamp.day is not None else None
+
+
 # --------------------------------------------------------------------------- dateparser
 
 # The weekday and brackets around a written date: "Senin (7/2/2022)" -> "7/2/2022".

@@ -7,7 +7,7 @@ picks, for each signing, the date tied to it by the tiers in patterns/calendar.y
 one about the occasion nearby, one in a sentence naming the instrument, one in the attribution
 of a statement nearby, then the dateline. The page stamp is never the signing date.
 
-`find_dates(text, ...)` and `find_published(text)` give the same reading for a bare text.
+`find_dates(text, ...)` and `read_published(text)` give the same reading for a bare text.
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def find_dates(text: str, *, published=None, url: str | None = None, today: dt.d
     return _evidence(parse(text), published=published, url=url, today=today)[0]
 
 
-def find_published(text: str, *, today: dt.date | None = None) -> DateMention | None:
+def read_published(text: str, *, today: dt.date | None = None) -> DateMention | None:
     """The page's date stamp ("Rabu, 2 Juli 2025 | 10:05 WIB"), else the story's dateline
     ("KUDUS, 17 Januari 2018 -"), as a resolved date; None when the text states neither."""
     meant = find_dates(text, today=today)

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import mouextract
 from mouextract.date_years import WINDOW_YEARS, gather, resolve, url_date
 from mouextract.dates import scan
-from mouextract.dates_stage import find_dates, find_published
+from mouextract.dates_stage import find_dates, read_published
 from mouextract.nlp import parse
 
 TODAY = dt.date(2026, 11, 22)  # fixed, so that the candidate years are stable
@@ -192,14 +192,14 @@ def test_duration_is_not_a_relative_date():
     ("Judul Berita\n\nKamis, 11 Juli 2019\n\nBEKASI, WARTA - Isi berita.", "2019-07-11", "Kamis, 11 Juli 2019"),
 ])
 def test_published_stamp(page, value, span):
-    stamp = find_published(page, today=TODAY)
+    stamp = read_published(page, today=TODAY)
     assert (stamp.value, stamp.text, page[stamp.start:stamp.end], stamp.written.role) == (value, span, span, "stamp")
 
 
 def test_published_prefers_the_byline_stamp():
     page = ("Judul\n- Oleh Humas Kabupaten\n- Kamis, 28 Agustus 2025 | 12:43 WIB\n"
             "Keterangan foto.\nOleh Humas Kabupaten, Rabu, 2 Juli 2025 | 10:05 WIB - Redaktur: Ani\nIsi.")
-    assert find_published(page, today=TODAY).value == "2025-07-02"
+    assert read_published(page, today=TODAY).value == "2025-07-02"
 
 
 @pytest.mark.parametrize("page", [
@@ -215,7 +215,7 @@ def test_published_prefers_the_byline_stamp():
     "Judul\nUntuk itu, Rabu, 5 Juni 2024, kejaksaan mengundang tiga dinas.",
 ])
 def test_no_publication_stamp(page):
-    assert find_published(page, today=TODAY) is None
+    assert read_published(page, today=TODAY) is None
 
 
 @pytest.mark.parametrize("page, span, value", [
@@ -225,13 +225,25 @@ def test_no_publication_stamp(page):
     ("Judul\nPOSO,7/2/2022 (Warta) - Bupati meneken MoU.", "7/2/2022", "2022-02-07"),
 ])
 def test_dateline(page, span, value):
-    line = find_published(page, today=TODAY)
+    line = read_published(page, today=TODAY)
     assert (line.text, line.value, line.written.role) == (span, value, "dateline")
+
+
+@pytest.mark.parametrize("page, span", [
+    ("Judul\n- Kamis, 28 Agustus 2025 | 12:43 WIB\nIsi berita.", "Kamis, 28 Agustus 2025"),
+    ("Judul\nKUDUS, 17 Januari 2018 - Pemkab Kudus meneken naskah hibah.", "17 Januari 2018"),
+    ("Judul\nPALU, Senin (7/2) – Bupati meneken MoU.", None),  # no year: the text does not date itself
+    ("Kesepakatan diteken pada 31 Januari 2023 di Denpasar.", None),
+])
+def test_whether_a_text_dates_itself(page, span):
+    from mouextract.dates import find_published
+    found = find_published(page)
+    assert (found.text if found else None) == span
 
 
 def test_a_dateline_without_year_dates_the_page_when_the_text_gives_the_year():
     page = "Judul\nPALU, Senin (7/2) – Bupati meneken MoU. Program itu berjalan sejak Maret 2022."
-    assert find_published(page, today=TODAY).value == "2022-02-07"
+    assert read_published(page, today=TODAY).value == "2022-02-07"
 
 
 # --------------------------------------------------------------------------- the reading components
