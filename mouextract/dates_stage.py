@@ -97,7 +97,7 @@ def _undated_day(d: DateMention) -> bool:
     return d.value is None and w.role is None and (w.weekday_only or (w.relative is not None and w.relative[0] == "days"))
 
 
-def _says_no_day(d: DateMention) -> bool:
+def says_no_day(d: DateMention) -> bool:
     """A vague time, or a day marked as still to come: the signing's day is not given."""
     return d.written.vague or (d.written.day is not None and d.written.direction == "future")
 
@@ -146,7 +146,7 @@ def pick(ctx: Context, meant: list[DateMention], sentence_ids: list[int]) -> tup
             if day is not None:
                 return day, tier["id"]
             if tier["where"] == "signing":
-                stop = next((d for d in here if _says_no_day(d)), None)
+                stop = next((d for d in here if says_no_day(d)), None)
                 if stop is not None:
                     return stop, tier["id"]
                 if fallback is None:
@@ -169,7 +169,7 @@ def normalised(d: DateMention, warnings: list[str]) -> str | None:
 def as_record(d: DateMention | None, value: str | None = None) -> dict | None:
     if d is None:
         return None
-    if _says_no_day(d):
+    if says_no_day(d):
         return {"value": None, "text": d.text, "precision": None, "year_inferred": False,
                 "weekday_conflict": False, "span": [d.start, d.end], "candidates": []}
     return {"value": value if value is not None else d.value, "text": d.text, "precision": d.precision,
@@ -181,7 +181,7 @@ def _warnings(d: DateMention) -> list[str]:
     out = []
     if d.weekday_conflict:
         out.append(f"weekday conflict: {d.text!r} is not a {d.weekday} ({d.value})")
-    if d.value is None and d.precision == "day" and not _says_no_day(d):
+    if d.value is None and d.precision == "day" and not says_no_day(d):
         open_dates = ", ".join(d.candidates) if d.candidates else "none within the years searched"
         out.append(f"date {d.text!r}: no year in the text or the input (publication date, URL, "
                    f"other dated events, office holders); value left empty; candidates: {open_dates}")

@@ -624,3 +624,10 @@ def test_held_out_signing_dates_at_or_above_floor():
 def test_dateparser_reads_the_short_span(span, iso):
     from mouextract.dates import dateparser_value
     assert dateparser_value(span) == iso
+
+
+def test_a_signing_day_left_open_makes_every_dated_sentence_another_occasion_for_places():
+    # the signing sentence leaves the day open: the dated meeting's venue is not the signing's
+    text = ("Universitas Merapi dan Pemkab Sleman menandatangani nota kesepahaman baru-baru ini. "
+            "Kerja sama itu dibahas di Hotel Merapi, Sleman, Senin (8/9/2025).")
+    assert mouextract.extract(text)["agreements"][0]["place"] is None
