@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .context import Context, Event
+from .dates_stage import says_no_day
 from .nlp import parse
 from .patterns import load as load_data
 from .places import Dateline, locate
@@ -133,13 +134,17 @@ def read_dateline(doc: Doc) -> tuple[str | None, str | None, Dateline | None]:
 
 
 def _other_day(ctx: Context, ev: Event):
-    """A sentence that gives a day other than the signing's."""
-    value = (ev.date or {}).get("value")
+    """A sentence that gives a day other than the signing's: any day, when the signing sentence
+    leaves the signing's day open ("baru-baru ini", "25 September mendatang")."""
+    date = ev.date or {}
+    value = date.get("value")
     day = value if value and len(str(value)) == 10 else None
+    span = tuple(date.get("span") or ())
+    open_day = any((m.start, m.end) == span and says_no_day(m) for m in ctx.dates)
 
     def test(sent: Span) -> bool:
-        return bool(day) and any(sent.start_char <= m.start < sent.end_char and m.precision == "day"
-                                 and m.value and m.value != day for m in ctx.dates)
+        return bool(day or open_day) and any(sent.start_char <= m.start < sent.end_char and m.precision == "day"
+                                             and m.value and m.value != day for m in ctx.dates)
     return test
 
 

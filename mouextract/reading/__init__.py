@@ -19,6 +19,8 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("mou_persons", "persons"),
     ("mou_orgs", "orgs"),
     ("mou_venues", "venues"),
+    ("mou_dates", "dates"),
+    ("mou_office_terms", "office_terms"),
 )
 
 
