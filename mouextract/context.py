@@ -8,6 +8,12 @@ from spacy.tokens import Doc, Span
 from .nlp import RULES_KEY
 
 
+# A title line has this many words, and this share of them capitalised ("Pemko Medan dan Poldasu
+# Teken MoU Pengamanan Program Pembangunan": 9 of 9; a caption "Foto: Bupati X saat ..." less).
+HEADING_WORDS = (3, 25)
+HEADING_CAPITALS = 0.75
+
+
 @dataclass
 class Sentence:
     i: int
@@ -76,9 +82,27 @@ class Context:
             and not first.text.rstrip().endswith((".", "!", "?")) else None
         if self.headline is not None:
             self.found_article["title"] = first.text.strip()
+        # Other lines like it (a headline repeated under the page's masthead, a subheading): they
+        # too are titles, not prose, and the people and parties stages skip them.
+        self.headings: set[int] = {s.i for s in self.sents if self._title_line(s)}
+        if self.headline is not None:
+            self.headings.add(self.headline)
         self._by_label: dict[str, list[Span]] = {}
         for sp in self.doc.spans.get(RULES_KEY, []):
             self._by_label.setdefault(sp.label_, []).append(sp)
+
+    def _title_line(self, sent: Sentence) -> bool:
+        """A line of its own, without a sentence mark, most of its words capitalised."""
+        text = sent.text.strip()
+        line_start = sent.start == 0 or self.text[sent.start - 1] == "\n"
+        line_end = sent.end >= len(self.text) or "\n" in self.text[sent.end - 1:sent.end + 1]
+        if not (line_start and line_end) or text.endswith((".", "!", "?", ":", '"', "”")) or "," in text \
+                or text[:1].isdigit():
+            return False  # a list item or a clause broken over lines is prose
+        words = [w for w in text.split() if w[:1].isalpha()]
+        if not HEADING_WORDS[0] <= len(words) <= HEADING_WORDS[1]:
+            return False
+        return sum(w[:1].isupper() for w in words) >= HEADING_CAPITALS * len(words)
 
     def rules(self, label: str, sent: Sentence | None = None) -> list[Span]:
         spans = self._by_label.get(label, [])

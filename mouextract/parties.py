@@ -23,7 +23,7 @@ def _overlaps(span, ranges) -> bool:
 
 def named_parties(ctx: Context, ev) -> list[dict]:
     """The party records of the institutions the rules take in the signing's sentences."""
-    sentences = [ctx.sents[i].span for i in ev.sentences if i != ctx.headline]
+    sentences = [ctx.sents[i].span for i in ev.sentences if i not in ctx.headings]
     fills = fill(ctx.doc, sentences, PARTY_RULES)
     excluded = [f.window for f in fills if f.slot == "not_parties"]
     if ev.place and ev.place.get("span"):

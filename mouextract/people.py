@@ -262,6 +262,13 @@ class Reader:
         while j < end:
             tok = doc[j]
             t = tok.text
+            if tok.is_space:
+                j += 1  # double spaces in pasted text ("Drs  H T Dzulmi Eldin  S MSi")
+                continue
+            if first is not None and _is_initial(t) and self._degree_follows(j + 1, end):
+                in_degrees = True  # "Eldin S MSi MH": a degree's letter, not an initial
+                j += 1
+                continue
             if is_honorific_or_rank(t) or (is_degree(t) and first is None) or _is_academic_prefix(t):
                 if first is not None and last is not None:
                     # "Mossel Bay Alderman Dirk Kotzé", "Rektor Undip Prof. Dr. Yos Johan Utama":
@@ -307,6 +314,11 @@ class Reader:
             break
         return j, first if first is not None else -1, last if last is not None else -1
 
+    def _degree_follows(self, k: int, end: int) -> bool:
+        while k < end and self.doc[k].is_space:
+            k += 1
+        return k < end and is_suffix_degree(self.doc[k].text)
+
     def read_title(self, i: int, end: int) -> int:
         """From a title start, the end of the title (its head and its unit)."""
         doc = self.doc
@@ -315,7 +327,9 @@ class Reader:
         while j < end:
             tok = doc[j]
             t = tok.text
-            if t == "(":
+            if tok.is_space:
+                pass
+            elif t == "(":
                 depth += 1
             elif t == ")":
                 if depth == 0:
@@ -385,6 +399,9 @@ class Reader:
         i = start
         while i < end:
             tok = doc[i]
+            if tok.is_space:
+                i += 1
+                continue
             if i in self.title_at and i - 1 >= 0 and doc[i - 1].text == "(":
                 # "(Wakil Rektor Bidang Kemahasiswaan, Alumni dan Kewirausahaan)": an office in
                 # brackets runs to the closing bracket

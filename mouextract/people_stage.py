@@ -104,7 +104,7 @@ def _with_witness_lines(ctx: Context, sentence_ids: list[int], signing_ids: set[
     out = list(sentence_ids)
     recalled = {m.span for m in ctx.mentioned}  # a planned or earlier signing's witnesses are not these
     for j, sent in enumerate(ctx.sents):
-        if j in out or j == ctx.headline or not ctx.rules("WITNESS", sent) or (sent.start, sent.end) in recalled:
+        if j in out or j in ctx.headings or not ctx.rules("WITNESS", sent) or (sent.start, sent.end) in recalled:
             continue
         k, steps = j - 1, 0
         while k >= 0 and steps < WITNESS_REACH and k not in sentence_ids:
@@ -193,15 +193,15 @@ def run(ctx: Context) -> None:
     def everyone() -> list[Person]:
         """Every titled, named person in the article, for coreference: read only when a
         mention in a signing sentence needs it (most articles name their signers in place)."""
-        headline = ctx.sents[ctx.headline].span if ctx.headline is not None else None
+        headings = [ctx.sents[i].span for i in ctx.headings]
         return [m._.person for m in mentions if m._.person.name and m._.person.title
-                and not (headline is not None and headline.start <= m.start < headline.end)]
+                and not any(h.start <= m.start < h.end for h in headings)]
 
     directory = _Lazy(everyone)
     ctx.people = []
     signing_ids = {i for ev in ctx.events for i in ev.sentences} if len(ctx.events) > 1 else set()
     for ev in ctx.events:
-        sentence_ids = _with_witness_lines(ctx, [i for i in ev.sentences if i != ctx.headline], signing_ids)
+        sentence_ids = _with_witness_lines(ctx, [i for i in ev.sentences if i not in ctx.headings], signing_ids)
         signers, witnesses = roles(ctx, ev, sentence_ids)
         for i in sentence_ids:
             # everyone titled in a signing sentence, so the parties stage can leave their offices alone
