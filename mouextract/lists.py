@@ -8,6 +8,7 @@ from the caller's data (`ListWords`, read from patterns/), so any slot can use i
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ Phrase = tuple[str, ...]
 # "1)", "2.", "a." and "3).Pendampingan": the shape of a list number, not a word
 _MARKER = re.compile(r"^(\d{1,2}|[a-j])[.)]+")
 _NUMBER = re.compile(r"\d{1,2}|[a-j]")
+_BULLETS = {"-", "–", "—", "•", "·", "▪", "●", "*"}
+BULLET = "•"   # the label of every item of a bulleted list
 _BRACKETS = {"(": 1, ")": -1}
 _MARKS = {",", ";", ":", ".", "-", "–"}
 # what may come before a piece of a list besides a comma or a semicolon
@@ -27,66 +30,100 @@ WORD = "word"   # a separating word ("serta")
 LAST = "last"   # a comma and the word before the list's last item (", dan")
 
 
-def phrases(words) -> tuple[Phrase, ...]:
-    """Phrases as the tokenizer splits them ("kerja-sama" is three tokens), longest first."""
-    tok = get_nlp().tokenizer
-    out = {tuple(t.lower_ for t in tok(str(w))) for w in words or ()}
-    return tuple(sorted(out, key=len, reverse=True))
+class Phrases:
+    """Words and phrases as the tokenizer splits them ("kerja-sama" is three tokens), indexed by
+    their first and last word so that a token is tested in one lookup."""
+
+    def __init__(self, words=()):
+        tok = get_nlp().tokenizer
+        seqs = sorted({tuple(t.lower_ for t in tok(str(w))) for w in words or ()}, key=len, reverse=True)
+        self.first: dict[str, list[Phrase]] = {}
+        self.last: dict[str, list[Phrase]] = {}
+        for p in seqs:
+            self.first.setdefault(p[0], []).append(p)
+            self.last.setdefault(p[-1], []).append(p)
+
+    def __bool__(self) -> bool:
+        return bool(self.first)
+
+    def at(self, lower: list[str], i: int) -> int:
+        """Length of the longest phrase starting at token i (0: none)."""
+        for p in self.first.get(lower[i], ()) if i < len(lower) else ():
+            if len(p) == 1 or tuple(lower[i:i + len(p)]) == p:
+                return len(p)
+        return 0
+
+    def ending(self, lower: list[str], i: int) -> bool:
+        """Whether a phrase ends at token i."""
+        return any(len(p) == 1 or (i + 1 >= len(p) and tuple(lower[i + 1 - len(p):i + 1]) == p)
+                   for p in self.last.get(lower[i], ()))
+
+
+def phrases(words) -> Phrases:
+    return Phrases(words)
 
 
 @dataclass(frozen=True)
 class ListWords:
-    lead: tuple[Phrase, ...]        # connectives trimmed where an item begins
+    lead: Phrases                   # connectives trimmed where an item begins
     trail: frozenset                # ... and where it ends
     separators: frozenset           # words that cut like a comma ("serta")
     conjunctions: frozenset         # a conjunction that may join the last item without a comma
     last: frozenset                 # words that introduce a list's last item
-    introducers: tuple[Phrase, ...]  # "yaitu", ":" ... between a count and its list
+    introducers: Phrases            # "yaitu", ":" ... between a count and its list
     numbers: dict                   # number words ("enam": 6)
     quantities: frozenset           # words that count ("beberapa")
     function_words: frozenset       # not counted in an item's size
     list_heads: frozenset           # a word that heads every item ("bidang A, bidang B")
-    field_heads: tuple[Phrase, ...]  # a head shared by a list of fields ("kerja sama A, B dan C")
+    field_heads: Phrases            # a head shared by a list of fields ("kerja sama A, B dan C")
 
 
 class Tokens:
     """The Doc's tokens as rules test them: texts, lower-case forms and ruler labels, once."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, spans=None, text: str | None = None):
+        """SPANS: the ruler's spans to read (default: all of the Doc's); TEXT: the Doc's text,
+        when the caller has it (a Doc builds it anew at each access)."""
         self.doc = doc
-        self.text = [t.text for t in doc]
-        self.lower = [t.lower_ for t in doc]
-        self.labels: list[set] = [set() for _ in doc]
+        self.string = doc.text if text is None else text
+        self.text, self.idx = [], []
+        for t in doc:
+            self.text.append(t.text)
+            self.idx.append(t.idx)
+        self.lower = [w.lower() for w in self.text]
+        self.labels: list[frozenset] = [frozenset()] * len(self.text)
         self.spans: dict[tuple[str, int], int] = {}   # (label, first token) -> end of the longest span
-        for sp in doc.spans.get(RULES_KEY, []):
+        for sp in doc.spans.get(RULES_KEY, []) if spans is None else spans:
             for i in range(sp.start, sp.end):
-                self.labels[i].add(sp.label_)
+                self.labels[i] = self.labels[i] | {sp.label_}
             self.spans[sp.label_, sp.start] = max(sp.end, self.spans.get((sp.label_, sp.start), 0))
 
     def __len__(self) -> int:
         return len(self.text)
 
-    def phrase(self, i: int, options: tuple[Phrase, ...]) -> int:
+    def phrase(self, i: int, options: Phrases) -> int:
         """Length of the longest of OPTIONS starting at token i (0: none)."""
-        for p in options:
-            if tuple(self.lower[i:i + len(p)]) == p:
-                return len(p)
-        return 0
+        return options.at(self.lower, i)
 
-    def ends(self, i: int, options: tuple[Phrase, ...]) -> bool:
+    def ends(self, i: int, options: Phrases) -> bool:
         """Whether one of OPTIONS ends at token i."""
-        return any(i + 1 >= len(p) and tuple(self.lower[i + 1 - len(p):i + 1]) == p for p in options)
+        return options.ending(self.lower, i)
 
     def newline_before(self, i: int) -> bool:
-        return 0 < i < len(self.text) and ("\n" in self.doc[i - 1].whitespace_
-                                           or (self.text[i - 1].isspace() and "\n" in self.text[i - 1]))
+        """Whether a line break comes between token i and the one before it."""
+        return 0 < i < len(self.text) and "\n" in self.string[self.idx[i - 1]:self.idx[i]]
 
     def at(self, i: int) -> int:
         """The character offset of token i (the text's end past the last token)."""
-        return self.doc[i].idx if i < len(self.text) else len(self.doc.text)
+        return self.idx[i] if i < len(self.text) else len(self.string)
+
+    def token_at(self, char: int) -> int:
+        """The first token that ends after character CHAR."""
+        k = bisect.bisect_right(self.idx, char) - 1
+        return k if k >= 0 and self.idx[k] + len(self.text[k]) > char else k + 1
 
 
-def skip(tk: Tokens, i: int, end: int, options: tuple[Phrase, ...]) -> int:
+def skip(tk: Tokens, i: int, end: int, options: Phrases) -> int:
     """Past OPTIONS and marks (":", ";", ",") from token i."""
     while i < end:
         n = tk.phrase(i, options)
@@ -115,8 +152,11 @@ def count(tk: Tokens, w: ListWords, i: int, end: int) -> tuple[int, int | None]:
 # --- numbered items -------------------------------------------------------------------------
 
 def _marker(tk: Tokens, i: int) -> tuple[str, int, int] | None:
-    """A list number at token i: (its label, the char where its item starts, the item's first token)."""
+    """A list number or a bullet opening a line at token i: (its label, the char where its item
+    starts, the item's first token)."""
     n, text = len(tk), tk.text[i]
+    if text in _BULLETS:
+        return (BULLET, tk.at(i + 1), i + 1) if i == 0 or tk.newline_before(i) else None
     if text == "(" and i + 2 < n and _NUMBER.fullmatch(tk.text[i + 1]) and tk.text[i + 2] == ")":
         return tk.text[i + 1], tk.at(i + 3), i + 3
     if _NUMBER.fullmatch(text) and i + 1 < n and tk.text[i + 1] in {")", "."}:
@@ -126,7 +166,7 @@ def _marker(tk: Tokens, i: int) -> tuple[str, int, int] | None:
         return text, tk.at(j), j
     m = _MARKER.match(text)
     if m and m.end() < len(text):   # glued to its item: "3).Pendampingan"
-        return (m.group(1), tk.doc[i].idx + m.end(), i) if text[m.end()].isalpha() else None
+        return (m.group(1), tk.idx[i] + m.end(), i) if text[m.end()].isalpha() else None
     return (m.group(1), tk.at(i + 1), i + 1) if m else None
 
 
@@ -139,14 +179,15 @@ def _opens_item(tk: Tokens, w: ListWords, i: int) -> bool:
 
 
 def _next_label(label: str) -> str:
-    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+    return label if label == BULLET else str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
 
 
 def numbered(tk: Tokens, w: ListWords, start: int) -> list[tuple[int, int, int]] | None:
-    """Items numbered 1, 2, 3 ... (or a, b, c) from token START, across lines: for each, its
-    first token, the character where its text starts, and its end token. None: no such list."""
+    """Items numbered 1, 2, 3 ... (or a, b, c, or bulleted lines) from token START, across
+    lines: for each, its first token, the character where its text starts, and its end token.
+    None: no such list."""
     first = _marker(tk, start)
-    if first is None or first[0] not in {"1", "a"}:
+    if first is None or first[0] not in {"1", "a", BULLET}:
         return None
     marks = [(start, first)]
     i = first[2] + 1
@@ -302,9 +343,9 @@ def span(tk: Tokens, w: ListWords, start: int, end: int, begin: int | None = Non
     start, end = trim(tk, w, start, end)
     if end <= start:
         return None
-    a = tk.doc[start].idx if begin is None else max(begin, tk.doc[start].idx)
-    b = tk.doc[end - 1].idx + len(tk.text[end - 1])
-    text = tk.doc.text[a:b]
+    a = tk.idx[start] if begin is None else max(begin, tk.idx[start])
+    b = tk.idx[end - 1] + len(tk.text[end - 1])
+    text = tk.string[a:b]
     return (a, b) if len(text) >= 3 and any(c.isalpha() for c in text) else None
 
 

@@ -11,6 +11,7 @@ about an agreement only mentioned are not read.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
@@ -20,15 +21,12 @@ from .lists import ListWords, Piece, Tokens, phrases
 from .patterns import load
 
 _FINAL = {".", "!", "?", "”", '"', "’"}
-_BRIDGE_MARKS = {",", "(", ")", "/", "-", "&", ".", "'", "’"}
-_INSTRUMENT = {"AGREEMENT", "AGREEMENT_WEAK"}
-_NAMES = _INSTRUMENT | {"ORG"}   # an instrument's or an institution's name is no field of work
 
 
 @dataclass(frozen=True)
 class Test:
     """What a token must be: one of some words, a ruler label, a mark, or a kind of word."""
-    words: tuple = ()
+    words: lists.Phrases | None = None
     labels: frozenset = frozenset()
     punct: frozenset = frozenset()
     capitalised: bool = False
@@ -53,33 +51,62 @@ class Stop:
 
 
 @dataclass(frozen=True)
+class Stops:
+    """A rule's stops, and what a token must be for one of them to be worth testing."""
+    each: tuple[Stop, ...]
+    first: frozenset = frozenset()    # first words and marks
+    labels: frozenset = frozenset()
+    weekday: bool = False
+
+    @classmethod
+    def of(cls, each: tuple[Stop, ...]) -> Stops:
+        tests = [s.test for s in each]
+        return cls(each, frozenset(w for t in tests if t.words for w in t.words.first) | {p for t in tests for p in t.punct},
+                   frozenset(label for t in tests for label in t.labels), any(t.weekday for t in tests))
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     cue: Test
-    anchors: tuple[Test, ...]
-    within: int | None
-    bridge: bool
-    not_across: Test | None
-    not_after: tuple
-    skip: tuple
-    keep_cue: bool
-    take: str
-    field: bool
-    stops: tuple[Stop, ...]
-    after_scope: bool
+    anchors: tuple[Test, ...]   # what the cue must follow in its sentence (none: nothing)
+    within: int | None          # ... so many tokens before it at most
+    bridge: bool                # ... with only bridge words, names, numbers and marks between
+    not_across: Test | None     # ... and none of these between
+    not_after: lists.Phrases    # words after the cue that make it an idiom
+    skip: lists.Phrases         # words passed over after the cue
+    keep_cue: bool              # the item starts with the cue's last word ("bidang")
+    take: str                   # list | subject
+    field: bool                 # only items that name a concrete field (an aim)
+    stops: Stops
+    after_scope: bool           # only right after a sentence that gave items
+
+
+def _rule(row: dict, anchors: dict, stops: dict) -> Rule:
+    before = row.get("before") or {}
+    return Rule(
+        id=row["id"], cue=Test.of(row["cue"]), anchors=tuple(anchors[a] for a in before.get("anchors", ())),
+        within=before.get("within"), bridge=before.get("across") == "bridge", not_across=Test.of(before.get("not_across")),
+        not_after=phrases((row.get("not_after") or {}).get("words")), skip=phrases(row.get("skip")),
+        keep_cue=bool(row.get("keep_cue")), take=row["take"], field=row.get("require") == "field",
+        stops=Stops.of(tuple(stops[s] for s in row.get("stop") or ())), after_scope=bool(row.get("after_scope")))
 
 
 @dataclass(frozen=True)
 class Knowledge:
     rules: tuple[Rule, ...]
-    words: ListWords
-    bridge: frozenset
+    by_word: dict       # first word of a cue -> the rules (their indexes) it may open
+    by_label: dict      # ruler label of a cue -> the rules it may open
+    labels: frozenset   # every ruler label the rows test
+    words: ListWords    # what the list reading needs
+    bridge: Test
+    names: Test
     nominal_prefixes: tuple[str, ...]
     nominal_suffixes: tuple[str, ...]
-    general: tuple
-    entities: frozenset
+    general: lists.Phrases
+    not_fields: Test
     weekdays: frozenset
-    venues: tuple
+    venues: lists.Phrases
 
 
 @lru_cache(maxsize=1)
@@ -88,14 +115,7 @@ def knowledge() -> Knowledge:
     anchors = {name: Test.of(spec) for name, spec in data["anchors"].items()}
     stops = {name: Stop(Test.of(spec), Test.of(spec.get("then")), frozenset(spec.get("after_punct") or ()))
              for name, spec in data["stops"].items()}
-    rules = tuple(Rule(
-        id=row["id"], cue=Test.of(row["cue"]), anchors=tuple(anchors[a] for a in (row.get("before") or {}).get("anchors", ())),
-        within=(row.get("before") or {}).get("within"), bridge=(row.get("before") or {}).get("across") == "bridge",
-        not_across=Test.of((row.get("before") or {}).get("not_across")),
-        not_after=phrases((row.get("not_after") or {}).get("words")), skip=phrases(row.get("skip")),
-        keep_cue=bool(row.get("keep_cue")), take=row["take"], field=row.get("require") == "field",
-        stops=tuple(stops[s] for s in row.get("stop") or ()), after_scope=bool(row.get("after_scope")))
-        for row in data["rules"])
+    rules = tuple(_rule(row, anchors, stops) for row in data["rules"])
     conn, aims = data["connectives"], data["aims"]
     words = ListWords(
         lead=phrases(conn["lead"]), trail=frozenset(conn["trail"]), separators=frozenset(conn["separators"]),
@@ -103,11 +123,21 @@ def knowledge() -> Knowledge:
         numbers=dict(data["numbers"]), quantities=frozenset(calendar["quantity_words"]),
         function_words=frozenset(data["function_words"]), list_heads=frozenset(data["list_heads"]),
         field_heads=phrases(data["field_heads"]))
+    by_word: dict[str, list[int]] = {}
+    by_label: dict[str, list[int]] = {}
+    for n, rule in enumerate(rules):
+        for word in (rule.cue.words.first if rule.cue.words else ()):
+            by_word.setdefault(word, []).append(n)
+        for label in rule.cue.labels:
+            by_label.setdefault(label, []).append(n)
+    bridge, names, not_fields = Test.of(data["bridge"]), Test.of(data["names"]), Test.of(aims["not_fields"])
+    tests = list(anchors.values()) + [s.test for s in stops.values()] + [r.cue for r in rules] \
+        + [r.not_across for r in rules if r.not_across is not None] + [bridge, names, not_fields]
     return Knowledge(
-        rules=rules, words=words, bridge=frozenset(w.lower() for w in data["bridge"]),
+        rules=rules, by_word=by_word, by_label=by_label,
+        labels=frozenset(label for t in tests for label in t.labels), words=words, bridge=bridge, names=names,
         nominal_prefixes=tuple(aims["nominal"]["prefixes"]), nominal_suffixes=tuple(aims["nominal"]["suffixes"]),
-        general=phrases(aims["general"]), entities=frozenset(aims["entities"]),
-        weekdays=frozenset(w for names in calendar["weekdays"].values() for w in names),
+        general=phrases(aims["general"]), not_fields=not_fields, weekdays=frozenset(w for names in calendar["weekdays"].values() for w in names),
         venues=phrases(load("venues.yml")["venue_heads"]))
 
 
@@ -122,7 +152,9 @@ class Reading:
     """One article's tokens with the tests the rows make of them."""
 
     def __init__(self, ctx: Context, k: Knowledge):
-        self.ctx, self.k, self.tk = ctx, k, Tokens(ctx.doc)
+        # the ruler's spans of the labels the rows test, as the Context holds them already
+        self.ctx, self.k = ctx, k
+        self.tk = Tokens(ctx.doc, [sp for label in k.labels for sp in ctx.rules(label)], ctx.text)
 
     def test(self, i: int, t: Test, *, ending: bool = False) -> int:
         """How many tokens from i pass T (1 for the last token of a phrase when ENDING); 0: none."""
@@ -143,6 +175,12 @@ class Reading:
                 or (t.word and text[:1].isalpha())):
             return 1
         return tk.phrase(i, self.k.venues) if t.venue else 0
+
+    def may_stop(self, i: int, rule: Rule) -> bool:
+        tk = self.tk
+        stops = rule.stops
+        return (tk.lower[i] in stops.first or tk.text[i] in stops.first or bool(tk.labels[i] & stops.labels)
+                or (stops.weekday and tk.lower[i] in self.k.weekdays))
 
     def stops_at(self, i: int, stop: Stop) -> bool:
         n = self.test(i, stop.test)
@@ -165,11 +203,9 @@ class Reading:
             if rule.not_across is not None and self.test(i, rule.not_across, ending=True):
                 return False
             depth = max(depth - {"(": 1, ")": -1}.get(tk.text[i], 0), 0)
-            text = tk.text[i]
-            if rule.bridge and not (depth or tk.lower[i] in self.k.bridge or text[:1].isupper() or text[:1].isdigit()
-                                    or text in _BRIDGE_MARKS or text.isspace() or tk.labels[i] & _INSTRUMENT):
+            if rule.bridge and not (depth or tk.text[i].isspace() or self.test(i, self.k.bridge, ending=True)):
                 return False
-            seen += not text.isspace()
+            seen += not tk.text[i].isspace()
             if rule.within is not None and seen >= rule.within:
                 return False
         return False
@@ -181,8 +217,8 @@ class Reading:
         sents = self.ctx.sents
         if si + 1 >= len(sents):
             return False
-        last, nxt = sents[si].span[-1], sents[si + 1].span[0]
-        return last.text not in _FINAL and last.text != ":" and nxt.text[:1].islower() and self.tk.newline_before(nxt.i)
+        last, nxt = self.tk.text[sents[si].span.end - 1], sents[si + 1].span.start
+        return last not in _FINAL and last != ":" and self.tk.text[nxt][:1].islower() and self.tk.newline_before(nxt)
 
     def window_end(self, si: int, start: int, rule: Rule) -> int:
         """Where the window from START closes: a stop (outside brackets), or the end of its
@@ -192,7 +228,7 @@ class Reading:
             end = self.ctx.sents[si].span.end
             while i < end:
                 depth = max(depth + {"(": 1, ")": -1}.get(self.tk.text[i], 0), 0)
-                if depth == 0 and i > start and any(self.stops_at(i, s) for s in rule.stops):
+                if depth == 0 and i > start and self.may_stop(i, rule) and any(self.stops_at(i, s) for s in rule.stops.each):
                     return i
                 i += 1
             if not self.continues(si):
@@ -209,7 +245,7 @@ class Reading:
             return False
         first = tk.lower[start]
         nominal = first.startswith(k.nominal_prefixes) and first.endswith(k.nominal_suffixes) and len(first) > 5 \
-            and first not in k.entities and not tk.labels[start] & _NAMES
+            and not self.test(start, k.not_fields, ending=True)
         return nominal and not any(tk.phrase(i, k.general) for i in range(start, min(end, start + 3)))
 
     def read(self, si: int, start: int, rule: Rule) -> list[Item]:
@@ -221,16 +257,17 @@ class Reading:
         start = lists.skip(tk, start, end, w.introducers)
         if start >= end and si + 1 < len(sents):   # "... yaitu:" ends a line: the list is below
             si, start = si + 1, sents[si + 1].span.start
+            end = sents[si].span.end
         if start >= len(tk):
             return []
-        rest = start   # "mengenai Kesepakatan Bersama Bantuan Pengamanan ...": the subject follows the name
-        while rest < end and "AGREEMENT" in tk.labels[rest]:
+        rest = start   # past the name of an instrument, to its subject
+        while rest < end and self.test(rest, self.k.names, ending=True):
             rest += 1
         start = rest if rest < end and tk.text[rest][:1].isalpha() else start
         found = lists.numbered(tk, w, start)
         if found:
             spans = [lists.span(tk, w, a, b, begin) for a, begin, b in found]
-            return [Item(tk.doc.text[s[0]:s[1]], s, rule.id) for s in spans if s]
+            return [Item(tk.string[s[0]:s[1]], s, rule.id) for s in spans if s]
         stop = self.window_end(si, start, rule)
         accept = self.is_field if rule.field else None
         if rule.take == "subject" and tk.phrase(start, w.field_heads) and tk.text[start][:1].isupper():
@@ -238,9 +275,25 @@ class Reading:
             spans = [s for s in [lists.span(tk, w, start, stop)] if s and (accept is None or accept(Piece(start, stop, "")))]
         else:
             spans = lists.read(tk, w, start, stop, announced, accept)
-        return [Item(tk.doc.text[a:b], (a, b), rule.id) for a, b in spans]
+        return [Item(tk.string[a:b], (a, b), rule.id) for a, b in spans]
 
     # --- the article ------------------------------------------------------------------------------
+
+    def title_like(self, start: int, end: int) -> bool:
+        """A headline or caption: short, no closing mark, and most longer words capitalised."""
+        text = self.tk.text[start:end]
+        words = [t for t in text if t[:1].isalpha() and len(t) > 3]
+        last = next((t for t in reversed(text) if not t.isspace()), "")
+        if not words or len(words) > 16 or last in _FINAL or last in {",", ";", ":"}:
+            return False
+        return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+    def rules_at(self, i: int) -> list[Rule]:
+        """The rules whose cue may start at token i, in the file's order (one lookup a token)."""
+        k, tk = self.k, self.tk
+        found = k.by_word.get(tk.lower[i], ())
+        labelled = [n for label, rows in k.by_label.items() if (label, i) in tk.spans for n in rows]
+        return [k.rules[n] for n in (sorted(set(found) | set(labelled)) if labelled else found)]
 
     def cue(self, i: int, rule: Rule, sent_end: int) -> int:
         """Length of the rule's cue at token i, or 0 when there is none or it is an idiom."""
@@ -256,41 +309,36 @@ class Reading:
         return n
 
     def scope(self) -> list[Item]:
-        ctx, tk = self.ctx, self.tk
+        ctx, tk, k = self.ctx, self.tk, self.k
         mentioned = {s.i for s in (ctx.sentence_of(m.span[0]) for m in ctx.mentioned if m.span) if s}
+        starts = [s.span.start for s in ctx.sents]
+        cues = sorted({i for i, w in enumerate(tk.lower) if w in k.by_word}
+                      | {i for label, i in tk.spans if label in k.by_label})
         found: list[Item] = []
-        taken, previous = 0, False   # where the last window ended; whether the last sentence gave items
-        for si, sent in enumerate(ctx.sents):
-            if si == ctx.headline or si in mentioned or _title_like(sent.span):
-                previous = False
+        taken = 0                  # where the last window ended: no cue inside it is read again
+        gave: set[int] = set()     # the sentences that gave items
+        titles: dict[int, bool] = {}
+        for i in cues:
+            si = bisect.bisect_right(starts, i) - 1
+            sent = ctx.sents[si].span if si >= 0 else None
+            if i < taken or sent is None or i >= sent.end or si == ctx.headline or si in mentioned:
                 continue
-            got = False
-            for i in range(max(sent.span.start, taken), sent.span.end):
-                if i < taken:
+            for rule in self.rules_at(i):
+                n = self.cue(i, rule, sent.end)
+                if not n or (rule.after_scope and si - 1 not in gave) or not self.anchored(sent.start, i, rule):
                     continue
-                for rule in self.k.rules:
-                    n = self.cue(i, rule, sent.span.end)
-                    if not n or (rule.after_scope and not previous) or not self.anchored(sent.span.start, i, rule):
-                        continue
-                    items = self.read(si, i + n - 1 if rule.keep_cue else i + n, rule)
-                    if items:
-                        for item in items:
-                            _add(found, item)
-                        got = True
-                        last = max(x.span[1] for x in items)
-                        taken = next((j for j in range(i, len(tk)) if tk.doc[j].idx >= last), len(tk))
-                        break
-            previous = got
+                if si not in titles:
+                    titles[si] = self.title_like(sent.start, sent.end)
+                if titles[si]:
+                    break
+                items = self.read(si, i + n - 1 if rule.keep_cue else i + n, rule)
+                if items:
+                    for item in items:
+                        _add(found, item)
+                    gave.add(si)
+                    taken = tk.token_at(max(x.span[1] for x in items))
+                    break
         return found
-
-
-def _title_like(sent) -> bool:
-    """A headline or caption: short, no closing mark, and most longer words capitalised."""
-    words = [t.text for t in sent if t.text[:1].isalpha() and len(t.text) > 3]
-    last = next((t.text for t in reversed(sent) if not t.is_space), "")
-    if not words or len(words) > 16 or last in _FINAL or last in {",", ";", ":"}:
-        return False
-    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _add(found: list[Item], item: Item) -> None:

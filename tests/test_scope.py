@@ -66,6 +66,14 @@ def test_list_items(text, items):
     # numbered items across lines, after a count and "yaitu:"
     ("Cakupan kerja sama itu terdiri dari 3 hal, yaitu:\n1) penelitian benih padi,\n2) pelatihan penyuluh,\n"
      "3) pemasaran hasil panen.\nBupati menyambut baik.", ["penelitian benih padi", "pelatihan penyuluh", "pemasaran hasil panen"]),
+    # bulleted lines; a comma between the heading and "yaitu"
+    ("Ruang lingkup MoU meliputi:\n- pendidikan;\n- penelitian;\n• pengabdian masyarakat.\nBupati senang.",
+     ["pendidikan", "penelitian", "pengabdian masyarakat"]),
+    ("Adapun ruang lingkup kerja sama tersebut, yaitu pendidikan, penelitian dan pengabdian.",
+     ["pendidikan", "penelitian", "pengabdian"]),
+    # numbered lines without a mark at their end, in capitals
+    ("Ruang lingkup kerja sama:\n1. Pendidikan\n2. Penelitian\n3. Pengabdian kepada Masyarakat\nBupati senang.",
+     ["Pendidikan", "Penelitian", "Pengabdian kepada Masyarakat"]),
     # a list broken across a line
     ("Isinya mencakup magang mahasiswa, riset bersama\nbeasiswa, dan rekrutmen lulusan.",
      ["magang mahasiswa", "riset bersama", "beasiswa", "rekrutmen lulusan"]),
