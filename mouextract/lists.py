@@ -23,7 +23,7 @@ _NUMBER = re.compile(r"\d{1,2}|[a-j]")
 _BULLETS = {"-", "–", "—", "•", "·", "▪", "●", "*"}
 BULLET = "•"   # the label of every item of a bulleted list
 _BRACKETS = {"(": 1, ")": -1}
-_MARKS = {",", ";", ":", ".", "-", "–"}
+_MARKS = {",", ";", ":", ".", "-", "–", "“", "”", '"'}
 # what may come before a piece of a list besides a comma or a semicolon
 LINE = "line"   # a line break
 WORD = "word"   # a separating word ("serta")

@@ -265,6 +265,8 @@ class Reading:
             rest += 1
         start = rest if rest < end and tk.text[rest][:1].isalpha() else start
         found = lists.numbered(tk, w, start)
+        if found and self.test(found[0][0], self.k.names):
+            return []   # a list of instruments ("1. Nota Kesepahaman tentang X ..."): each gives its own subject
         if found:
             spans = [lists.span(tk, w, a, b, begin) for a, begin, b in found]
             return [Item(tk.string[s[0]:s[1]], s, rule.id) for s in spans if s]

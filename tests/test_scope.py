@@ -77,6 +77,9 @@ def test_list_items(text, items):
     # a list broken across a line
     ("Isinya mencakup magang mahasiswa, riset bersama\nbeasiswa, dan rekrutmen lulusan.",
      ["magang mahasiswa", "riset bersama", "beasiswa", "rekrutmen lulusan"]),
+    # a quote opening after the cue
+    ("Isinya mencakup “pendampingan UMKM, pelatihan digital dan riset pasar” bagi warga desa.",
+     ["pendampingan UMKM", "pelatihan digital", "riset pasar"]),
     # inside a quote, up to the closing quote
     ("\"Kerja sama ini mencakup pendampingan UMKM, pelatihan digital dan riset pasar,\" kata Bupati Sleman.",
      ["pendampingan UMKM", "pelatihan digital", "riset pasar"]),
@@ -161,6 +164,13 @@ def test_each_item_records_its_rule():
     why = mouextract.extract(text, explain=True)["agreements"][0]["why"]["scope"]
     assert [(w["rule"], text[w["span"][0]:w["span"][1]]) for w in why] == [
         ("scope.covers", "pertukaran data dan pendampingan hukum"), ("scope.covers", "pelatihan")]
+
+
+def test_a_list_of_instruments_is_no_scope_but_each_gives_its_subject():
+    text = ("Pemkab Sleman menandatangani dua kerja sama di Pendopo Parasamya, Senin (4/9/2023). Kerja sama itu "
+            "meliputi:\n1. Nota Kesepahaman dengan UGM tentang pengelolaan sampah;\n"
+            "2. Perjanjian Kerja Sama dengan UNY tentang pelatihan guru.\n")
+    assert scope_of(text) == ["pengelolaan sampah", "pelatihan guru"]
 
 
 def test_each_enumerated_record_keeps_its_own_subject():
