@@ -40,13 +40,15 @@ class Test:
         if spec is None:
             return None
         kinds = {f.name: bool(spec.get(f.name)) for f in fields(cls) if f.type == "bool"}
-        return cls(phrases(spec.get("words")), frozenset(spec.get("labels") or ()), frozenset(spec.get("punct") or ()), **kinds)
+        labels = spec.get("labels") or spec.get("label") or ()   # a cue names its label as the slot rules do
+        return cls(phrases(spec.get("words")), frozenset([labels] if isinstance(labels, str) else labels),
+                   frozenset(spec.get("punct") or ()), **kinds)
 
 
 @dataclass(frozen=True)
 class Stop:
     test: Test
-    then: Test | None          # the token after must pass this too
+    next: Test | None          # the token after must pass this too
     after_punct: frozenset     # ... and the token before be one of these marks
 
 
@@ -113,7 +115,7 @@ class Knowledge:
 def knowledge() -> Knowledge:
     data, calendar = load("scope.yml"), load("calendar.yml")
     anchors = {name: Test.of(spec) for name, spec in data["anchors"].items()}
-    stops = {name: Stop(Test.of(spec), Test.of(spec.get("then")), frozenset(spec.get("after_punct") or ()))
+    stops = {name: Stop(Test.of(spec), Test.of(spec.get("next")), frozenset(spec.get("after_punct") or ()))
              for name, spec in data["stops"].items()}
     rules = tuple(_rule(row, anchors, stops) for row in data["rules"])
     conn, aims = data["connectives"], data["aims"]
@@ -184,7 +186,7 @@ class Reading:
 
     def stops_at(self, i: int, stop: Stop) -> bool:
         n = self.test(i, stop.test)
-        if not n or (stop.then is not None and not self.test(i + n, stop.then)):
+        if not n or (stop.next is not None and not self.test(i + n, stop.next)):
             return False
         return not stop.after_punct or (i > 0 and self.tk.text[i - 1] in stop.after_punct)
 
