@@ -59,10 +59,6 @@ class Phrases:
                    for p in self.last.get(lower[i], ()))
 
 
-def phrases(words) -> Phrases:
-    return Phrases(words)
-
-
 @dataclass(frozen=True)
 class ListWords:
     lead: Phrases                   # connectives trimmed where an item begins

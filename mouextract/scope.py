@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from . import lists
 from .context import Context
-from .lists import ListWords, Piece, Tokens, phrases
+from .lists import ListWords, Phrases, Piece, Tokens
 from .patterns import load
 
 _FINAL = {".", "!", "?", "”", '"', "’"}
@@ -26,7 +26,7 @@ _FINAL = {".", "!", "?", "”", '"', "’"}
 @dataclass(frozen=True)
 class Test:
     """What a token must be: one of some words, a ruler label, a mark, or a kind of word."""
-    words: lists.Phrases | None = None
+    words: Phrases | None = None
     labels: frozenset = frozenset()
     punct: frozenset = frozenset()
     capitalised: bool = False
@@ -41,7 +41,7 @@ class Test:
             return None
         kinds = {f.name: bool(spec.get(f.name)) for f in fields(cls) if f.type == "bool"}
         labels = spec.get("labels") or spec.get("label") or ()   # a cue names its label as the slot rules do
-        return cls(phrases(spec.get("words")), frozenset([labels] if isinstance(labels, str) else labels),
+        return cls(Phrases(spec.get("words")), frozenset([labels] if isinstance(labels, str) else labels),
                    frozenset(spec.get("punct") or ()), **kinds)
 
 
@@ -75,8 +75,8 @@ class Rule:
     within: int | None          # ... so many tokens before it at most
     bridge: bool                # ... with only bridge words, names, numbers and marks between
     not_across: Test | None     # ... and none of these between
-    not_after: lists.Phrases    # words after the cue that make it an idiom
-    skip: lists.Phrases         # words passed over after the cue
+    not_after: Phrases    # words after the cue that make it an idiom
+    skip: Phrases         # words passed over after the cue
     keep_cue: bool              # the item starts with the cue's last word ("bidang")
     take: str                   # list | subject
     field: bool                 # only items that name a concrete field (an aim)
@@ -89,7 +89,7 @@ def _rule(row: dict, anchors: dict, stops: dict) -> Rule:
     return Rule(
         id=row["id"], cue=Test.of(row["cue"]), anchors=tuple(anchors[a] for a in before.get("anchors", ())),
         within=before.get("within"), bridge=before.get("across") == "bridge", not_across=Test.of(before.get("not_across")),
-        not_after=phrases((row.get("not_after") or {}).get("words")), skip=phrases(row.get("skip")),
+        not_after=Phrases((row.get("not_after") or {}).get("words")), skip=Phrases(row.get("skip")),
         keep_cue=bool(row.get("keep_cue")), take=row["take"], field=row.get("require") == "field",
         stops=Stops.of(tuple(stops[s] for s in row.get("stop") or ())), after_scope=bool(row.get("after_scope")))
 
@@ -105,10 +105,10 @@ class Knowledge:
     names: Test
     nominal_prefixes: tuple[str, ...]
     nominal_suffixes: tuple[str, ...]
-    general: lists.Phrases
+    general: Phrases
     not_fields: Test
     weekdays: frozenset
-    venues: lists.Phrases
+    venues: Phrases
 
 
 @lru_cache(maxsize=1)
@@ -120,11 +120,11 @@ def knowledge() -> Knowledge:
     rules = tuple(_rule(row, anchors, stops) for row in data["rules"])
     conn, aims = data["connectives"], data["aims"]
     words = ListWords(
-        lead=phrases(conn["lead"]), trail=frozenset(conn["trail"]), separators=frozenset(conn["separators"]),
-        conjunctions=frozenset(conn["and"]), last=frozenset(conn["last"]), introducers=phrases(conn["introducers"]),
+        lead=Phrases(conn["lead"]), trail=frozenset(conn["trail"]), separators=frozenset(conn["separators"]),
+        conjunctions=frozenset(conn["and"]), last=frozenset(conn["last"]), introducers=Phrases(conn["introducers"]),
         numbers=dict(data["numbers"]), quantities=frozenset(calendar["quantity_words"]),
         function_words=frozenset(data["function_words"]), list_heads=frozenset(data["list_heads"]),
-        field_heads=phrases(data["field_heads"]))
+        field_heads=Phrases(data["field_heads"]))
     by_word: dict[str, list[int]] = {}
     by_label: dict[str, list[int]] = {}
     for n, rule in enumerate(rules):
@@ -139,8 +139,8 @@ def knowledge() -> Knowledge:
         rules=rules, by_word=by_word, by_label=by_label,
         labels=frozenset(label for t in tests for label in t.labels), words=words, bridge=bridge, names=names,
         nominal_prefixes=tuple(aims["nominal"]["prefixes"]), nominal_suffixes=tuple(aims["nominal"]["suffixes"]),
-        general=phrases(aims["general"]), not_fields=not_fields, weekdays=frozenset(w for names in calendar["weekdays"].values() for w in names),
-        venues=phrases(load("venues.yml")["venue_heads"]))
+        general=Phrases(aims["general"]), not_fields=not_fields, weekdays=frozenset(w for names in calendar["weekdays"].values() for w in names),
+        venues=Phrases(load("venues.yml")["venue_heads"]))
 
 
 @dataclass(frozen=True)
