@@ -28,7 +28,6 @@ PINNED = {
     "dates.py": 0,
     "people.py": 8,
     "people_stage.py": 2,
-    "scope.py": 9,
     "triggers.py": 3,
 }
 

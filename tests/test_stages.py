@@ -195,14 +195,3 @@ def test_region_after_a_multiword_regional_title():
             "disaksikan Wakil Gubernur Sumbar Audy Joinaldy.")
     witnesses = mouextract.extract(text)["agreements"][0]["witnesses"]
     assert [(w["name"], w["title"]) for w in witnesses] == [("Audy Joinaldy", "Wakil Gubernur Sumbar")]
-
-
-@pytest.mark.parametrize("body,items", [
-    ("sosialisasi, pembinaan, dan pendampingan Program Jaminan Sosial, serta pertukaran data",
-     ["sosialisasi, pembinaan, dan pendampingan Program Jaminan Sosial", "pertukaran data"]),
-    ("pendidikan dan pelatihan, pengkajian, penelitian, serta pengembangan kelembagaan",
-     ["pendidikan dan pelatihan", "pengkajian", "penelitian", "pengembangan kelembagaan"]),
-])
-def test_scope_list_items(body, items):
-    from mouextract.scope import _split
-    assert _split(body) == items

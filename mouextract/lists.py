@@ -1,0 +1,356 @@
+"""Reading a list in running text: the items of "A, B dan C", "A; B; serta C", "1) A 2) B".
+
+The mechanism behind a slot that takes a list (the scope: "meliputi A, B, dan C"). Given a
+window of tokens of a parsed Doc, it cuts the window at commas, semicolons, line breaks and
+separating words ("serta"), decides which pieces are items, reads numbered items across lines,
+and trims numbering and connectives; items keep the article's wording. The words it needs come
+from the caller's data (`ListWords`, read from patterns/), so any slot can use it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .nlp import RULES_KEY, get_nlp
+
+Phrase = tuple[str, ...]
+# "1)", "2.", "a." and "3).Pendampingan": the shape of a list number, not a word
+_MARKER = re.compile(r"^(\d{1,2}|[a-j])[.)]+")
+_NUMBER = re.compile(r"\d{1,2}|[a-j]")
+_BULLETS = {"-", "–", "—", "•", "·", "▪", "●", "*"}
+BULLET = "•"   # the label of every item of a bulleted list
+_BRACKETS = {"(": 1, ")": -1}
+_MARKS = {",", ";", ":", ".", "-", "–", "“", "”", '"'}
+# what may come before a piece of a list besides a comma or a semicolon
+LINE = "line"   # a line break
+WORD = "word"   # a separating word ("serta")
+LAST = "last"   # a comma and the word before the list's last item (", dan")
+
+
+class Phrases:
+    """Words and phrases as the tokenizer splits them ("kerja-sama" is three tokens), indexed by
+    their first and last word so that a token is tested in one lookup."""
+
+    def __init__(self, words=()):
+        tok = get_nlp().tokenizer
+        seqs = sorted({tuple(t.lower_ for t in tok(str(w))) for w in words or ()}, key=len, reverse=True)
+        self.first: dict[str, list[Phrase]] = {}
+        self.last: dict[str, list[Phrase]] = {}
+        for p in seqs:
+            self.first.setdefault(p[0], []).append(p)
+            self.last.setdefault(p[-1], []).append(p)
+
+    def __bool__(self) -> bool:
+        return bool(self.first)
+
+    def at(self, lower: list[str], i: int) -> int:
+        """Length of the longest phrase starting at token i (0: none)."""
+        for p in self.first.get(lower[i], ()) if i < len(lower) else ():
+            if len(p) == 1 or tuple(lower[i:i + len(p)]) == p:
+                return len(p)
+        return 0
+
+    def ending(self, lower: list[str], i: int) -> bool:
+        """Whether a phrase ends at token i."""
+        return any(len(p) == 1 or (i + 1 >= len(p) and tuple(lower[i + 1 - len(p):i + 1]) == p)
+                   for p in self.last.get(lower[i], ()))
+
+
+@dataclass(frozen=True)
+class ListWords:
+    lead: Phrases                   # connectives trimmed where an item begins
+    trail: frozenset                # ... and where it ends
+    separators: frozenset           # words that cut like a comma ("serta")
+    conjunctions: frozenset         # a conjunction that may join the last item without a comma
+    last: frozenset                 # words that introduce a list's last item
+    introducers: Phrases            # "yaitu", ":" ... between a count and its list
+    numbers: dict                   # number words ("enam": 6)
+    quantities: frozenset           # words that count ("beberapa")
+    function_words: frozenset       # not counted in an item's size
+    list_heads: frozenset           # a word that heads every item ("bidang A, bidang B")
+    field_heads: Phrases            # a head shared by a list of fields ("kerja sama A, B dan C")
+
+
+class Tokens:
+    """The Doc's tokens as rules test them: texts, lower-case forms and ruler labels, once."""
+
+    def __init__(self, doc: Doc, spans=None, text: str | None = None):
+        """SPANS: the ruler's spans to read (default: all of the Doc's); TEXT: the Doc's text,
+        when the caller has it (a Doc builds it anew at each access)."""
+        self.doc = doc
+        self.string = doc.text if text is None else text
+        self.text, self.idx = [], []
+        for t in doc:
+            self.text.append(t.text)
+            self.idx.append(t.idx)
+        self.lower = [w.lower() for w in self.text]
+        self.labels: list[frozenset] = [frozenset()] * len(self.text)
+        self.spans: dict[tuple[str, int], int] = {}   # (label, first token) -> end of the longest span
+        for sp in doc.spans.get(RULES_KEY, []) if spans is None else spans:
+            for i in range(sp.start, sp.end):
+                self.labels[i] = self.labels[i] | {sp.label_}
+            self.spans[sp.label_, sp.start] = max(sp.end, self.spans.get((sp.label_, sp.start), 0))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def phrase(self, i: int, options: Phrases) -> int:
+        """Length of the longest of OPTIONS starting at token i (0: none)."""
+        return options.at(self.lower, i)
+
+    def ends(self, i: int, options: Phrases) -> bool:
+        """Whether one of OPTIONS ends at token i."""
+        return options.ending(self.lower, i)
+
+    def newline_before(self, i: int) -> bool:
+        """Whether a line break comes between token i and the one before it."""
+        return 0 < i < len(self.text) and "\n" in self.string[self.idx[i - 1]:self.idx[i]]
+
+    def at(self, i: int) -> int:
+        """The character offset of token i (the text's end past the last token)."""
+        return self.idx[i] if i < len(self.text) else len(self.string)
+
+    def token_at(self, char: int) -> int:
+        """The first token that ends after character CHAR."""
+        k = bisect.bisect_right(self.idx, char) - 1
+        return k if k >= 0 and self.idx[k] + len(self.text[k]) > char else k + 1
+
+
+def skip(tk: Tokens, i: int, end: int, options: Phrases) -> int:
+    """Past OPTIONS and marks (":", ";", ",") from token i."""
+    while i < end:
+        n = tk.phrase(i, options)
+        if n:
+            i += n
+        elif tk.text[i] in _MARKS or tk.text[i].isspace():
+            i += 1
+        else:
+            break
+    return i
+
+
+def count(tk: Tokens, w: ListWords, i: int, end: int) -> tuple[int, int | None]:
+    """ "5 hal, yaitu:", "enam kegiatan pokok yakni": where the list starts after a count, and
+    the count (None when the words do not say)."""
+    word = tk.lower[i] if i < end else ""
+    if not (word.isdigit() or word in w.quantities or word in w.numbers):
+        return i, None
+    for j in range(i + 1, min(end, i + 6)):
+        n = tk.phrase(j, w.introducers)
+        if n:
+            return j + n, int(word) if word.isdigit() else w.numbers.get(word)
+    return i, None
+
+
+# --- numbered items -------------------------------------------------------------------------
+
+def _marker(tk: Tokens, i: int) -> tuple[str, int, int] | None:
+    """A list number or a bullet opening a line at token i: (its label, the char where its item
+    starts, the item's first token)."""
+    n, text = len(tk), tk.text[i]
+    if text in _BULLETS:
+        return (BULLET, tk.at(i + 1), i + 1) if i == 0 or tk.newline_before(i) else None
+    if text == "(" and i + 2 < n and _NUMBER.fullmatch(tk.text[i + 1]) and tk.text[i + 2] == ")":
+        return tk.text[i + 1], tk.at(i + 3), i + 3
+    if _NUMBER.fullmatch(text) and i + 1 < n and tk.text[i + 1] in {")", "."}:
+        j = i + 1
+        while j < n and tk.text[j] in {")", "."}:
+            j += 1
+        return text, tk.at(j), j
+    m = _MARKER.match(text)
+    if m and m.end() < len(text):   # glued to its item: "3).Pendampingan"
+        return (m.group(1), tk.idx[i] + m.end(), i) if text[m.end()].isalpha() else None
+    return (m.group(1), tk.at(i + 1), i + 1) if m else None
+
+
+def _opens_item(tk: Tokens, w: ListWords, i: int) -> bool:
+    """A number opens an item at a line's start or after what ends the previous item."""
+    j = i - 1
+    while j >= 0 and tk.text[j].isspace():
+        j -= 1
+    return j < 0 or tk.newline_before(i) or tk.text[j] in {";", ",", ":", ".", ")"} or tk.lower[j] in w.last
+
+
+def _next_label(label: str) -> str:
+    return label if label == BULLET else str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+
+
+def numbered(tk: Tokens, w: ListWords, start: int) -> list[tuple[int, int, int]] | None:
+    """Items numbered 1, 2, 3 ... (or a, b, c, or bulleted lines) from token START, across
+    lines: for each, its first token, the character where its text starts, and its end token.
+    None: no such list."""
+    first = _marker(tk, start)
+    if first is None or first[0] not in {"1", "a", BULLET}:
+        return None
+    marks = [(start, first)]
+    i = first[2] + 1
+    while i < len(tk) and i - marks[-1][1][2] < 120:
+        m = _marker(tk, i) if _opens_item(tk, w, i) else None
+        if m and m[0] == _next_label(marks[-1][1][0]):
+            marks.append((i, m))
+            i = m[2] + 1
+        else:
+            i += 1
+    if len(marks) < 2:
+        return None
+    items = []
+    for k, (_, (_, begin, first_token)) in enumerate(marks):
+        # the last item ends with its sentence
+        end = marks[k + 1][0] if k + 1 < len(marks) else tk.doc[min(first_token, len(tk) - 1)].sent.end
+        items.append((first_token, begin, end))
+    return items
+
+
+# --- items of a running list ----------------------------------------------------------------------
+
+@dataclass
+class Piece:
+    start: int   # token indices [start, end)
+    end: int
+    sep: str     # what came before it: "", ",", ";", LINE, WORD or LAST
+
+
+def pieces(tk: Tokens, w: ListWords, start: int, end: int) -> list[Piece]:
+    """The window cut at commas, semicolons, line breaks and separating words, outside brackets."""
+    out, depth, begin, sep = [], 0, start, ""
+    for i in range(start, end):
+        word = tk.text[i]
+        depth = max(depth + _BRACKETS.get(word, 0), 0)
+        if depth:
+            continue
+        cut = word if word in {",", ";"} else WORD if tk.lower[i] in w.separators \
+            else LINE if i > begin and tk.newline_before(i) else None
+        if cut == LINE:
+            out.append(Piece(begin, i, sep))
+            begin, sep = i, LINE
+        elif cut is not None:
+            if i > begin:
+                out.append(Piece(begin, i, sep))
+                sep = cut
+            elif cut == WORD or (cut == ";" and sep == ","):
+                sep = cut
+            begin = i + 1
+    if begin < end:
+        out.append(Piece(begin, end, sep))
+    for p in out:  # ", dan X": the conjunction before a list's last item
+        if p.sep == "," and tk.lower[p.start] in w.last and tk.text[p.start + 1:p.start + 2] != ["/"]:
+            p.sep = LAST
+    return [p for p in out if p.end > p.start]
+
+
+def _inner_and(tk: Tokens, w: ListWords, p: Piece) -> int | None:
+    """The last "dan" inside a piece, outside brackets and not in "dan/atau"."""
+    depth, found = 0, None
+    for i in range(p.start + 1, p.end - 1):
+        depth = max(depth + _BRACKETS.get(tk.text[i], 0), 0)
+        if depth == 0 and tk.lower[i] in w.conjunctions and "/" not in (tk.text[i - 1], tk.text[i + 1]):
+            found = i
+    return found
+
+
+def _size(tk: Tokens, w: ListWords, p: Piece) -> int:
+    """The content words of a piece, without connectives and function words."""
+    start, end = trim(tk, w, p.start, p.end)
+    return sum(1 for i in range(start, end) if tk.text[i][:1].isalnum() and tk.lower[i] not in w.function_words)
+
+
+def structure(tk: Tokens, w: ListWords, found: list[Piece], announced: int | None = None) -> list[Piece]:
+    """Which pieces are items.
+
+    A list has a conjunction before its last item: without one, only the first piece is an
+    item (what follows a comma is the sentence going on). "A, B dan C" gives C its own item,
+    unless the list puts a comma before its conjunctions ("A, B dan C, serta D": "B dan C" is
+    one item) or announced as many items as there are pieces. Inside a list joined by "serta",
+    "A, B, dan C X" is one item when A and B are bare heads of C's complement ("sosialisasi,
+    pembinaan, dan pendampingan Program X"). "bidang A, termasuk B, bidang C" keeps B with A.
+    """
+    if len(found) < 2:
+        return found
+    closed = any(p.sep in {LAST, WORD, ";", LINE} for p in found[1:]) or _inner_and(tk, w, found[-1]) is not None
+    if not closed:
+        return found[:1]
+    serial = any(tk.text[i] == "," and tk.lower[i + 1] in w.last for i in range(found[0].start, found[-1].end - 1))
+    segments: list[list[Piece]] = [[]]
+    for p in found:
+        if p.sep in {WORD, ";"} and segments[-1]:
+            segments.append([])
+        segments[-1].append(p)
+    out: list[Piece] = []
+    for seg in segments:
+        k = 0
+        while k < len(seg):
+            j = next((m for m in range(k + 1, len(seg)) if seg[m].sep == LAST), None)
+            if len(segments) > 1 and j is not None and _size(tk, w, seg[j]) >= 3 \
+                    and all(_size(tk, w, seg[m]) <= 2 for m in range(k, j)):
+                out.append(Piece(seg[k].start, seg[j].end, seg[k].sep))
+                k = j + 1
+                continue
+            out.append(seg[k])
+            k += 1
+        last = out[-1]
+        split = _inner_and(tk, w, last) if len(seg) > 1 and not serial and last.sep in {",", LINE} else None
+        if split is not None and (announced is None or announced > len(found)):
+            out[-1:] = [Piece(last.start, split, last.sep), Piece(split + 1, last.end, LAST)]
+    return _under_heads(tk, w, out)
+
+
+def _under_heads(tk: Tokens, w: ListWords, items: list[Piece]) -> list[Piece]:
+    head = tk.lower[items[0].start]
+    if head not in w.list_heads or sum(tk.lower[p.start] == head for p in items) < 2:
+        return items
+    merged: list[Piece] = []
+    for p in items:
+        if merged and tk.lower[p.start] != head:
+            merged[-1] = Piece(merged[-1].start, p.end, merged[-1].sep)
+        else:
+            merged.append(p)
+    return merged
+
+
+def shared_head(tk: Tokens, w: ListWords, items: list[Piece]) -> list[Piece]:
+    """ "kerja sama pendidikan, penelitian, dan pengabdian": the head is shared, not the first item's."""
+    n = tk.phrase(items[0].start, w.field_heads) if len(items) > 1 else 0
+    if n and tk.text[items[0].start][:1].islower() and items[0].start + n < items[0].end:
+        items = [Piece(items[0].start + n, items[0].end, "")] + items[1:]
+    return items
+
+
+def trim(tk: Tokens, w: ListWords, start: int, end: int) -> tuple[int, int]:
+    """Token range of an item without the connectives and marks around it."""
+    while start < end:
+        n = tk.phrase(start, w.lead)
+        if n:   # a piece that is nothing but a connective ("pertama, pertukaran data") is no item
+            start += n
+        elif tk.text[start] in _MARKS or tk.text[start] == ")" or tk.text[start].isspace():
+            start += 1
+        else:
+            break
+    while end > start and (tk.text[end - 1] in _MARKS or tk.text[end - 1].isspace() or tk.lower[end - 1] in w.trail):
+        end -= 1
+    return start, end
+
+
+def span(tk: Tokens, w: ListWords, start: int, end: int, begin: int | None = None) -> tuple[int, int] | None:
+    """Character span of the item in tokens [start, end), trimmed (BEGIN: where a number glued
+    to it ends); None when nothing worth an item is left."""
+    start, end = trim(tk, w, start, end)
+    if end <= start:
+        return None
+    a = tk.idx[start] if begin is None else max(begin, tk.idx[start])
+    b = tk.idx[end - 1] + len(tk.text[end - 1])
+    text = tk.string[a:b]
+    return (a, b) if len(text) >= 3 and any(c.isalpha() for c in text) else None
+
+
+def read(tk: Tokens, w: ListWords, start: int, end: int, announced: int | None = None,
+         accept=None) -> list[tuple[int, int]]:
+    """Character spans of the items of the running list in tokens [start, end). ACCEPT, if
+    given, says which pieces may be items; when the first may not, none may (its list belongs
+    to what the first piece is: "meningkatkan kualitas, kesetaraan dan ...")."""
+    found = shared_head(tk, w, structure(tk, w, pieces(tk, w, start, end), announced))
+    if accept is not None:
+        found = [p for p in found if accept(p)] if found and accept(found[0]) else []
+    return [s for s in (span(tk, w, p.start, p.end) for p in found) if s]

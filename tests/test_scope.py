@@ -1,0 +1,183 @@
+"""The scope: which constructions give it, how a list is read, what stays out. Articles written
+for these tests."""
+import pytest
+
+import mouextract
+from mouextract import lists
+from mouextract.nlp import parse
+from mouextract.scope import knowledge
+
+SIGNED = "Pemkab Sleman dan Universitas Merapi menandatangani nota kesepahaman di Pendopo Parasamya, Senin (4/9/2023). "
+
+
+def scope_of(text: str) -> list[str]:
+    return [s["text"] for a in mouextract.extract(text)["agreements"] for s in a["scope"]]
+
+
+def list_items(text: str) -> list[str]:
+    """The items lists.read finds in TEXT, read whole as one list."""
+    doc = parse(text)
+    tk = lists.Tokens(doc)
+    return [text[a:b] for a, b in lists.read(tk, knowledge().words, 0, len(doc))]
+
+
+@pytest.mark.parametrize("text,items", [
+    ("pendidikan, penelitian, dan pengabdian kepada masyarakat",
+     ["pendidikan", "penelitian", "pengabdian kepada masyarakat"]),
+    # without a comma before the conjunction, the last "dan" still starts an item
+    ("pendidikan, penelitian dan pengabdian masyarakat", ["pendidikan", "penelitian", "pengabdian masyarakat"]),
+    # ... unless the list puts its comma before "serta": then "B dan C" is one item
+    ("percepatan penanganan laporan, pertukaran data dan informasi, serta pelatihan aparatur",
+     ["percepatan penanganan laporan", "pertukaran data dan informasi", "pelatihan aparatur"]),
+    # bare heads sharing one complement, in a list joined by "serta"
+    ("sosialisasi, pembinaan, dan pendampingan Program Jaminan Sosial, serta pertukaran data",
+     ["sosialisasi, pembinaan, dan pendampingan Program Jaminan Sosial", "pertukaran data"]),
+    ("pendidikan dan pelatihan, pengkajian, penelitian, serta pengembangan kelembagaan",
+     ["pendidikan dan pelatihan", "pengkajian", "penelitian", "pengembangan kelembagaan"]),
+    # a word heading every item keeps what follows an item with it
+    ("bidang pendidikan, termasuk program magang, bidang penelitian, serta bidang pengabdian",
+     ["bidang pendidikan, termasuk program magang", "bidang penelitian", "bidang pengabdian"]),
+    # a head shared by the list is not the first item's
+    ("kerja sama pendidikan, penelitian, dan pengabdian", ["pendidikan", "penelitian", "pengabdian"]),
+    # without a conjunction it is no list: after the comma the sentence goes on
+    ("pengelolaan sampah rumah tangga, Bupati berharap warga ikut", ["pengelolaan sampah rumah tangga"]),
+    # brackets are not cut, "dan/atau" joins no items
+    ("pertukaran data dan/atau informasi, pembinaan Badan Usaha Milik Desa (BUMDes, koperasi), dan pelatihan",
+     ["pertukaran data dan/atau informasi", "pembinaan Badan Usaha Milik Desa (BUMDes, koperasi)", "pelatihan"]),
+    ("pertama, pertukaran data; kedua, pendampingan hukum; dan ketiga, sosialisasi",
+     ["pertukaran data", "pendampingan hukum", "sosialisasi"]),
+])
+def test_list_items(text, items):
+    assert list_items(text) == items
+
+
+@pytest.mark.parametrize("tail,items", [
+    # a heading noun and a cue that lists
+    ("Ruang lingkup kerja sama meliputi pengembangan wisata desa, pelatihan pemandu, dan promosi produk UMKM.",
+     ["pengembangan wisata desa", "pelatihan pemandu", "promosi produk UMKM"]),
+    ("Adapun objek kerja sama antara lain penyediaan data kependudukan dan verifikasi identitas.",
+     ["penyediaan data kependudukan dan verifikasi identitas"]),
+    # the instrument itself, in the same clause
+    ("Nota kesepahaman itu mencakup riset pupuk organik, pemetaan lahan kritis serta pelatihan petani.",
+     ["riset pupuk organik", "pemetaan lahan kritis", "pelatihan petani"]),
+    # a colon list, lettered
+    ("Ruang lingkupnya meliputi: a. pendidikan dan pelatihan; b. penelitian; c. pengabdian kepada masyarakat.",
+     ["pendidikan dan pelatihan", "penelitian", "pengabdian kepada masyarakat"]),
+    # numbered items across lines, after a count and "yaitu:"
+    ("Cakupan kerja sama itu terdiri dari 3 hal, yaitu:\n1) penelitian benih padi,\n2) pelatihan penyuluh,\n"
+     "3) pemasaran hasil panen.\nBupati menyambut baik.", ["penelitian benih padi", "pelatihan penyuluh", "pemasaran hasil panen"]),
+    # bulleted lines; a comma between the heading and "yaitu"
+    ("Ruang lingkup MoU meliputi:\n- pendidikan;\n- penelitian;\n• pengabdian masyarakat.\nBupati senang.",
+     ["pendidikan", "penelitian", "pengabdian masyarakat"]),
+    ("Adapun ruang lingkup kerja sama tersebut, yaitu pendidikan, penelitian dan pengabdian.",
+     ["pendidikan", "penelitian", "pengabdian"]),
+    # numbered lines without a mark at their end, in capitals
+    ("Ruang lingkup kerja sama:\n1. Pendidikan\n2. Penelitian\n3. Pengabdian kepada Masyarakat\nBupati senang.",
+     ["Pendidikan", "Penelitian", "Pengabdian kepada Masyarakat"]),
+    # a list broken across a line
+    ("Isinya mencakup magang mahasiswa, riset bersama\nbeasiswa, dan rekrutmen lulusan.",
+     ["magang mahasiswa", "riset bersama", "beasiswa", "rekrutmen lulusan"]),
+    # a quote opening after the cue
+    ("Isinya mencakup “pendampingan UMKM, pelatihan digital dan riset pasar” bagi warga desa.",
+     ["pendampingan UMKM", "pelatihan digital", "riset pasar"]),
+    # inside a quote, up to the closing quote
+    ("\"Kerja sama ini mencakup pendampingan UMKM, pelatihan digital dan riset pasar,\" kata Bupati Sleman.",
+     ["pendampingan UMKM", "pelatihan digital", "riset pasar"]),
+    # a count that matches the pieces: "A dan B" stays one item
+    ("Kerja sama itu meliputi tiga kegiatan pokok, yakni riset bersama, kuliah tamu, narasumber dan pengajar tamu.",
+     ["riset bersama", "kuliah tamu", "narasumber dan pengajar tamu"]),
+    # the aim, when it names a concrete field
+    ("Tujuannya adalah percepatan penyelesaian sengketa aset, pertukaran data, serta pendampingan hukum.",
+     ["percepatan penyelesaian sengketa aset", "pertukaran data", "pendampingan hukum"]),
+    ("Nota kesepahaman itu dibuat dalam rangka penyaluran kredit usaha bagi nelayan.",
+     ["penyaluran kredit usaha bagi nelayan"]),
+    # more items of the list just read
+    ("Ruang lingkupnya meliputi pertukaran data dan pendampingan hukum.\nKegiatan lainnya adalah pelatihan aparatur desa.",
+     ["pertukaran data dan pendampingan hukum", "pelatihan aparatur desa"]),
+])
+def test_scope_after_the_signing(tail, items):
+    assert scope_of(SIGNED + tail) == items
+
+
+@pytest.mark.parametrize("text,items", [
+    ("Bupati Bantul dan Kajari Bantul menandatangani MoU mengenai penanganan perkara perdata, Rabu (8/11/2023).",
+     ["penanganan perkara perdata"]),
+    ("MoU yang ditandatangani itu mengenai Kesepakatan Bersama Bantuan Pengamanan Pemilu di Kabupaten Bantul.\n"
+     "Penandatanganan dilakukan Bupati Bantul, Rabu (8/11/2023).", ["Bantuan Pengamanan Pemilu di Kabupaten Bantul"]),
+    ("Pemkot Tegal menandatangani perjanjian kerja sama dengan BPJS Kesehatan (BPJS) terkait kepesertaan warga miskin, "
+     "Senin (4/9/2023), di Balai Kota Tegal.", ["kepesertaan warga miskin"]),
+    ("Kejari Demak meneken Kesepakatan Bersama (MoU) bidang hukum dengan para kepala desa, Selasa (5/9/2023).",
+     ["bidang hukum"]),
+    ("Universitas Merapi menandatangani perjanjian kerjasama dalam bidang ilmu kelautan, perikanan dan "
+     "biodiversitas, Selasa (5/9/2023).", ["bidang ilmu kelautan", "perikanan", "biodiversitas"]),
+    ("Pemprov Jambi menandatangani MoU tentang kerja sama pendidikan, pelatihan, dan pengabdian masyarakat, serta "
+     "pengembangan teknologi, Rabu (8/11/2023).", ["pendidikan", "pelatihan", "pengabdian masyarakat", "pengembangan teknologi"]),
+    # a title in capitals is one item
+    ("Kedua menteri menandatangani Nota Kesepahaman tentang Kerja Sama Meteorologi, Klimatologi, dan Geofisika, "
+     "yang ditandatangani di Jakarta, Senin (4/9/2023).", ["Kerja Sama Meteorologi, Klimatologi, dan Geofisika"]),
+    # an instrument named by its subject
+    ("Pemkot Tegal dan BPJS Kesehatan meneken PKS pengelolaan data kepesertaan, Rabu (8/11/2023).",
+     ["pengelolaan data kepesertaan"]),
+    ("Polres Sleman dan Dinas Perhubungan menandatangani MoU untuk penertiban parkir liar, Kamis (9/11/2023).",
+     ["penertiban parkir liar"]),
+    ("Nota kesepakatan itu diteken empat pihak di Sleman, Kamis (9/11/2023). Dirut Bank Sleman Andi Wijaya menjadi "
+     "penandatangan pertama, terkait penyaluran dana desa melalui bank tersebut, fasilitasi kredit, termasuk "
+     "pembinaan BUMDes.",
+     ["penyaluran dana desa melalui bank tersebut", "fasilitasi kredit", "pembinaan BUMDes"]),
+])
+def test_scope_of_the_signing_sentence(text, items):
+    assert scope_of(text) == items
+
+
+@pytest.mark.parametrize("tail", [
+    # general aims
+    "Kerja sama ini bertujuan meningkatkan kualitas pelayanan publik.",
+    "Tujuannya adalah peningkatan kualitas pelayanan publik di daerah.",
+    "Nota kesepahaman itu dibuat untuk mempererat kerja sama kedua lembaga, kesetaraan dan kemajuan bersama.",
+    "Polres dan Dishub menandatangani MoU untuk kedua kalinya.",
+    # examples of what the agreement should prevent, people who attended, a setting
+    "MoU ini diharapkan mencegah maladministrasi seperti pungutan liar dan penundaan berlarut.",
+    "Acara penandatanganan MoU dihadiri sejumlah pejabat, antara lain Kepala Dinas Pendidikan dan Kepala Bappeda.",
+    "Usai penandatanganan MoU, Bupati meninjau pameran yang meliputi produk UMKM, kerajinan, dan kuliner.",
+    "Penandatanganan MoU, Senin, dihadiri pejabat yang meliputi camat, lurah dan kepala dinas.",
+    # idioms: "dalam hal ini", "terkait hal itu"
+    "Kejari Sleman bekerja sama dengan pemerintah daerah, dalam hal ini Dinas Pendidikan.",
+    "Terkait hal itu, Bupati meminta dinas segera bergerak.",
+    "Menurut dia, MoU ini sangat penting terkait upaya pemberantasan korupsi di daerah.",
+    # an agreement only recalled
+    "Sebelumnya, Pemkab Sleman juga meneken MoU tentang pengelolaan sampah dengan UGM pada 2021.",
+    # an entity is no field of work
+    "Bupati juga menyaksikan penandatanganan MoU perusahaan di Kantor Bupati.",
+])
+def test_no_scope(tail):
+    assert scope_of(SIGNED + tail) == []
+
+
+def test_headline_and_caption_are_not_read():
+    text = ("Pemkab Sleman Teken MoU Bidang Pertanian dengan IPB\nFoto: Bupati Sleman Teken MoU Terkait Pertanian\n"
+            + SIGNED)
+    assert scope_of(text) == []
+
+
+def test_each_item_records_its_rule():
+    text = SIGNED + "Ruang lingkup kerja sama meliputi pertukaran data dan pendampingan hukum, serta pelatihan."
+    why = mouextract.extract(text, explain=True)["agreements"][0]["why"]["scope"]
+    assert [(w["rule"], text[w["span"][0]:w["span"][1]]) for w in why] == [
+        ("scope.covers", "pertukaran data dan pendampingan hukum"), ("scope.covers", "pelatihan")]
+
+
+def test_a_list_of_instruments_is_no_scope_but_each_gives_its_subject():
+    text = ("Pemkab Sleman menandatangani dua kerja sama di Pendopo Parasamya, Senin (4/9/2023). Kerja sama itu "
+            "meliputi:\n1. Nota Kesepahaman dengan UGM tentang pengelolaan sampah;\n"
+            "2. Perjanjian Kerja Sama dengan UNY tentang pelatihan guru.\n")
+    assert scope_of(text) == ["pengelolaan sampah", "pelatihan guru"]
+
+
+def test_each_enumerated_record_keeps_its_own_subject():
+    text = ("Berikut kedua nota kesepahaman tersebut:\n"
+            "1. Nota Kesepahaman tentang Kerja Sama Pertanian, yang ditandatangani Menteri Pertanian RI dan "
+            "Menteri Pertanian Malaysia;\n"
+            "2. Nota Kesepahaman tentang Penanganan Nelayan, yang ditandatangani Menteri Kelautan dan Perikanan RI "
+            "dan Menteri Perikanan Malaysia.\n")
+    records = mouextract.extract(text)["agreements"]
+    assert [[s["text"] for s in a["scope"]] for a in records] == [["Kerja Sama Pertanian"], ["Penanganan Nelayan"]]
