@@ -79,9 +79,10 @@ def mou_sentences(doc: Doc) -> Doc:
         at_line_start = False
         if w in _SENT_END:
             # "1." opening a line is a list number, not a sentence; "Ir. SA. Supriono": a stop
-            # after one or two capitals that follow a degree or an initial is the initials' own
+            # after one or two capitals that follow a degree or an initial is the initials' own;
+            # a stop after a name's prefix the tokenizer parted from it ("Asoc. Prof.") is its own
             prev_end = not (w == "." and i and ((starts[i - 1] == 1 and words[i - 1].isdigit() and len(words[i - 1]) <= 2)
-                                                or _initials_after_prefix(words, i)))
+                                                or _initials_after_prefix(words, i) or words[i - 1] in _name_openers()))
         elif w in _CLOSERS and i and words[i - 1] in _SENT_END:
             starts[i] = _NOT_START
             prev_end = True
@@ -112,7 +113,12 @@ def _add_infixes(nlp: Language) -> None:
     # A full stop with no space before a capitalised word ends a sentence ("Bay.Sepanjang") or
     # separates an acting prefix from its title ("Plt.Walikota"); two lower-case letters before
     # the stop keep degrees such as "M.Si" and initials such as "S.H" whole.
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})", r"(?<=[A-Za-z])\.(?=[\"“])"]
+    # An academic prefix glued to the institution's short form before it ("Rektor UNITADr Dra
+    # X", "UNIMEDProf Dr Y") starts a word of its own.
+    prefixes = "|".join(sorted((p for p in lexicon("people.yml")["prefix_degrees"] if len(p) > 1 and p[0].isupper()
+                                and p[1:].islower()), key=len, reverse=True))
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})", r"(?<=[A-Za-z])\.(?=[\"“])",
+                                            rf"(?<=[A-Z]{{3}})(?=(?:{prefixes})$)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # A full stop after a word ending in a capital ("... dengan Polri MoU.", "TNI.") ends the
     # sentence: the stock suffixes split a stop only after a lower-case letter, to keep "U.S."

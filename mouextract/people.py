@@ -262,8 +262,11 @@ class Reader:
         while j < end:
             tok = doc[j]
             t = tok.text
-            if tok.is_space:
-                j += 1  # double spaces in pasted text ("Drs  H T Dzulmi Eldin  S MSi")
+            if tok.is_space or (t == "." and j > i and not doc[j - 1].whitespace_
+                                and (is_degree(doc[j - 1].text) or is_honorific_or_rank(doc[j - 1].text))):
+                # double spaces in pasted text ("Drs  H T Dzulmi Eldin  S MSi"); a degree's stop the
+                # tokenizer parted from it ("Assoc. Prof.")
+                j += 1
                 continue
             if first is not None and _is_initial(t) and self._degree_follows(j + 1, end):
                 in_degrees = True  # "Eldin S MSi MH": a degree's letter, not an initial
