@@ -23,7 +23,10 @@ def _overlaps(span, ranges) -> bool:
 
 def named_parties(ctx: Context, ev) -> list[dict]:
     """The party records of the institutions the rules take in the signing's sentences."""
-    sentences = [ctx.sents[i].span for i in ev.sentences if i not in ctx.headings]
+    ids = [i for i in ev.sentences if i not in ctx.headings]
+    # the sentence after a signing sentence may enumerate a group it named
+    ids += [i + 1 for i in ids if i + 1 < len(ctx.sents) and i + 1 not in ids and i + 1 not in ctx.headings]
+    sentences = [ctx.sents[i].span for i in sorted(ids)]
     fills = fill(ctx.doc, sentences, PARTY_RULES)
     excluded = [f.window for f in fills if f.slot == "not_parties"]
     if ev.place and ev.place.get("span"):

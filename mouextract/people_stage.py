@@ -117,6 +117,16 @@ def _with_witness_lines(ctx: Context, sentence_ids: list[int], signing_ids: set[
     return sorted(out)
 
 
+def _with_continuations(ctx: Context, sentence_ids: list[int]) -> list[int]:
+    """The sentences plus the one right after a signing sentence that goes on with it
+    ("... ditandatangani oleh X. Sementara pihak mitra diwakili Y."): a `continues` rule fires."""
+    after = [i + 1 for i in sentence_ids if i + 1 < len(ctx.sents) and i + 1 not in sentence_ids
+             and i + 1 not in ctx.headings]
+    spans = [ctx.sents[j].span for j in after]
+    going_on = {ctx.sentence_of(f.cue.start_char).i for f in fill(ctx.doc, spans, ROLE_RULES) if f.slot == "continues"}
+    return sorted(set(sentence_ids) | going_on)
+
+
 def _ner_persons(ctx: Context, sentence_ids: list[int]) -> list[tuple[int, int]]:
     """Person spans the statistical model finds in the signing sentences (full mode only)."""
     if ctx.fast:
@@ -201,7 +211,8 @@ def run(ctx: Context) -> None:
     ctx.people = []
     signing_ids = {i for ev in ctx.events for i in ev.sentences} if len(ctx.events) > 1 else set()
     for ev in ctx.events:
-        sentence_ids = _with_witness_lines(ctx, [i for i in ev.sentences if i not in ctx.headings], signing_ids)
+        own = _with_continuations(ctx, [i for i in ev.sentences if i not in ctx.headings])
+        sentence_ids = _with_witness_lines(ctx, own, signing_ids)
         signers, witnesses = roles(ctx, ev, sentence_ids)
         for i in sentence_ids:
             # everyone titled in a signing sentence, so the parties stage can leave their offices alone

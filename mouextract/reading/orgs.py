@@ -107,10 +107,45 @@ class OrgReader:
             return False
         return True
 
+    def named_by_kind_last(self, start: int, end: int, skip: set[int]) -> list[tuple[int, int]]:
+        """Token ranges of institutions whose kind stands last ("Jingye Group", "Kenya National
+        Chamber of Commerce and Industry"): the capitalised words before a suffix head, and the
+        "of X and Y" after it."""
+        doc, out = self.doc, []
+        heads = self.words["suffix_heads"]
+        k = start
+        while k < end:
+            if doc[k].lower_ not in heads or not doc[k].text[:1].isupper() or k in skip:
+                k += 1
+                continue
+            a = k
+            while a - 1 >= start and self._foreign_word(doc[a - 1]) and a - 1 not in skip:
+                a -= 1
+            b = k + 1
+            while b + 1 < end and doc[b].lower_ in self.words["name_joiners"] and doc[b + 1].text[:1].isupper():
+                b += 2
+                while b < end and self._foreign_word(doc[b]):
+                    b += 1
+            if a < k:
+                out.append((a, b))
+            k = b
+        return out
+
+    def _foreign_word(self, tok) -> bool:
+        """A capitalised word of a foreign institution's name: not an Indonesian ordinary word
+        capitalised at a sentence's start, nor the head of an Indonesian name or an office."""
+        t = tok.text
+        return (t[:1].isupper() and t.isalpha() and tok.i not in self.org_at and tok.i not in self.title_at
+                and not (tok.is_sent_start and t.lower() in common_words()))
+
     def mentions(self, start: int, end: int, skip: set[int]) -> list[dict]:
         """The party records of the institutions named in tokens [start, end), SKIP aside."""
         doc = self.doc
         out = []
+        for a, b in self.named_by_kind_last(start, end, skip):
+            if not any(a <= h < b for h in self.org_at) and not any(k in self.in_parens for k in range(a, b)):
+                span = doc[a:b]
+                out.append(party(span.text, span.start_char, span.end_char))
         i = start
         while i < end:
             if i in self.org_at and i not in skip and i not in self.in_title and i not in self.in_parens \
@@ -123,7 +158,7 @@ class OrgReader:
                 i = max(j, i + 1)
             else:
                 i += 1
-        return out
+        return sorted(out, key=lambda p: p["span"][0])
 
 
 @Language.component("mou_orgs")
