@@ -52,18 +52,24 @@ def run(ctx: Context) -> None:
     for ev in ctx.events:
         found = named_parties(ctx, ev)
         for person in ev.signatories:
-            inst = institution_of_title(person["title"])
+            inst = _institution_signed_for(person)
             if inst:
                 found.append(party(inst, None, None))
                 ev.explain("parties", "party.office_of_signatory", person["span"])
         ev.parties = merge([spelled_out(p, long_forms) for p in found])
         for person in ev.signatories:
-            inst = institution_of_title(person["title"])
+            inst = _institution_signed_for(person)
             if inst:
                 probe = party(inst, None, None)
                 person["party"] = next((k for k, p in enumerate(ev.parties) if same_institution(p, probe)), None)
         _link_by_membership(ctx, ev, found)
         ev.party_anchors = _anchors(ev, found)
+
+
+def _institution_signed_for(person: dict) -> str | None:
+    """The institution of the office a signatory holds, or of the one they signed for ("X,
+    atas nama Ketua Kadin Y" signs for Kadin)."""
+    return institution_of_title(person.get("principal_title")) or institution_of_title(person["title"])
 
 
 def _link_by_membership(ctx: Context, ev, found: list[dict]) -> None:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .dates import month_words, weekday_words
 from .gazetteer import find_regions, lookup
 from .nlp import rule_spans
-from .patterns import lexicon
+from .patterns import lexicon, load
 
 
 @dataclass
@@ -35,10 +35,14 @@ class Person:
     name_span: tuple[int, int] | None = None
     on_behalf_of: str | None = None
     marked: bool = False  # a degree, honorific or rank stood by the name: surely a person
+    principal_title: str | None = None  # the office of the one signed for: their institution is the party
 
     def as_signatory(self) -> dict:
-        return {"name": self.name, "title": self.title, "party": None,
-                "on_behalf_of": self.on_behalf_of, "span": [self.start, self.end]}
+        out = {"name": self.name, "title": self.title, "party": None,
+               "on_behalf_of": self.on_behalf_of, "span": [self.start, self.end]}
+        if self.principal_title:
+            out["principal_title"] = self.principal_title  # read by the parties stage, not output
+        return out
 
     def as_witness(self) -> dict:
         return {"name": self.name, "title": self.title, "span": [self.start, self.end]}
@@ -178,6 +182,7 @@ class Reader:
                 self.region_tokens.update(range(span.start, span.end))
         self.common = common_words()
         self.names = name_words()
+        self.bare_heads = load("institution_names.yml")["bare_heads"]
         self._regions_after_units(doc)
         # short forms the article defines ("Universitas Katolik Widya Mandira (Unwira)") name
         # institutions, not people
@@ -214,9 +219,13 @@ class Reader:
             return True
         prev = tok.i - 1
         given = t.lower() in self.names
-        if prev in self.org_at and t[:1].isupper() and not _is_initial(t) and (not given or tok.i in self.named_heads):
-            # "UIN Susqa", "Bank Sulselbar", "Universitas Ahmad Dahlan": the word after an
-            # institution's head names it; after "DPRD", "KPU" a given name starts the person's
+        if prev in self.org_at and t[:1].isupper() and not _is_initial(t) and (
+                tok.i in self.named_heads or (not given and self.doc[prev].lower_ in self.bare_heads)):
+            # "UIN Susqa", "Bank Sulselbar", "Universitas Ahmad Dahlan": the word after the head
+            # of a university or a company names it, and after a head that names no institution
+            # alone ("Dinas", "Badan") the word names the office; "DPRD", "KPU", "Kadin" are
+            # whole names, and a word after them that is no region starts the holder's name
+            # ("Ketua Kadin Rosan Roeslani")
             return True
         if tok.i in self.after_regional_title and lookup(t) is not None:
             return True  # "Bupati Gowa Adnan ...", "Wakil Gubernur Sumbar Audy ...": the office's region

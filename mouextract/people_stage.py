@@ -14,7 +14,7 @@ import re
 
 from .context import Context
 from .gazetteer import lookup
-from .people import Person, _lex, acronyms, title_key
+from .people import Person, _lex, acronyms, name_words, title_key
 from .slots import fill
 
 ROLE_RULES = "roles.yml"
@@ -55,6 +55,19 @@ def resolve(person: Person, directory, short_forms: dict) -> None:
         if key <= fuller and all(w in _OFFICE_WORDS or w in short_forms or lookup(w) for w in fuller - key):
             person.name = d.name
             return
+
+
+def fuller_name(person: Person, mentions: list) -> None:
+    """A person named by one word ("Dubes Jauhari", "kata Hasyim") gets the fuller name the
+    article gives the same person elsewhere ("Jauhari Oratmangun"): the one longer name whose
+    first or last word it is, when there is exactly one."""
+    if not person.name or " " in person.name:
+        return
+    word = person.name.lower()
+    fuller = {m._.person.name for m in mentions if m._.person.name and " " in m._.person.name
+              and word in (m._.person.name.lower().split()[0], m._.person.name.lower().split()[-1])}
+    if len(fuller) == 1:
+        person.name = fuller.pop()
 
 
 def _same(a: Person, b: Person) -> bool:
@@ -140,20 +153,26 @@ def _ner_persons(ctx: Context, sentence_ids: list[int]) -> list[tuple[int, int]]
     return out
 
 
-def _is_person(p: Person, directory, ner_spans) -> bool:
+def _is_person(p: Person, directory, ner_spans, orgs: list) -> bool:
     """Rules leave an untitled, unmarked capitalised run undecided ("Focal Point", "Unwira"):
-    it is a person when the article gives it a title elsewhere or the NER model says so."""
+    it is a person when the article gives it a title elsewhere, or when the NER model says so and
+    one of its words is a given name. A name inside an institution's name ("Charles Darwin
+    University") is no person."""
     if p.name and set(p.name.split()) & _lex()["org_words"]:
+        return False
+    s, e = p.name_span or (p.start, p.end)
+    if any(o.start_char <= s and e <= o.end_char for o in orgs):
         return False
     if p.title or p.marked:
         return True
     if any(d.name and _same(p, d) for d in directory()):
         return True
-    # the model alone is trusted only with a full name: one capitalised word ("Undana") is as
-    # often an institution's short name
-    if len((p.name or "").split()) < 2:
+    # the model alone is trusted only with a full name holding a given name: one capitalised
+    # word ("Undana") is as often an institution's short name, and on articles the rules were
+    # not written on the model alone took "Tri Dharma Perguruan Tinggi" for a person
+    words = (p.name or "").lower().split()
+    if len(words) < 2 or not set(words) & name_words():
         return False
-    s, e = p.name_span or (p.start, p.end)
     return any(a < e and s < b for a, b in ner_spans())
 
 
@@ -182,9 +201,12 @@ def roles(ctx: Context, ev, sentence_ids: list[int]) -> tuple[list[Person], list
     signers = {k for k, (_, f, _) in claims.items() if f.slot == "signatories"}
     for f in fills:
         if f.slot == "on_behalf_of":
-            principal, signer = ((m.start_char, m.end_char) for m in f.mentions)
+            # "A yang diwakili oleh B": the principal stands left; "B, atas nama A": right
+            left, right = ((m.start_char, m.end_char) for m in f.mentions)
+            principal, signer = (right, left) if f.value == "principal_right" else (left, right)
             if signer in signers and principal in people and people[principal].name:
                 people[signer].on_behalf_of = people[principal].name
+                people[signer].principal_title = people[principal].title
                 ev.explain("on_behalf_of", f.rule, signer)
                 signers.discard(principal)
     ordered = sorted(people)
@@ -219,10 +241,12 @@ def run(ctx: Context) -> None:
             sent = ctx.sents[i].span
             ctx.people += [m._.person for m in mentions if sent.start <= m.start < sent.end and m._.person.title]
         ner_spans = _Lazy(lambda ev=ev: _ner_persons(ctx, ev.sentences))  # the model runs only if asked
-        signers = [p for p in signers if _is_person(p, directory, ner_spans)]
-        witnesses = [p for p in witnesses if _is_person(p, directory, ner_spans)]
+        orgs = list(doc.spans.get("orgs", []))
+        signers = [p for p in signers if _is_person(p, directory, ner_spans, orgs)]
+        witnesses = [p for p in witnesses if _is_person(p, directory, ner_spans, orgs)]
         for p in signers + witnesses:
             resolve(p, directory, short_forms)
+            fuller_name(p, mentions)
         signers = _merge(signers)
         witnesses = [w for w in _merge(witnesses) if not any(_same(w, s) for s in signers)]
         ev.signatories = [p.as_signatory() for p in signers]

@@ -20,15 +20,18 @@ def value_of(mention) -> str:
 
 
 def taken(fills, rule) -> list[str]:
-    """What one rule took. A rule that reads both sides takes the left one for its slot
-    ("A yang diwakili oleh B": the slot on_behalf_of is A)."""
+    """What one rule took. A rule that reads both sides takes the one its slot is about: the
+    left unless its value says right ("A yang diwakili oleh B" and "B, atas nama A": A)."""
     out = []
     for f in fills:
         if f.rule != rule.id:
             continue
         if not f.mentions and f.value is not None:
             out.append(f.value)
-        out += [value_of(m) for m in (f.mentions[:1] if rule.direction == "both" else f.mentions)]
+        if rule.direction == "both":
+            out.append(value_of(f.mentions[1] if f.value == "principal_right" else f.mentions[0]))
+        else:
+            out += [value_of(m) for m in f.mentions]
     return out
 
 

@@ -107,10 +107,10 @@ class OrgReader:
             return False
         return True
 
-    def named_by_kind_last(self, start: int, end: int, skip: set[int]) -> list[tuple[int, int]]:
+    def named_by_kind_last(self, start: int, end: int, skip: set[int]) -> list[tuple[int, int, int]]:
         """Token ranges of institutions whose kind stands last ("Jingye Group", "Kenya National
         Chamber of Commerce and Industry"): the capitalised words before a suffix head, and the
-        "of X and Y" after it."""
+        "of X and Y" after it, as (start, end, head)."""
         doc, out = self.doc, []
         heads = self.words["suffix_heads"]
         k = start
@@ -127,7 +127,7 @@ class OrgReader:
                 while b < end and self._foreign_word(doc[b]):
                     b += 1
             if a < k:
-                out.append((a, b))
+                out.append((a, b, k))
             k = b
         return out
 
@@ -142,12 +142,21 @@ class OrgReader:
         """The party records of the institutions named in tokens [start, end), SKIP aside."""
         doc = self.doc
         out = []
-        for a, b in self.named_by_kind_last(start, end, skip):
-            if not any(a <= h < b for h in self.org_at) and not any(k in self.in_parens for k in range(a, b)):
+        read = set()
+        for a, b, k in self.named_by_kind_last(start, end, skip):
+            # "Charles Darwin University (CDU)": a head that may also open a name ("University of
+            # X") closes this one; another institution's head inside makes it no such name
+            if not any(a <= h < k for h in self.org_at) and not any(x in self.in_parens for x in range(a, b)):
+                while b < end and doc[b].text == "(" and b + 2 < end and doc[b + 2].text == ")":
+                    b += 3  # its short form in brackets
                 span = doc[a:b]
                 out.append(party(span.text, span.start_char, span.end_char))
+                read.update(range(a, b))
         i = start
         while i < end:
+            if i in read:
+                i += 1
+                continue
             if i in self.org_at and i not in skip and i not in self.in_title and i not in self.in_parens \
                     and doc[i].text[:1].isupper():
                 j = self.read(i, end)
