@@ -161,6 +161,15 @@ def _after_portfolio(rest: str) -> str:
     return " ".join(words[k:]) if k is not None else rest
 
 
+def _unit_words(rest: str) -> str:
+    """The unit's name ends at a lower-case word that is no part of an office's name ("Sekolah
+    lainnya" -> "Sekolah"; "Dinas Penanaman Modal dan Pelayanan ..." goes on over "dan")."""
+    inner = set(lexicon("people.yml")["title_inner_words"])
+    words = rest.split()
+    k = next((k for k, w in enumerate(words) if w[:1].islower() and w not in inner and not w.startswith("se-")), len(words))
+    return " ".join(words[:k])
+
+
 def _strip_word(text: str, words) -> str:
     low = text.lower()
     for w in words:
@@ -182,7 +191,7 @@ def institution_of_title(title: str | None) -> str | None:
     for head, template in heads:
         if not (low.startswith(head) and (len(low) == len(head) or not low[len(head)].isalnum())):
             continue
-        rest = _after_portfolio(t[len(head):].strip(" ,"))
+        rest = _unit_words(_after_portfolio(t[len(head):].strip(" ,")))
         if "{unit}" not in template:
             return template
         # a unit is a name: capitalised, more than a number ("Wakil Ketua II") or a kind of body

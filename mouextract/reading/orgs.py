@@ -7,7 +7,9 @@ followed by an ordinary word ("Energi dan Sumber Daya Mineral"), not by another 
 ("Pertamina dan Chevron"); ministries' names run on over commas. An institution inside a
 person's title ("Kepala Dinas Kesehatan Kota X") is the title's unit, not a mention of its own;
 one in brackets locates ("Mossel Bay (Provinsi Western Cape)"); a head standing alone ("Pemda
-ingin ...") names none. `span._.party` holds the party record it makes (institutions.party).
+ingin ...") names none. A group named by its region ("pemerintah kabupaten/kota se-Kalsel",
+"SMK se-Jawa Timur") is one mention; so is a foreign institution that names its kind last
+("Jingye Group"). `span._.party` holds the party record it makes (institutions.party).
 """
 from __future__ import annotations
 
@@ -131,6 +133,27 @@ class OrgReader:
             k = b
         return out
 
+    def groups(self, start: int, end: int, skip: set[int]) -> list[tuple[int, int]]:
+        """Token ranges of groups of institutions named by their region: "pemerintah
+        kabupaten/kota se-Kalsel", "SMK se-Jawa Timur" — an institution's head, in any case,
+        then "se-" and the region."""
+        doc, out = self.doc, []
+        heads = {i for h, e in self.org_at.items() for i in range(h, e)}
+        for k in range(start + 1, end - 2):
+            if doc[k].lower_ != "se" or doc[k + 1].text != "-" or not doc[k + 2].text[:1].isupper():
+                continue
+            a = k
+            while a - 1 >= start and (a - 1 in heads or doc[a - 1].text == "/" or doc[a - 1].lower_ in self.words["region_types"]) \
+                    and a - 1 not in skip:
+                a -= 1
+            if a == k or not any(i in self.org_at for i in range(a, k)):
+                continue
+            b = k + 2
+            while b < end and doc[b].text[:1].isupper() and not doc[b].is_sent_start:
+                b += 1
+            out.append((a, b))
+        return out
+
     def _foreign_word(self, tok) -> bool:
         """A capitalised word of a foreign institution's name: not an Indonesian ordinary word
         capitalised at a sentence's start, nor the head of an Indonesian name or an office."""
@@ -143,6 +166,10 @@ class OrgReader:
         doc = self.doc
         out = []
         read = set()
+        for a, b in self.groups(start, end, skip):
+            span = doc[a:b]
+            out.append(party(span.text, span.start_char, span.end_char))
+            read.update(range(a, b))
         for a, b, k in self.named_by_kind_last(start, end, skip):
             # "Charles Darwin University (CDU)": a head that may also open a name ("University of
             # X") closes this one; another institution's head inside makes it no such name
