@@ -21,7 +21,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from .dates import month_words, weekday_words
-from .gazetteer import find_regions, lookup
+from .gazetteer import find_regions, is_country, lookup
 from .nlp import rule_spans
 from .patterns import lexicon, load
 
@@ -229,11 +229,13 @@ class Reader:
             return True
         if tok.i in self.after_regional_title and lookup(t) is not None:
             return True  # "Bupati Gowa Adnan ...", "Wakil Gubernur Sumbar Audy ...": the office's region
+        if t[:1].isupper() and is_country(t):
+            return True  # "Duta Besar RI untuk Ghana Jauhari Santoso": the country the office serves
         if given:
             return False
         # after a region, a number, or right after "Bupati"/"Gubernur" (whose only unit is a region)
         # the office is complete: what follows is the name
-        complete = prev in self.region_tokens or tok.i in self.after_regional_title \
+        complete = prev in self.region_tokens or tok.i in self.after_regional_title or (prev >= 0 and is_country(self.doc[prev].text)) \
             or (prev in self.after_regional_title and lookup(self.doc[prev].text) is not None) \
             or (prev >= 0 and (_ROMAN.fullmatch(self.doc[prev].text) or self.doc[prev].is_digit))
         if _capitalised(t) and t.lower() not in self.common and not _is_initial(t) and not complete and tok.i + 1 < len(self.doc):

@@ -1,0 +1,119 @@
+"""How persons and institutions are read, one kind of construction a test, over texts written for
+these tests (the rule files' own examples run in test_patterns.py and test_slots.py)."""
+import pytest
+
+import mouextract
+from mouextract.context import Context
+from mouextract.nlp import parse
+
+
+def signatories(text: str) -> list:
+    return [s["name"] for a in mouextract.extract(text, fast=True)["agreements"] for s in a["signatories"]]
+
+
+def witnesses(text: str) -> list:
+    return [w["name"] for a in mouextract.extract(text, fast=True)["agreements"] for w in a["witnesses"]]
+
+
+def parties(text: str) -> list:
+    return [p["name"] for a in mouextract.extract(text, fast=True)["agreements"] for p in a["parties"]]
+
+
+def person_names(text: str) -> list:
+    return [s._.person.name for s in parse(text).spans["persons"]]
+
+
+def org_names(text: str) -> list:
+    return [s._.party["name"] for s in parse(text).spans["orgs"]]
+
+
+@pytest.mark.parametrize("text,line", [
+    ("Bupati dan Kajari Teken MoU\n\nSleman - Nota kesepahaman ditandatangani.\n\nBupati dan Kajari Teken MoU\n\nIsi.", 2),
+    ("Judul\n\nSub Judul Panjang Tentang Kerja Sama Daerah\n\nIsi berita.", 1),
+])
+def test_a_title_line_is_a_heading(text, line):
+    ctx = Context(text=text, doc=parse(text), article={})
+    assert line in ctx.headings
+
+
+@pytest.mark.parametrize("text", [
+    "Judul\n\n1. Nota Kesepahaman tentang Kerja Sama Pendidikan, yang ditandatangani Menteri A\n\nIsi.",
+    "Judul\n\nBupati Sleman, Kajari Sleman dan Rektor Hadir\n\nIsi.",
+])
+def test_a_list_item_or_a_clause_is_no_heading(text):
+    ctx = Context(text=text, doc=parse(text), article={})
+    assert ctx.headings <= {0}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Nota kesepahaman ditandatangani Wali Kota Magelang Drs  H T Budi Santoso  S MSi MH, Senin (4/9/2023).", "T Budi Santoso"),
+    ("Nota kesepahaman ditandatangani Kapolres Magelang  AKBP  Rudi Hartono, Senin (4/9/2023).", "Rudi Hartono"),
+])
+def test_whitespace_runs_inside_a_name_are_read_over(text, name):
+    assert name in signatories(text)
+
+
+@pytest.mark.parametrize("text,full", [
+    ("Duta Besar RI untuk Ghana Jauhari Santoso hadir di Accra. Pemkab Sleman dan Universitas Merapi "
+     "menandatangani nota kesepahaman, Senin (4/9/2023), disaksikan Dubes Jauhari.", "Jauhari Santoso"),
+])
+def test_a_one_word_name_takes_the_fuller_name_of_the_same_person(text, full):
+    assert witnesses(text) == [full]
+
+
+@pytest.mark.parametrize("text,signer", [
+    ("MoU itu ditandatangani oleh Direktur Politeknik Merapi Budi Santoso. Sementara perusahaan mitra "
+     "kerja sama diwakili HR Manager PT Baja Nusantara, Andi Wijaya.", "Andi Wijaya"),
+])
+def test_a_sentence_opened_by_sementara_goes_on_with_the_signing(text, signer):
+    assert signer in signatories(text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Pemkab Sleman menandatangani nota kesepahaman dengan Charles Darwin University (CDU), Senin (4/9/2023).",
+     "Charles Darwin"),
+])
+def test_a_name_inside_an_institutions_name_is_no_person(text, absent):
+    assert absent not in signatories(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Pemkab Sleman bekerja sama dengan Hebei Steel Group.", "Hebei Steel Group"),
+    ("Kadin bekerja sama dengan Ghana National Chamber of Commerce and Industry.", "Ghana National Chamber of Commerce and Industry"),
+    ("Pemkab Sleman bekerja sama dengan Charles Darwin University (CDU).", "Charles Darwin University"),
+    ("Ombudsman bekerja sama dengan pemerintah kabupaten/kota se-Kalbar.", "pemerintah kabupaten/kota se-Kalbar"),
+    ("PT Baja bekerja sama dengan SMK se-Jawa Tengah.", "SMK se-Jawa Tengah"),
+])
+def test_institution_readings(text, name):
+    assert name in org_names(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Bersama Hebei Steel Group, PT Baja meneken MoU.", "Bersama Hebei Steel Group"),
+    ("Ombudsman bekerja sama dengan pemerintah se-Kalbar.", "pemerintah se-Kalbar"),
+])
+def test_institution_non_readings(text, name):
+    assert name not in org_names(text)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Rektor Universitas Merapi dan Bupati Sleman menandatangani MoU. Sebagai saksi Budi.", 2),
+    ("Kerja sama itu dengan TNI. Kapolri hadir.", 2),
+])
+def test_a_stop_after_a_word_ending_in_a_capital_ends_the_sentence(text, names):
+    assert len(list(parse(text).sents)) == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Penandatanganan dilakukan Bupati Banyuasin Ir. SA. Budiman dan Rektor Universitas Merapi.", "SA. Budiman"),
+    ("Penandatanganan dilakukan Wakil Direktur Pascasarjana Assoc. Prof. M. Fira Rahman.", "M. Fira Rahman"),
+])
+def test_initials_and_prefixes_parted_from_their_stops_stay_in_the_name(text, name):
+    assert name in person_names(text)
+
+
+@pytest.mark.parametrize("text,first", [
+    ("antara Rektor UNITADr Dra Meslin Siregar dan Bupati Samosir.", ["UNITA", "Dr", "Dra"]),
+])
+def test_an_academic_prefix_glued_to_a_short_form_is_its_own_word(text, first):
+    assert [t.text for t in parse(text)][2:5] == first
