@@ -68,6 +68,10 @@ def _lex():
         "inner": set(entries["title_inner_words"]),
         "particles": set(entries["name_particles"]),
         "org_words": set(entries["org_words"]),
+        "academic": {_norm(x) for x in entries["academic_prefixes"]},
+        "function": set(entries["function_words"]),
+        "verb_prefixes": tuple(entries["verb_prefixes"]),
+        "apposition": set(entries["apposition_words"]),
         "named_institution_kinds": set(entries["named_institution_kinds"]),
         "balinese_name_words": {w.lower() for w in entries["balinese_name_words"]},
         "ordinal_heads": {w.lower() for w in entries["ordinal_heads"]},
@@ -91,15 +95,6 @@ def name_words() -> frozenset:
     return _word_list("name_words.txt")
 
 
-# Lower-case words that end a title: function words and the start of a clause.
-_FUNCTION = set("""yang untuk pada di ke dari dengan oleh dalam sebagai selaku adalah juga telah sudah
-akan serta bersama atas nama hadir saat ketika usai sambil itu ini tersebut langsung pihak para
-seluruh sejumlah beberapa kepada bagi tentang terkait mengenai agar supaya karena sehingga namun
-tetapi lalu kemudian setelah sebelum secara turut ikut pun lagi bahwa yakni yaitu antara
-sedangkan sementara adapun kata ujar menurut""".split())
-# Offices whose unit's official name runs on over commas (ministries).
-_COMMA_TITLES = {"menteri", "wamen", "kementerian", "sekjen", "dirjen"}
-_VERBLIKE = re.compile(r"^(me|di|ber|ter|per)[a-z]{3,}$")
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _LIST_SEPARATORS = {",", "dan", "serta", "&", ";"}  # not-linguistic: the marks and conjunctions of a list
 _DEGREE_LIKE = re.compile(r"(?:[A-Z][A-Za-z]?\.?){1,4}")  # "MAFIS", "SS", "Ak.CA" after a known degree
@@ -114,11 +109,8 @@ def is_degree(text: str) -> bool:
     return bool(n) and (n in lex["prefix"] or n in lex["suffix"])
 
 
-_ACADEMIC_PREFIXES = {"Prof", "Dr", "dr", "Drs", "Dra", "Ir", "drg", "drh", "KH"}
-
-
 def _is_academic_prefix(text: str) -> bool:
-    return _norm(text) in _ACADEMIC_PREFIXES
+    return _norm(text) in _lex()["academic"]
 
 
 @lru_cache(maxsize=65536)
@@ -165,7 +157,7 @@ class Reader:
             if any(s2 < s < e2 for s2, e2 in self.title_at.items()):
                 del self.title_at[s]
         # token positions right after a title whose last word is a regional office ("Bupati")
-        self.after_regional_title = {e for e in self.title_at.values() if doc[e - 1].lower_ in _REGIONAL_HEADS}
+        self.after_regional_title = {e for e in self.title_at.values() if doc[e - 1].lower_ in offices()["regional_heads"]}
         self.org_tokens: set[int] = set()
         self.org_at: set[int] = set()
         self.named_heads: set[int] = set()  # ends of heads whose next word names the institution
@@ -257,7 +249,9 @@ class Reader:
             return False
         if t in _lex()["inner"]:
             return True
-        return t not in _FUNCTION and not _VERBLIKE.match(t) and len(t) <= 14
+        lex = _lex()
+        verblike = t.startswith(lex["verb_prefixes"]) and len(t) >= 5
+        return t not in lex["function"] and not verblike and len(t) <= 14
 
     # -- reading ---------------------------------------------------------------------------
     def read_name(self, i: int, end: int) -> tuple[int, int, int]:
@@ -360,7 +354,7 @@ class Reader:
                 # Investasi/Kepala BKPM"), unless a list goes on ("Bupati X dan Kepala Y")
                 if doc[j - 1].lower_ in {"dan", "serta", ","}:
                     break
-            elif t == "," and doc[i].lower_ in _COMMA_TITLES and self._name_goes_on(j + 1 + (j + 1 < end and doc[j + 1].lower_ == "dan"), end):
+            elif t == "," and doc[i].lower_ in offices()["comma_titles"] and self._name_goes_on(j + 1 + (j + 1 < end and doc[j + 1].lower_ == "dan"), end):
                 pass  # "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi": a ministry's name
             elif t.lower() == "dan" or t == "&":
                 nxt = doc[j + 1] if j + 1 < end else None
@@ -425,7 +419,7 @@ class Reader:
                 continue
             if i in self.title_at:
                 j = self.read_title(i, end)
-                if i > 0 and doc[i - 1].lower_ in {"selaku", "sebagai"}:
+                if i > 0 and doc[i - 1].lower_ in _lex()["apposition"]:
                     # "X selaku Rektor Universitas Lancang Kuning": the name came first, so the
                     # capitalised run after the title is the institution's name
                     while j < end and doc[j].text[:1].isupper() and not is_honorific_or_rank(doc[j].text):
@@ -533,7 +527,7 @@ class Reader:
                     _, ts, te, _ = items[n + 2]
                     title, tend = title_text(ts, te), te + 1
                     used.add(n + 2)
-                elif n + 2 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] in {",", "selaku", "sebagai"} \
+                elif n + 2 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] in _lex()["apposition"] | {","} \
                         and items[n + 2][0] == "title" and items[n + 2][3] is None and n + 2 not in used:
                     after = items[n + 3] if n + 3 < len(items) else None
                     if not (after and after[0] == "sep" and after[3] == "," and n + 4 < len(items) and items[n + 4][0] == "name"):
@@ -547,25 +541,31 @@ class Reader:
         return [p for p in persons if p.name or p.title]
 
 
-_KEY_DROP = {"dan", "di", "the", "of", "ri", "republik", "indonesia", "provinsi", "kota", "kabupaten", "kab", "pemerintah"}
-_KEY_ALIAS = {"walikota": "wali", "sekda": "sekretaris", "plt": "", "pj": "", "plh": ""}
+@lru_cache(maxsize=1)
+def offices() -> dict:
+    """The tables of patterns/offices.yml that people read, as sets."""
+    data = load("offices.yml")
+    return {
+        "regional_heads": frozenset(w.lower() for w in data["regional_heads"]),
+        "comma_titles": frozenset(w.lower() for w in data["comma_titles"]),
+        "key_drop": frozenset(w.lower() for w in data["title_key"]["drop"]),
+        "key_alias": {k.lower(): (v or "").lower() for k, v in data["title_key"]["same"].items()},
+        "office_words": frozenset(w.lower() for w in data["office_words"]),
+        "acting": frozenset(w.lower().rstrip(".") for w in data["acting_prefixes"]),
+    }
 
 
 def title_key(title: str | None) -> set:
+    """The words that tell one office from another ("Plt. Walikota Bekasi" = "Wali Kota Bekasi")."""
     if not title:
         return set()
-    words = re.findall(r"[A-Za-z]+", title.lower())
+    table = offices()
     out = set()
-    for w in words:
-        w = _KEY_ALIAS.get(w, w)
-        if w and w not in _KEY_DROP:
+    for w in re.findall(r"[A-Za-z]+", title.lower()):
+        w = table["key_alias"].get(w, "" if w in table["acting"] else w)
+        if w and w not in table["key_drop"]:
             out.add(w)
     return out
-
-
-# Offices held over a region, whose title is followed by the region's name.
-_REGIONAL_HEADS = {"bupati", "walikota", "kota", "gubernur", "sekda", "kapolres", "kapolresta", "kapolda", "kajari",
-                   "kajati", "dandim", "danrem", "pangdam", "wabup", "wawali", "wagub", "kapolsek", "camat"}
 
 
 _ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'-]*\s+(?:(?:dan|&)\s+)?){1,8}?)\(\s*([A-Z][A-Za-z]{1,11})\s*\)")

@@ -14,7 +14,7 @@ import re
 
 from .context import Context
 from .gazetteer import lookup
-from .people import Person, _lex, acronyms, name_words, title_key
+from .people import Person, _lex, acronyms, name_words, offices, title_key
 from .slots import fill
 
 ROLE_RULES = "roles.yml"
@@ -30,11 +30,8 @@ def _expanded(title: str | None, short_forms: dict) -> set:
     return key
 
 
-_OFFICE_WORDS = {"perwakilan", "kantor", "cabang", "wilayah", "kanwil", "pusat", "daerah", "negeri", "utama", "umum"}
-
-
 def _head(title: str | None) -> str:
-    key = [w for w in re.findall(r"[A-Za-z]+", (title or "").lower()) if w not in {"plt", "pj", "plh"}]
+    key = [w for w in re.findall(r"[A-Za-z]+", (title or "").lower()) if w not in offices()["acting"]]
     return key[0] if key else ""
 
 
@@ -52,7 +49,7 @@ def resolve(person: Person, directory, short_forms: dict) -> None:
         # the fuller title may add the kind of office, a short form or a region ("Kepala DPMPD
         # Kaltim" / "Kepala Dinas ... (DPMPD) Provinsi Kaltim"), not another institution's word
         # ("Rektor Universitas Riau" is not "Rektor Universitas Islam Riau")
-        if key <= fuller and all(w in _OFFICE_WORDS or w in short_forms or lookup(w) for w in fuller - key):
+        if key <= fuller and all(w in offices()["office_words"] or w in short_forms or lookup(w) for w in fuller - key):
             person.name = d.name
             return
 

@@ -26,8 +26,6 @@ NOT_EXTRACTION = {
 PINNED = {
     "assemble.py": 2,
     "dates.py": 0,
-    "people.py": 8,
-    "people_stage.py": 2,
     "triggers.py": 3,
 }
 
