@@ -94,6 +94,18 @@ class NoArticleText(InputError):
             f"save the article page itself as HTML", path)
 
 
+class MissingDependency(InputError):
+    """A package a reader needs cannot be imported: this input is skipped, the batch goes on."""
+
+    reason = "missing dependency"
+
+    def __init__(self, path: str, reader: str, error: ImportError, package: str):
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        super().__init__(
+            f"{path} cannot be read: {reader} failed to import ({first_line}): "
+            f"install it with: pip install {package}", path)
+
+
 class MalformedRow(InputError):
     reason = "malformed row"
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import (BinaryInput, EmptyInput, InputError, MalformedRow, MissingPath,
+from .errors import (BinaryInput, EmptyInput, InputError, MalformedRow, MissingDependency, MissingPath,
                      MissingTextColumn, NoArticleText, OldWordFormat, TooLarge, UndecodableInput,
                      UnreadablePath, UsageError)
 
@@ -178,9 +178,14 @@ def read_text(data: bytes, path: str, encoding: str | None = None) -> str:
 
 def read_html(data: bytes, path: str, encoding: str | None = None) -> Item:
     """Main text, title, publication date and URL of a page saved from a browser."""
-    import trafilatura
     html = read_text(data, path, encoding)
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    try:
+        # imported here, and its import failure is this input's skip: a broken HTML stack
+        # (lxml without lxml_html_clean) must not stop the plain-text files of the same run
+        import trafilatura
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except ImportError as e:
+        raise MissingDependency(path, "trafilatura (the HTML reader)", e, _package_of(e)) from None
     found = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
     text = (found.get("text") or "").strip()
     if not text:
@@ -188,6 +193,13 @@ def read_html(data: bytes, path: str, encoding: str | None = None) -> Item:
     meta = {"path": path, "title": found.get("title"), "url": found.get("url"),
             "published": normalise_date(found.get("date"))}
     return text, {k: v for k, v in meta.items() if v}
+
+
+def _package_of(error: ImportError) -> str:
+    """The pip name to install for ERROR: lxml names its split-off cleaner only in the message."""
+    if "lxml_html_clean" in str(error) or "lxml.html.clean" in str(error):
+        return "lxml_html_clean"
+    return (error.name or "trafilatura").split(".")[0]
 
 
 def _row_meta(path: str, n: int, row: dict) -> dict:

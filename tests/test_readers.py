@@ -224,3 +224,23 @@ def test_without_on_skip_the_library_raises(tmp_path, error):
 ])
 def test_normalise_date(value, expected):
     assert normalise_date(value) == expected
+
+
+@pytest.mark.parametrize("error,message", [
+    (ImportError("lxml.html.clean module is now a separate project lxml_html_clean.\nInstall lxml[html-clean] or lxml_html_clean directly."),
+     "{p} cannot be read: trafilatura (the HTML reader) failed to import (lxml.html.clean module is now a separate "
+     "project lxml_html_clean.): install it with: pip install lxml_html_clean"),
+    (ModuleNotFoundError("No module named 'justext'", name="justext"),
+     "{p} cannot be read: trafilatura (the HTML reader) failed to import (No module named 'justext'): "
+     "install it with: pip install justext"),
+])
+def test_a_reader_that_cannot_import_skips_its_input_only(tmp_path, monkeypatch, error, message):
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise error
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    (tmp_path / "a.html").write_text(HTML, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Berita.", encoding="utf-8")
+    items, skipped = collect([tmp_path])
+    assert ([m["path"] for _, m in items], skipped) == ([str(tmp_path / "b.txt")], [message.format(p=tmp_path / "a.html")])
