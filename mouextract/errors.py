@@ -72,10 +72,20 @@ class OldWordFormat(InputError):
 class TooLarge(InputError):
     reason = "too large"
 
-    def __init__(self, path: str, size: int, limit: int, what: str = ""):
+    def __init__(self, path: str, size: int, limit: int, what: str = "", fix: str | None = None):
         super().__init__(
             f"{path}{' ' + what if what else ''} is {size:,} bytes, more than the {limit:,}-byte limit: "
-            f"raise it with --max-bytes={size}", path)
+            f"{fix or f'raise it with --max-bytes={size}'}", path)
+
+
+class TooLong(InputError):
+    """An article longer than the pipeline reads (text.MAX_ARTICLE_CHARS)."""
+
+    reason = "too long"
+
+    def __init__(self, path: str, length: int):
+        from .text import too_long_message
+        super().__init__(too_long_message(path, length), path)
 
 
 class UndecodableInput(InputError):
@@ -104,6 +114,14 @@ class MissingDependency(InputError):
         super().__init__(
             f"{path} cannot be read: {reader} failed to import ({first_line}): "
             f"install it with: pip install {package}", path)
+
+
+class OwnOutput(InputError):
+    reason = "mouextract output"
+
+    def __init__(self, path: str):
+        super().__init__(
+            f"{path} is a file mouextract wrote, not articles: give the articles it was made from", path)
 
 
 class MalformedRow(InputError):
@@ -138,10 +156,10 @@ class DatabaseError(MouextractError):
 
 
 class NotADatabase(DatabaseError):
-    def __init__(self, path: str, why: str):
+    def __init__(self, path: str, why: str, fix: str | None = None):
         super().__init__(
             f"{path} is not a mouextract database ({why}): "
-            f"create one with: mouextract parse DIR --db {path}", path)
+            f"{fix or f'create one with: mouextract parse DIR --db {path}'}", path)
 
 
 class GoldError(UsageError):

@@ -87,7 +87,7 @@ def test_db_or_long_alone_writes_nothing_to_stdout(runner, fake_extraction, arti
     assert result.exit_code == 0 and result.stdout == ""
 
 
-@pytest.mark.parametrize("tables", [["agreements", "parties", "signatories", "witnesses", "scope"]])
+@pytest.mark.parametrize("tables", [["articles", "agreements", "parties", "signatories", "witnesses", "scope", "mentioned"]])
 def test_long_writes_the_tidy_tables(runner, fake_extraction, articles, tmp_path, tables):
     parse(runner, articles, "--long", tmp_path / "long")
     assert sorted(p.name for p in (tmp_path / "long").iterdir()) == sorted(f"{t}.csv" for t in tables)
