@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from .patterns import as_phrases, lexicon, ruler_patterns
+from .text import MAX_ARTICLE_CHARS, tokenizable
 
 RULES_KEY = "rules"
 _SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
@@ -130,6 +131,7 @@ def _add_infixes(nlp: Language) -> None:
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     nlp = spacy.blank("id")
+    nlp.max_length = MAX_ARTICLE_CHARS  # the readers skip longer texts with the same number
     _add_infixes(nlp)
     _add_special_cases(nlp)
     nlp.add_pipe("mou_sentences")
@@ -159,4 +161,6 @@ def rule_spans(doc: Doc, label: str) -> list:
 
 
 def parse(text: str) -> Doc:
-    return get_nlp()(text)
+    """The Doc of TEXT, with symbol runs that would cost the tokenizer quadratic time blanked
+    (text.tokenizable): same length, so every offset is an offset into TEXT."""
+    return get_nlp()(tokenizable(text))
