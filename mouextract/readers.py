@@ -130,7 +130,7 @@ def read_path(path: str, *, encoding: str | None = None, max_bytes: int = DEFAUL
     if path == STDIN:
         data = (stdin or _stdin_bytes()).read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise TooLarge("<stdin>", len(data), max_bytes, _too_large_fix(len(data), max_bytes))
+            raise TooLarge("<stdin>", len(data), max_bytes, fix=_too_large_fix(len(data), max_bytes))
         kind = sniff(data)
         if kind == "html":
             text, meta = read_html(data, "<stdin>", encoding)
@@ -213,7 +213,7 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
         if size > max_bytes:
             suffix = Path(path).suffix.lower()
             one_article = suffix in TEXT_SUFFIXES or suffix not in WALKED_SUFFIXES
-            raise TooLarge(path, size, max_bytes, _too_large_fix(size, max_bytes) if one_article else None)
+            raise TooLarge(path, size, max_bytes, fix=_too_large_fix(size, max_bytes) if one_article else None)
         with open(path, "rb") as f:
             return f.read()
     except FileNotFoundError:

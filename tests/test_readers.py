@@ -259,7 +259,7 @@ def test_utf16_and_utf32_are_read_when_named_or_marked(tmp_path, encoding, named
 @pytest.mark.parametrize("encoding", ["utf-16-le"])
 def test_utf16_without_a_mark_or_a_name_is_refused_as_binary(tmp_path, encoding):
     path = _bad(tmp_path, "a.txt", "Berita.".encode(encoding))
-    assert collect([path]) == ([], [f"{path} looks like a binary file, not text: pass plain text, HTML, JSONL or CSV"])
+    assert collect([path]) == ([], [f"{path} looks like a binary file, not text: pass plain text, HTML, PDF, Word (.docx), JSONL or CSV"])
 
 
 @pytest.mark.parametrize("data,expected", [
