@@ -12,7 +12,7 @@ from pathlib import Path
 from . import __version__
 from .pipeline import run
 from .records import ArticleInfo, ArticleResult
-from .text import MAX_ARTICLE_CHARS, too_long_message, without_surrogates
+from .text import MAX_ARTICLE_CHARS, tokenizable, too_long_message, without_surrogates
 
 MODES = ("full", "fast")
 
@@ -50,7 +50,9 @@ def extract(text: str, meta: dict | None = None, *, fast: bool = False, explain:
     # one character for one: the spans still index the text as given
     text = without_surrogates(text)
     article = article_info(text, meta)
-    result = run(text, article, fast=fast)
+    # every stage reads the text as the tokenizer does: symbol runs and overlong words cut, at
+    # the same offsets (text.tokenizable), so no stage's own search can turn quadratic on them
+    result = run(tokenizable(text), article, fast=fast)
     article.update({k: v for k, v in result.pop("article", {}).items() if v and not article.get(k)})
     return ArticleResult(
         article=ArticleInfo.from_dict(article),

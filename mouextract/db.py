@@ -25,6 +25,7 @@ from . import signings_db
 from .errors import NotADatabase, UsageError
 from .records import ArticleResult
 from .tables import CHILDREN, Column, agreement_columns, article_columns, child_columns, get, mention_columns, put
+from .text import without_surrogates
 
 # PRAGMA user_version of the files this version writes; 0 is a new, empty file.
 SCHEMA_VERSION = 2
@@ -136,7 +137,7 @@ class Database:
             names = article_columns()
             self.conn.execute(
                 _insert("articles", [*names, "text", "warnings", "extractor_version", "extractor_mode"]),
-                (*(article[k] for k in names), text, json.dumps(list(record.warnings), ensure_ascii=False),
+                (*(article[k] for k in names), None if text is None else without_surrogates(text), json.dumps(list(record.warnings), ensure_ascii=False),
                  record.extractor.get("version"), record.extractor.get("mode")))
             for n, agreement in enumerate(record.agreements, start=1):
                 self._add_agreement(article, n, agreement.to_dict(), agreement_id(article, n))

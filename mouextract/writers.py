@@ -32,6 +32,7 @@ import yaml
 from .errors import UsageError
 from .records import ArticleResult
 from .tables import CHILDREN, SINGULAR, Column, agreement_columns, article_columns, child_columns, get, mention_columns
+from .text import without_surrogates
 
 FORMATS = ("yaml", "json", "jsonl", "csv", "xlsx")
 JOIN = " | "
@@ -131,7 +132,7 @@ class Writer:
         """The result as records give it back, with the text when asked for."""
         plain = ArticleResult.from_dict(result).to_dict()
         if self.with_text:
-            plain["article"]["text"] = text
+            plain["article"]["text"] = _text(text)
         return plain
 
 
@@ -242,6 +243,11 @@ def _cell(column: Column, plain: dict):
     return value
 
 
+def _text(text: str | None) -> str | None:
+    """The article text as extract read it: a lone surrogate, which no file can hold, as U+FFFD."""
+    return None if text is None else without_surrogates(text)
+
+
 def _join(values) -> str:
     return JOIN.join("" if v is None else str(v) for v in values)
 
@@ -265,7 +271,7 @@ def flat_rows(result: dict, text: str | None = None) -> list[dict]:
                 if c.kind not in ("span_start", "span_end"):
                     row[_joined_name(table, c)] = _join(_cell(c, item) for item in plain[table])
         if text is not None:
-            row["text"] = text
+            row["text"] = _text(text)
         rows.append(row)
     return rows
 
@@ -276,7 +282,7 @@ def long_rows(result: dict, text: str | None = None) -> dict[str, list[dict]]:
     article = record.article.to_dict()
     aid = article_id(article)
     tables: dict[str, list[dict]] = {name: [] for name in LONG_COLUMNS}
-    tables["articles"].append({**_article_cells(article), **({"text": text} if text is not None else {})})
+    tables["articles"].append({**_article_cells(article), **({"text": _text(text)} if text is not None else {})})
     for n, agreement in enumerate(record.agreements, start=1):
         plain = agreement.to_dict()
         gid = agreement_id(article, n)
