@@ -62,3 +62,9 @@ def test_extract_refuses_a_text_longer_than_the_limit_by_name(length):
 def test_the_pipeline_reads_up_to_the_limit(length):
     from mouextract.nlp import get_nlp
     assert get_nlp().max_length == length
+
+
+@pytest.mark.parametrize("text", ["Dr. " * 2000, "Bupati Budi dan " * 600])
+def test_no_sentence_runs_past_the_bound(text):
+    from mouextract.nlp import MAX_SENTENCE_TOKENS
+    assert max(len(s) for s in parse(text).sents) <= MAX_SENTENCE_TOKENS
