@@ -10,6 +10,8 @@ to the institution named right after them ("Prof. X dari Universitas Y").
 """
 from __future__ import annotations
 
+import re
+
 from .context import Context
 from .institutions import defined_long_forms, institution_of_title, merge, names, party, same_institution, spelled_out
 from .slots import fill

@@ -129,11 +129,11 @@ class Writer:
         pass
 
     def plain(self, result: dict, text: str | None) -> dict:
-        """The result as records give it back, with the text when asked for."""
-        plain = ArticleResult.from_dict(result).to_dict()
-        if self.with_text:
-            plain["article"]["text"] = _text(text)
-        return plain
+        """The record as given (an article result is already the plain form of its record
+        class; signings_io writes its signing records here too), with the text when asked for."""
+        if not self.with_text:
+            return result
+        return {**result, "article": {**(result.get("article") or {}), "text": _text(text)}}
 
 
 class YamlWriter(Writer):
