@@ -84,3 +84,9 @@ def test_export_signings_gives_what_signings_gives(runner, fake_extraction, arti
     linked = runner.invoke(app, ["signings", str(tmp_path / "r.jsonl"), "--format", fmt])
     assert exported.exit_code == 0 and exported.stderr == "1 signing exported\n"
     assert exported.stdout == linked.stdout
+
+
+@pytest.mark.parametrize("name", ["s.csv"])
+def test_signings_format_follows_the_output_suffix(runner, pred, tmp_path, name):
+    out = runner.invoke(app, ["signings", str(pred), "-o", str(tmp_path / name)])
+    assert out.exit_code == 0 and len(list(csv.DictReader(open(tmp_path / name, encoding="utf-8")))) == 2
