@@ -12,12 +12,14 @@ from pathlib import Path
 from . import __version__
 from .pipeline import run
 from .records import ArticleInfo, ArticleResult
+from .text import MAX_ARTICLE_CHARS, tokenizable, too_long_message, without_surrogates
 
 MODES = ("full", "fast")
 
 
 def article_info(text: str, meta: dict | None) -> dict:
-    meta = dict(meta or {})
+    text = without_surrogates(text)
+    meta = {k: without_surrogates(v) if isinstance(v, str) else v for k, v in (meta or {}).items()}
     path = meta.get("path")
     ident = meta.get("id") or (Path(str(path)).stem.split(".")[0] if path else None)
     return {
@@ -43,8 +45,14 @@ def extract(text: str, meta: dict | None = None, *, fast: bool = False, explain:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs the article text as str, not {type(text).__name__}")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ValueError(too_long_message("the text", len(text)))
+    # one character for one: the spans still index the text as given
+    text = without_surrogates(text)
     article = article_info(text, meta)
-    result = run(text, article, fast=fast)
+    # every stage reads the text as the tokenizer does: symbol runs and overlong words cut, at
+    # the same offsets (text.tokenizable), so no stage's own search can turn quadratic on them
+    result = run(tokenizable(text), article, fast=fast)
     article.update({k: v for k, v in result.pop("article", {}).items() if v and not article.get(k)})
     return ArticleResult(
         article=ArticleInfo.from_dict(article),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
@@ -21,7 +21,7 @@ from . import __version__
 from .db import Database, export
 from .errors import ExtractionFailed, MouextractError, UsageError
 from .readers import DEFAULT_MAX_BYTES, DUMP_SUFFIXES, expand_paths, iter_articles
-from .writers import LongTables, atomic_output, writer_for
+from .writers import LONG_COLUMNS, LongTables, atomic_output, check_table_folder, writer_for
 
 try:
     from .parallel import map_extract
@@ -107,11 +107,14 @@ class Summary:
 def parse(paths: list[str], *, fmt: str = "yaml", output: str | None = "-", long_dir: str | None = None,
           db_path: str | None = None, published: str | None = None, encoding: str | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 1, fast: bool = False,
-          engine: str = "local", scheduler: str | None = None, stdin=None,
-          report: Callable[[str], None] = say, tick: Callable[[], None] = lambda: None) -> Summary:
+          engine: str = "local", scheduler: str | None = None, with_text: bool = False,
+          excel: bool = False, stdin=None, report: Callable[[str], None] = say,
+          tick: Callable[[], None] = lambda: None) -> Summary:
     """Extract every article in PATHS into OUTPUT (None: no stream), LONG_DIR tables and DB_PATH.
 
-    Articles already in the database (same text) are reported and not extracted again.
+    Articles already in the database (same text) are not extracted again: their stored records
+    are written to OUTPUT and LONG_DIR in their place. The run's own output files are never
+    read as input.
     """
     summary = Summary()
 
@@ -125,52 +128,80 @@ def parse(paths: list[str], *, fmt: str = "yaml", output: str | None = "-", long
             yield item
 
     items = counted(iter_articles(paths, encoding=encoding, max_bytes=max_bytes, published=published,
-                                  stdin=stdin, on_skip=skip))
+                                  stdin=stdin, on_skip=skip, exclude=own_outputs(output, long_dir, db_path)))
     with ExitStack() as stack:
         sinks = []
+        if long_dir:
+            sinks.append(stack.enter_context(LongTables(long_dir, with_text=with_text, excel=excel)))
+        db = stack.enter_context(Database(db_path)) if db_path else None
         if output is not None and fmt == "xlsx":
             from .xlsx import XlsxWorkbook
-            sinks.append(XlsxWorkbook(output))
+            sinks.insert(0, XlsxWorkbook(output, with_text=with_text))
         elif output is not None:
             stream = stack.enter_context(atomic_output(output, newline="" if fmt == "csv" else None))
-            sinks.append(writer_for(fmt, stream))
-        if long_dir:
-            sinks.append(stack.enter_context(LongTables(long_dir)))
-        db = stack.enter_context(Database(db_path)) if db_path else None
-        if db is not None:
-            items = _new_articles(items, db, summary, report, tick)
-        for result in map_extract(items, jobs=jobs, fast=fast, engine=engine, scheduler=scheduler):
+            sinks.insert(0, writer_for(fmt, stream, with_text=with_text, excel=excel))
+
+        def extract_all(pairs: Iterable) -> Iterator[dict]:
+            return map_extract(pairs, jobs=jobs, fast=fast, engine=engine, scheduler=scheduler)
+
+        for result, text in _in_input_order(items, db, summary, extract_all):
             tick()
             if "error" in result:
                 skip(ExtractionFailed(result["article"].get("path") or "<input>", result["error"]))
                 continue
-            summary.records += len(result.get("agreements") or [])
             for sink in sinks:
-                sink.write(result)
+                sink.write(result, text)
             if db is not None:
-                db.add(result)
+                db.add(result, text)
         for sink in sinks:
             sink.close()
     return summary
 
 
-def _new_articles(items, db: Database, summary: Summary, report, tick) -> Iterator:
-    """The items whose text is in neither the database nor earlier in this run."""
+def own_outputs(output: str | None, long_dir: str | None, db_path: str | None) -> list[Path]:
+    """The files this run writes, which it must not read back as input."""
+    files = [Path(p) for p in (output, db_path) if p and p != "-"]
+    if long_dir:
+        files += [Path(long_dir) / f"{table}.csv" for table in LONG_COLUMNS]
+    return files
+
+
+def _in_input_order(items: Iterable, db: Database | None, summary: Summary, extract_all) -> Iterator[tuple[dict, str]]:
+    """(result, text) for each item, in input order. With a database, an article whose text is
+    stored (or came earlier in this run) is not extracted again: its stored result is given in
+    its place, under this input's path and id."""
     from .api import article_info
-    seen: dict[str, str] = {}
-    for text, meta in items:
-        sha = article_info(text, meta)["sha256"]
-        stored = db.path_of(sha)
-        if stored is None:
-            stored = seen.get(sha)
-        if stored is not None:
-            summary.present += 1
-            path = meta.get("path")
-            report(f"Already present: {path}" + (f" (same text as {stored})" if stored and stored != path else ""))
-            tick()
-            continue
-        seen[sha] = meta.get("path") or ""
-        yield text, meta
+    waiting: deque[tuple[str | None, str, dict]] = deque()  # (sha256 if stored, text, meta)
+    seen: set[str] = set()
+
+    def new_items() -> Iterator:
+        for text, meta in items:
+            if db is not None:
+                sha = article_info(text, meta)["sha256"]
+                if sha in seen or db.path_of(sha) is not None:
+                    summary.present += 1
+                    waiting.append((sha, text, meta))
+                    continue
+                seen.add(sha)
+            waiting.append((None, text, meta))
+            yield text, meta
+
+    def stored() -> Iterator[tuple[dict, str]]:
+        # the stored articles queued before the next extracted one; an earlier copy in this run
+        # has been added to the database by then (the caller adds each result before the next)
+        while waiting and waiting[0][0] is not None:
+            sha, text, meta = waiting.popleft()
+            result = db.result_of(sha)
+            if result is not None:  # None: the earlier copy failed, and was reported
+                result["article"].update({k: article_info(text, meta)[k] for k in ("path", "id")})
+                yield result, text
+
+    for result in extract_all(new_items()):
+        yield from stored()
+        _, text, _ = waiting.popleft()
+        summary.records += len(result.get("agreements") or [])
+        yield result, text
+    yield from stored()
 
 
 def stdout_is_terminal() -> bool:
@@ -185,14 +216,14 @@ def _check_writable(target: str | None, what: str, fmt: str | None = None) -> No
         raise UsageError(f"{what} {target}: the folder {Path(target).parent} does not exist: create it first")
 
 
-def _progress(paths: list[str], enabled: bool):
+def _progress(paths: list[str], enabled: bool, exclude: list[Path]):
     """A rich progress bar on stderr, only for a terminal; yields (tick, report).
 
     Its total is the number of files when each holds one article; dumps leave it open.
     """
     if not enabled:
         return nullcontext((lambda: None, say))
-    files = expand_paths(paths, on_skip=lambda error: None)
+    files = expand_paths(paths, on_skip=lambda error: None, exclude=exclude)
     total = None if any(Path(f).suffix.lower() in DUMP_SUFFIXES for f in files) else len(files)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
@@ -236,6 +267,8 @@ def parse_cli(
     fast: bool = typer.Option(False, "--fast", help="Rules only, without the statistical NER model."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="Where the workers run."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --engine dask)."),
+    with_text: bool = typer.Option(False, "--with-text", help="Also write each article's text, which the spans index into (article.text; a text column in CSV)."),
+    excel: bool = typer.Option(False, "--excel", help="CSV for spreadsheets: a UTF-8 byte-order mark, ids and region codes kept as text."),
 ) -> None:
     """Extract one record per reported signing from news articles.
 
@@ -248,12 +281,16 @@ def parse_cli(
         output = "-"
     try:
         _check_writable(output, "cannot write", fmt)
+        if long:
+            check_table_folder(long)
+        if excel and fmt != "csv" and output is not None:
+            raise UsageError(f"--excel applies to CSV output, not {fmt}: add --format csv or drop --excel")
         summary = None
-        with _progress(paths, sys.stderr.isatty()) as (tick, report):
+        with _progress(paths, sys.stderr.isatty(), own_outputs(output, long, db)) as (tick, report):
             summary = parse(paths, fmt=fmt, output=output, long_dir=long, db_path=db, published=published,
                             encoding=encoding, max_bytes=max_bytes, jobs=jobs or None, fast=fast,
-                            engine=engine.value, scheduler=scheduler, stdin=typer.get_binary_stream("stdin"),
-                            report=report, tick=tick)
+                            engine=engine.value, scheduler=scheduler, with_text=with_text, excel=excel,
+                            stdin=typer.get_binary_stream("stdin"), report=report, tick=tick)
     except MouextractError as error:
         raise fail(error) from None
     say(summary.line(with_db=db is not None))
@@ -271,14 +308,17 @@ Example:
 @app.command("export", epilog=EXPORT_EPILOG)
 def export_cli(
     db: str = typer.Argument(..., metavar="DB.sqlite", help="A dataset written by mouextract parse --db."),
-    format: Format = typer.Option(Format.yaml, "--format", "-f", help="Output format."),
+    format: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format [default: yaml, or from the --output suffix]."),
     output: str = typer.Option("-", "--output", "-o", metavar="FILE", help="Output file, - for stdout."),
     signings: bool = typer.Option(False, "--signings", help="One merged record per signing instead of one result per article."),
+    with_text: bool = typer.Option(False, "--with-text", help="Also write each article's text, which the spans index into."),
+    excel: bool = typer.Option(False, "--excel", help="CSV for spreadsheets: a UTF-8 byte-order mark, ids and region codes kept as text."),
 ) -> None:
     """Write the records stored in a dataset file, as parse would have written them."""
+    fmt = format.value if format else SUFFIX_FORMATS.get(Path(output).suffix.lower(), "yaml")
     try:
-        _check_writable(output, "cannot write", format.value)
-        n = export(db, format.value, output, signings=signings)
+        _check_writable(output, "cannot write", fmt)
+        n = export(db, fmt, output, signings=signings, with_text=with_text, excel=excel)
     except MouextractError as error:
         raise fail(error) from None
     say(f"{plural(n, 'signing' if signings else 'article')} exported")
@@ -293,7 +333,7 @@ Example:
 @app.command("signings", epilog=SIGNINGS_EPILOG)
 def signings_cli(
     paths: list[str] = typer.Argument(..., metavar="PRED.jsonl", help="Article results from parse --format jsonl, - for stdin."),
-    format: Format = typer.Option(Format.yaml, "--format", "-f", help="Output format."),
+    format: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format [default: yaml, or from the --output suffix]."),
     output: str = typer.Option("-", "--output", "-o", metavar="FILE", help="Output file, - for stdout."),
 ) -> None:
     """One merged record per signing: the reports of several articles about one signing linked.
@@ -301,9 +341,10 @@ def signings_cli(
     The same linking as parse --db, without a database; see the README for the rule.
     """
     from .signings_io import signings_from_jsonl
+    fmt = format.value if format else SUFFIX_FORMATS.get(Path(output).suffix.lower(), "yaml")
     try:
-        _check_writable(output, "cannot write", format.value)
-        summary = signings_from_jsonl(paths, format.value, output, stdin=typer.get_text_stream("stdin"), report=say)
+        _check_writable(output, "cannot write", fmt)
+        summary = signings_from_jsonl(paths, fmt, output, stdin=typer.get_text_stream("stdin"), report=say)
     except MouextractError as error:
         raise fail(error) from None
     say(summary.line())

@@ -72,10 +72,20 @@ class OldWordFormat(InputError):
 class TooLarge(InputError):
     reason = "too large"
 
-    def __init__(self, path: str, size: int, limit: int, what: str = ""):
+    def __init__(self, path: str, size: int, limit: int, what: str = "", fix: str | None = None):
         super().__init__(
             f"{path}{' ' + what if what else ''} is {size:,} bytes, more than the {limit:,}-byte limit: "
-            f"raise it with --max-bytes={size}", path)
+            f"{fix or f'raise it with --max-bytes={size}'}", path)
+
+
+class TooLong(InputError):
+    """An article longer than the pipeline reads (text.MAX_ARTICLE_CHARS)."""
+
+    reason = "too long"
+
+    def __init__(self, path: str, length: int):
+        from .text import too_long_message
+        super().__init__(too_long_message(path, length), path)
 
 
 class UndecodableInput(InputError):
@@ -92,6 +102,26 @@ class NoArticleText(InputError):
         super().__init__(
             f"{path} has no article text that trafilatura can find: "
             f"save the article page itself as HTML", path)
+
+
+class MissingDependency(InputError):
+    """A package a reader needs cannot be imported: this input is skipped, the batch goes on."""
+
+    reason = "missing dependency"
+
+    def __init__(self, path: str, reader: str, error: ImportError, package: str):
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        super().__init__(
+            f"{path} cannot be read: {reader} failed to import ({first_line}): "
+            f"install it with: pip install {package}", path)
+
+
+class OwnOutput(InputError):
+    reason = "mouextract output"
+
+    def __init__(self, path: str):
+        super().__init__(
+            f"{path} is a file mouextract wrote, not articles: give the articles it was made from", path)
 
 
 class MalformedRow(InputError):
@@ -126,10 +156,10 @@ class DatabaseError(MouextractError):
 
 
 class NotADatabase(DatabaseError):
-    def __init__(self, path: str, why: str):
+    def __init__(self, path: str, why: str, fix: str | None = None):
         super().__init__(
             f"{path} is not a mouextract database ({why}): "
-            f"create one with: mouextract parse DIR --db {path}", path)
+            f"{fix or f'create one with: mouextract parse DIR --db {path}'}", path)
 
 
 class GoldError(UsageError):

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from .errors import GoldError, InputError, MalformedRow
+from .records import ArticleResult
 
 FIELDS = ["relevance", "agreements", "type", "date", "venue", "city", "parties", "signatories",
           "signatory_titles", "witnesses", "scope"]
@@ -253,18 +254,16 @@ def key_of(result: dict) -> str:
 def comparable(result: dict) -> list[dict]:
     """The predicted records of an article result in the shape the comparison needs."""
     out = []
-    for a in result.get("agreements") or []:
-        date, place = a.get("date") or {}, a.get("place") or {}
-        people = lambda key: [{"name": p.get("name") or "", "title": p.get("title") or ""}  # noqa: E731
-                              for p in a.get(key) or []]
+    for a in ArticleResult.from_dict(result).agreements:
+        date, place = a.date, a.place
+        people = lambda items: [{"name": p.name or "", "title": p.title or ""} for p in items]  # noqa: E731
         out.append({
-            "type": a.get("type"),
-            "date": str(date["value"]) if date.get("value") else None,
-            "venue": place.get("venue"), "city": place.get("city"),
-            "parties": [[n for n in (p.get("name"), p.get("short"), *(p.get("aliases") or [])) if n]
-                        for p in a.get("parties") or []],
-            "signatories": people("signatories"), "witnesses": people("witnesses"),
-            "scope": [s.get("text") or "" for s in a.get("scope") or []],
+            "type": a.type,
+            "date": str(date.value) if date and date.value else None,
+            "venue": place.venue if place else None, "city": place.city if place else None,
+            "parties": [[n for n in (p.name, p.short) if n] for p in a.parties],
+            "signatories": people(a.signatories), "witnesses": people(a.witnesses),
+            "scope": [s.text for s in a.scope],
         })
     return out
 
@@ -276,9 +275,14 @@ def read_predictions(lines: Iterable[str], name: str, on_skip: Callable[[InputEr
         if not line.strip():
             continue
         try:
-            results.append(json.loads(line))
+            row = json.loads(line)
         except json.JSONDecodeError as e:
             on_skip(MalformedRow(name, f"line {n}", f"is not valid JSON ({e.msg})", "fix or remove that line"))
+            continue
+        if not isinstance(row, dict):
+            on_skip(MalformedRow(name, f"line {n}", "is not a JSON object", "give one article result per line"))
+            continue
+        results.append(row)
     return results
 
 

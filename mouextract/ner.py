@@ -52,8 +52,9 @@ def _doc(text: str):
     from spacy.tokens import Doc
 
     from .nlp import get_nlp
+    from .text import tokenizable
 
-    words = get_nlp().make_doc(text)
+    words = get_nlp().make_doc(tokenizable(text))  # symbol runs blanked, as nlp.parse does
     return Doc(load().vocab, words=[t.text for t in words], spaces=[bool(t.whitespace_) for t in words])
 
 

@@ -10,6 +10,8 @@ to the institution named right after them ("Prof. X dari Universitas Y").
 """
 from __future__ import annotations
 
+import re
+
 from .context import Context
 from .institutions import defined_long_forms, institution_of_title, merge, names, party, same_institution, spelled_out
 from .slots import fill
@@ -64,6 +66,26 @@ def run(ctx: Context) -> None:
                 person["party"] = next((k for k, p in enumerate(ev.parties) if same_institution(p, probe)), None)
         _link_by_membership(ctx, ev, found)
         ev.party_anchors = _anchors(ev, found)
+        ev.parties = [p if p["span"] else dict(p, span=_mention_of(ctx.text, p, ev, k))
+                      for k, p in enumerate(ev.parties)]
+
+
+def _mention_of(text: str, p: dict, ev, k: int) -> list[int] | None:
+    """Where the article names a party read from a signatory's title ("Bupati Banyumas" ->
+    Pemerintah Kabupaten Banyumas): the name or short form where written, else the title words
+    in the signatory's mention, else the title anywhere. Set after the anchors, which stay as
+    they were."""
+    titles = [s["title"] for s in ev.signatories if s.get("party") == k and s.get("title")]
+    inside = [s["span"] for s in ev.signatories if s.get("party") == k and s.get("span")]
+    for words in (p["name"], p.get("short"), *titles):
+        if not words:
+            continue
+        pattern = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)", re.I)
+        found = [m.span() for m in pattern.finditer(text)]
+        near = [m for m in found if any(a <= m[0] and m[1] <= b for a, b in inside)]
+        if near or found:
+            return list((near or found)[0])
+    return None
 
 
 def _institution_signed_for(person: dict) -> str | None:

@@ -152,10 +152,14 @@ class Reader:
         for sp in rule_spans(doc, "TITLE"):
             if sp.start not in self.title_at or self.title_at[sp.start] < sp.end:
                 self.title_at[sp.start] = sp.end
-        # a title nested in a longer one ("Walikota" in "Plt.Walikota") is not a start
-        for s, e in list(self.title_at.items()):
-            if any(s2 < s < e2 for s2, e2 in self.title_at.items()):
+        # a title nested in a longer one ("Walikota" in "Plt.Walikota") is not a start; one sweep
+        # in text order (comparing every pair took 11 s on 8,000 titles)
+        reach = -1
+        for s in sorted(self.title_at):
+            if s < reach:
                 del self.title_at[s]
+            else:
+                reach = max(reach, self.title_at[s])
         # token positions right after a title whose last word is a regional office ("Bupati")
         self.after_regional_title = {e for e in self.title_at.values() if doc[e - 1].lower_ in offices()["regional_heads"]}
         self.org_tokens: set[int] = set()

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .api import extract
+from .records import Agreement, ArticleResult
 from .readers import DEFAULT_MAX_BYTES, iter_articles
 
 STYLES = {
@@ -21,26 +22,26 @@ STYLES = {
 
 def labelled_spans(result: dict) -> list[tuple[int, int, str, str]]:
     """(start, end, label, style) of every span in an article result, in text order."""
-    agreements = result.get("agreements") or []
+    record = ArticleResult.from_dict(result)
     out = []
 
     def add(span, field: str, label: str, n: int) -> None:
         if span and span[1] > span[0]:
-            suffix = f" {n}" if len(agreements) > 1 else ""
+            suffix = f" {n}" if len(record.agreements) > 1 else ""
             out.append((span[0], span[1], label + suffix, STYLES[field]))
 
-    for n, a in enumerate(agreements, start=1):
-        add(a.get("type_span"), "type", "type", n)
-        add((a.get("date") or {}).get("span"), "date", "date", n)
-        place = a.get("place") or {}
-        add(place.get("span"), "place", "venue" if place.get("venue") else "city", n)
-        for field, label, key in (("party", "party", "parties"), ("signatory", "signatory", "signatories"),
-                                  ("witness", "witness", "witnesses"), ("scope", "scope", "scope")):
-            for item in a.get(key) or []:
-                add(item.get("span"), field, label, n)
-    for m in result.get("mentioned") or []:
-        if m.get("span"):
-            out.append((m["span"][0], m["span"][1], "mentioned", STYLES["mentioned"]))
+    for n, a in enumerate(record.agreements, start=1):
+        add(a.type_span, "type", "type", n)
+        add(a.date and a.date.span, "date", "date", n)
+        if a.place:
+            add(a.place.span, "place", "venue" if a.place.venue else "city", n)
+        for field, items in (("party", a.parties), ("signatory", a.signatories), ("witness", a.witnesses),
+                             ("scope", a.scope)):
+            for item in items:
+                add(item.span, field, field, n)
+    for m in record.mentioned:  # not numbered: a mention belongs to no record
+        if m.span and m.span[1] > m.span[0]:
+            out.append((m.span[0], m.span[1], "mentioned", STYLES["mentioned"]))
     return sorted(out, key=lambda s: (s[0], -s[1]))
 
 
@@ -58,25 +59,25 @@ def highlighted(text: str, result: dict) -> Text:
     return out
 
 
-def _people(items: list[dict]) -> str:
-    return "\n".join(" — ".join(x for x in (p.get("name") or "(unnamed)", p.get("title")) if x) for p in items)
+def _people(items) -> str:
+    return "\n".join(" — ".join(x for x in (p.name or "(unnamed)", p.title) if x) for p in items)
 
 
-def records_table(n: int, agreement: dict) -> Table:
-    date, place = agreement.get("date") or {}, agreement.get("place") or {}
+def records_table(n: int, agreement: Agreement) -> Table:
+    date, place = agreement.date, agreement.place
     table = Table(title=f"Agreement {n}", show_header=False, title_justify="left")
     table.add_column("field", style="bold")
     table.add_column("value")
     rows = [
-        ("type", f"{agreement.get('type') or ''} ({agreement.get('type_text') or ''})"),
-        ("date", " ".join(x for x in (date.get("value"), f"« {date['text']} »" if date.get("text") else None) if x)),
-        ("venue", place.get("venue")),
-        ("city", ", ".join(x for x in (place.get("city"), place.get("province")) if x)),
-        ("parties", "\n".join(p.get("name") or "" for p in agreement.get("parties") or [])),
-        ("signatories", _people(agreement.get("signatories") or [])),
-        ("witnesses", _people(agreement.get("witnesses") or [])),
-        ("scope", "\n".join(f"- {s.get('text')}" for s in agreement.get("scope") or [])),
-        ("confidence", str(agreement.get("confidence", ""))),
+        ("type", f"{agreement.type or ''} ({agreement.type_text or ''})"),
+        ("date", " ".join(x for x in (date.value, f"« {date.text} »" if date.text else None) if x) if date else None),
+        ("venue", place and place.venue),
+        ("city", ", ".join(x for x in (place.city, place.province) if x) if place else None),
+        ("parties", "\n".join(p.name for p in agreement.parties)),
+        ("signatories", _people(agreement.signatories)),
+        ("witnesses", _people(agreement.witnesses)),
+        ("scope", "\n".join(f"- {s.text}" for s in agreement.scope)),
+        ("confidence", str(agreement.confidence)),
     ]
     for name, value in rows:
         table.add_row(name, Text(value or "—"))
@@ -84,18 +85,17 @@ def records_table(n: int, agreement: dict) -> Table:
 
 
 def render(text: str, result: dict, console: Console) -> None:
-    article = result.get("article") or {}
-    console.rule(Text(article.get("path") or article.get("id") or "article"))
+    record = ArticleResult.from_dict(result)
+    console.rule(Text(record.article.path or record.article.id or "article"))
     console.print(highlighted(text, result))
     console.print()
-    agreements = result.get("agreements") or []
-    if not agreements:
+    if not record.agreements:
         console.print("No signing reported in this article.")
-    for n, agreement in enumerate(agreements, start=1):
+    for n, agreement in enumerate(record.agreements, start=1):
         console.print(records_table(n, agreement))
-    for m in result.get("mentioned") or []:
-        console.print(Text(f"Mentioned, not signed here: {m.get('text')}"))
-    for w in result.get("warnings") or []:
+    for m in record.mentioned:
+        console.print(Text(f"Mentioned, not signed here: {m.text}"))
+    for w in record.warnings:
         console.print(Text(f"Warning: {w}"))
 
 

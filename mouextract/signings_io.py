@@ -150,8 +150,7 @@ def signings_from_jsonl(paths: list[str], fmt: str = "yaml", output: str | Path 
     for result in read_results(paths, stdin=stdin, on_skip=skip):
         summary.articles += 1
         if linker.add(result) is None:
-            summary.present += 1
-            report(f"Already present: {(result.get('article') or {}).get('path')}")
+            summary.present += 1  # counted in the closing line, as parse --db does: no line each
             continue
         summary.records += len(result["agreements"])
     summary.signings = write_signings(linker.records(), fmt, output)

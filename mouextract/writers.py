@@ -8,9 +8,12 @@
   articles without an agreement give no row;
 - xlsx: the tidy tables below as sheets of one workbook (mouextract.xlsx).
 
-`LongTables` writes tidy tables (agreements, parties, signatories, witnesses, scope) joined by
-agreement id `<article_id>-<n>`. Files are written atomically: into a temporary file in the
-same folder, moved into place with os.replace only when the run completes.
+`LongTables` writes tidy tables (articles, agreements, parties, signatories, witnesses, scope,
+mentioned) joined by `article_id` and agreement id `<article_id>-<n>`; their columns are those
+of the SQLite dataset (tables.py), a signatory's institution being `party_n` (1-based, the `n`
+of its row in parties). The writers read results through the record classes (records.py).
+Files are written atomically: into a temporary file in the same folder, moved into place with
+os.replace only when the run completes.
 """
 from __future__ import annotations
 
@@ -26,25 +29,51 @@ from typing import TextIO
 
 import yaml
 
+from .errors import UsageError
+from .records import ArticleResult
+from .tables import CHILDREN, SINGULAR, Column, agreement_columns, article_columns, child_columns, get, mention_columns
+from .text import without_surrogates
+
 FORMATS = ("yaml", "json", "jsonl", "csv", "xlsx")
 JOIN = " | "
+# --excel: a byte-order mark so Excel reads the file as UTF-8, and these columns written as
+# ="..." formulas so Excel keeps them as text ("000", "33.10", a hash such as "12e5...").
+EXCEL_TEXT_COLUMNS = {"article_id", "agreement_id", "id", "region_code", "sha256"}
 
-FLAT_COLUMNS = [
-    "article_id", "agreement_id", "path", "title", "published", "url",
-    "type", "type_text", "date", "date_text", "date_precision", "year_inferred", "weekday_conflict",
-    "venue", "city", "province", "region_code", "region_name",
-    "parties", "party_shorts", "signatories", "signatory_titles", "signatory_parties", "on_behalf_of",
-    "witnesses", "witness_titles", "scope", "confidence",
-]
-LONG_COLUMNS = {
-    "agreements": ["agreement_id", "article_id", "path", "published", "n", "type", "type_text",
-                   "date", "date_text", "date_precision", "year_inferred", "weekday_conflict",
-                   "venue", "city", "province", "region_code", "region_name", "confidence"],
-    "parties": ["agreement_id", "n", "name", "short", "kind"],
-    "signatories": ["agreement_id", "n", "name", "title", "party", "on_behalf_of"],
-    "witnesses": ["agreement_id", "n", "name", "title"],
-    "scope": ["agreement_id", "n", "text"],
-}
+
+def flat_columns(with_text: bool = False) -> list[str]:
+    """The flat CSV: the article, then the agreement row (without spans), then each child
+    table's columns joined with " | " in step (see `_joined_name`)."""
+    columns = ["article_id", "agreement_id", *(c for c in article_columns() if c != "id")]
+    for c in agreement_columns():
+        if c.kind in ("span_start", "span_end"):
+            continue
+        if c.name == "evidence":  # the child lists go before the evidence, as in the record
+            columns += [_joined_name(t, col) for t in CHILDREN for col in child_columns(t)
+                        if col.kind not in ("span_start", "span_end")]
+        columns.append(c.name)
+    return columns + (["text"] if with_text else [])
+
+
+def _joined_name(table: str, column: Column) -> str:
+    """parties (the names), party_shorts, signatory_titles, signatory_party_n, scope (the texts)..."""
+    if column.name in ("name", "text"):
+        return table
+    return f"{SINGULAR[table]}_{column.name}" + ("" if "_" in column.name else "s")
+
+
+def long_columns(with_text: bool = False) -> dict[str, list[str]]:
+    """The tidy tables: articles, agreements, one per child list, mentioned."""
+    return {
+        "articles": ["article_id", *article_columns(), *(["text"] if with_text else [])],
+        "agreements": ["agreement_id", "article_id", "n", *(c.name for c in agreement_columns())],
+        **{t: ["agreement_id", "n", *(c.name for c in child_columns(t))] for t in CHILDREN},
+        "mentioned": ["article_id", "n", *(c.name for c in mention_columns())],
+    }
+
+
+FLAT_COLUMNS = flat_columns()
+LONG_COLUMNS = long_columns()
 
 
 @contextmanager
@@ -85,31 +114,42 @@ def agreement_id(article: dict, n: int) -> str:
 
 
 class Writer:
-    """Streams article results to a text stream; `close` finishes the document."""
+    """Streams article results to a text stream; `close` finishes the document.
 
-    def __init__(self, stream: TextIO):
+    with_text: each result carries the article text its spans index into (`article.text`)."""
+
+    def __init__(self, stream: TextIO, *, with_text: bool = False, excel: bool = False):
         self.stream = stream
+        self.with_text = with_text
 
-    def write(self, result: dict) -> None:
+    def write(self, result: dict, text: str | None = None) -> None:
         raise NotImplementedError
 
     def close(self) -> None:
         pass
 
+    def plain(self, result: dict, text: str | None) -> dict:
+        """The record as given (an article result is already the plain form of its record
+        class; signings_io writes its signing records here too), with the text when asked for."""
+        if not self.with_text:
+            return result
+        return {**result, "article": {**(result.get("article") or {}), "text": _text(text)}}
+
 
 class YamlWriter(Writer):
-    def write(self, result: dict) -> None:
-        yaml.safe_dump(result, self.stream, sort_keys=False, allow_unicode=True, explicit_start=True)
+    def write(self, result: dict, text: str | None = None) -> None:
+        yaml.safe_dump(self.plain(result, text), self.stream, sort_keys=False, allow_unicode=True,
+                       explicit_start=True)
 
 
 class JsonWriter(Writer):
-    def __init__(self, stream: TextIO):
-        super().__init__(stream)
+    def __init__(self, stream: TextIO, **options):
+        super().__init__(stream, **options)
         self.count = 0
 
-    def write(self, result: dict) -> None:
+    def write(self, result: dict, text: str | None = None) -> None:
         self.stream.write("[\n" if self.count == 0 else ",\n")
-        self.stream.write(json.dumps(result, ensure_ascii=False, indent=2))
+        self.stream.write(json.dumps(self.plain(result, text), ensure_ascii=False, indent=2))
         self.count += 1
 
     def close(self) -> None:
@@ -117,48 +157,73 @@ class JsonWriter(Writer):
 
 
 class JsonlWriter(Writer):
-    def write(self, result: dict) -> None:
-        self.stream.write(json.dumps(result, ensure_ascii=False) + "\n")
+    def write(self, result: dict, text: str | None = None) -> None:
+        self.stream.write(json.dumps(self.plain(result, text), ensure_ascii=False) + "\n")
 
 
 class CsvWriter(Writer):
-    def __init__(self, stream: TextIO):
-        super().__init__(stream)
-        self.csv = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS, lineterminator="\n")
-        self.csv.writeheader()
+    def __init__(self, stream: TextIO, *, with_text: bool = False, excel: bool = False):
+        super().__init__(stream, with_text=with_text)
+        self.csv = _CsvTable(stream, flat_columns(with_text), excel)
 
-    def write(self, result: dict) -> None:
-        self.csv.writerows(flat_rows(result))
+    def write(self, result: dict, text: str | None = None) -> None:
+        self.csv.write(flat_rows(result, text if self.with_text else None))
+
+
+class _CsvTable:
+    """A csv.DictWriter that starts with a BOM and keeps id columns as text for Excel."""
+
+    def __init__(self, stream: TextIO, columns: list[str], excel: bool):
+        self.excel = excel
+        if excel:
+            stream.write("\ufeff")
+        self.writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\r\n" if excel else "\n")
+        self.writer.writeheader()
+
+    def write(self, rows: list[dict]) -> None:
+        if self.excel:
+            rows = [{k: _excel_text(v) if k in EXCEL_TEXT_COLUMNS and v not in (None, "") else v
+                     for k, v in row.items()} for row in rows]
+        self.writer.writerows(rows)
+
+
+def _excel_text(value) -> str:
+    return '="' + str(value).replace('"', '""') + '"'
 
 
 WRITERS = {"yaml": YamlWriter, "json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter}
 
 
-def writer_for(fmt: str, stream: TextIO) -> Writer:
-    from .errors import UsageError
+def writer_for(fmt: str, stream: TextIO, *, with_text: bool = False, excel: bool = False) -> Writer:
     if fmt not in WRITERS:
         raise UsageError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return WRITERS[fmt](stream)
+    if excel and fmt != "csv":
+        raise UsageError(f"--excel applies to CSV output, not {fmt}: add --format csv or drop --excel")
+    return WRITERS[fmt](stream, with_text=with_text, excel=excel)
 
 
-def write_results(results: Iterable[dict], fmt: str, output: str | Path = "-",
-                  extra_sheets: dict | None = None) -> int:
+def write_results(results: Iterable, fmt: str, output: str | Path = "-", *, with_text: bool = False,
+                  excel: bool = False, extra_sheets: dict | None = None) -> int:
     """Write RESULTS to OUTPUT ('-' for stdout) in FMT; returns how many were written.
 
+    RESULTS holds article results, or (result, text) pairs to write the texts too (with_text).
     extra_sheets: for xlsx, more sheets as {name: (columns, rows)} (the dataset's signings)."""
     n = 0
     if fmt == "xlsx":
         from .xlsx import XlsxWorkbook
-        book = XlsxWorkbook(output, extra_sheets)
-        for result in results:
-            book.write(result)
+        if excel:
+            raise UsageError("--excel applies to CSV output, not xlsx: add --format csv or drop --excel")
+        book = XlsxWorkbook(output, extra_sheets, with_text=with_text)
+        for item in results:
+            book.write(*(item if isinstance(item, tuple) else (item, None)))
             n += 1
         book.close()
         return n
     with atomic_output(output, newline="" if fmt == "csv" else None) as stream:
-        writer = writer_for(fmt, stream)
-        for result in results:
-            writer.write(result)
+        writer = writer_for(fmt, stream, with_text=with_text, excel=excel)
+        for item in results:
+            result, text = item if isinstance(item, tuple) else (item, None)
+            writer.write(result, text)
             n += 1
         writer.close()
     return n
@@ -166,100 +231,109 @@ def write_results(results: Iterable[dict], fmt: str, output: str | Path = "-",
 
 # --- flat and long tables --------------------------------------------------------------------
 
+def _cell(column: Column, plain: dict):
+    """A CSV cell: flags as true/false, lists joined, missing values empty."""
+    value = get(plain, column)
+    if value is None:
+        return ""
+    if column.kind == "flag":
+        return "true" if value else "false"
+    if column.kind == "list":
+        return _join(value)
+    return value
+
+
+def _text(text: str | None) -> str | None:
+    """The article text as extract read it: a lone surrogate, which no file can hold, as U+FFFD."""
+    return None if text is None else without_surrogates(text)
+
+
 def _join(values) -> str:
     return JOIN.join("" if v is None else str(v) for v in values)
 
 
-def _flag(value) -> str:
-    return "" if value is None else ("true" if value else "false")
+def _article_cells(article: dict) -> dict:
+    return {"article_id": article_id(article), **{k: article.get(k) for k in article_columns()}}
 
 
-def _agreement_fields(agreement: dict) -> dict:
-    date = agreement.get("date") or {}
-    place = agreement.get("place") or {}
-    return {
-        "type": agreement.get("type"), "type_text": agreement.get("type_text"),
-        "date": date.get("value"), "date_text": date.get("text"),
-        "date_precision": date.get("precision"), "year_inferred": _flag(date.get("year_inferred")),
-        "weekday_conflict": _flag(date.get("weekday_conflict")),
-        "venue": place.get("venue"), "city": place.get("city"), "province": place.get("province"),
-        "region_code": place.get("region_code"), "region_name": place.get("region_name"),
-        "confidence": agreement.get("confidence"),
-    }
-
-
-def flat_rows(result: dict) -> list[dict]:
-    """One spreadsheet row per agreement of an article result."""
-    article = result.get("article") or {}
+def flat_rows(result: dict, text: str | None = None) -> list[dict]:
+    """One spreadsheet row per agreement of an article result (with the article TEXT if given)."""
+    record = ArticleResult.from_dict(result)
+    article = record.article.to_dict()
     rows = []
-    for n, agreement in enumerate(result.get("agreements") or [], start=1):
-        parties = agreement.get("parties") or []
-        signatories = agreement.get("signatories") or []
-        witnesses = agreement.get("witnesses") or []
-        rows.append({
-            "article_id": article_id(article), "agreement_id": agreement_id(article, n),
-            "path": article.get("path"), "title": article.get("title"),
-            "published": article.get("published"), "url": article.get("url"),
-            **_agreement_fields(agreement),
-            "parties": _join(p.get("name") for p in parties),
-            "party_shorts": _join(p.get("short") for p in parties),
-            "signatories": _join(s.get("name") for s in signatories),
-            "signatory_titles": _join(s.get("title") for s in signatories),
-            "signatory_parties": _join(s.get("party") for s in signatories),
-            "on_behalf_of": _join(s.get("on_behalf_of") for s in signatories),
-            "witnesses": _join(w.get("name") for w in witnesses),
-            "witness_titles": _join(w.get("title") for w in witnesses),
-            "scope": _join(s.get("text") for s in agreement.get("scope") or []),
-        })
+    for n, agreement in enumerate(record.agreements, start=1):
+        plain = agreement.to_dict()
+        row = {**_article_cells(article), "agreement_id": agreement_id(article, n)}
+        row.pop("id")
+        row.update({c.name: _cell(c, plain) for c in agreement_columns() if c.kind not in ("span_start", "span_end")})
+        for table in CHILDREN:
+            for c in child_columns(table):
+                if c.kind not in ("span_start", "span_end"):
+                    row[_joined_name(table, c)] = _join(_cell(c, item) for item in plain[table])
+        if text is not None:
+            row["text"] = _text(text)
+        rows.append(row)
     return rows
 
 
-def long_rows(result: dict) -> dict[str, list[dict]]:
-    """Rows of each tidy table for one article result."""
-    article = result.get("article") or {}
+def long_rows(result: dict, text: str | None = None) -> dict[str, list[dict]]:
+    """Rows of each tidy table for one article result (the articles row with TEXT if given)."""
+    record = ArticleResult.from_dict(result)
+    article = record.article.to_dict()
+    aid = article_id(article)
     tables: dict[str, list[dict]] = {name: [] for name in LONG_COLUMNS}
-    for n, agreement in enumerate(result.get("agreements") or [], start=1):
-        aid = agreement_id(article, n)
-        tables["agreements"].append({
-            "agreement_id": aid, "article_id": article_id(article), "path": article.get("path"),
-            "published": article.get("published"), "n": n, **_agreement_fields(agreement)})
-        for i, p in enumerate(agreement.get("parties") or [], start=1):
-            tables["parties"].append({"agreement_id": aid, "n": i, "name": p.get("name"),
-                                      "short": p.get("short"), "kind": p.get("kind")})
-        for i, s in enumerate(agreement.get("signatories") or [], start=1):
-            tables["signatories"].append({"agreement_id": aid, "n": i, "name": s.get("name"),
-                                          "title": s.get("title"), "party": s.get("party"),
-                                          "on_behalf_of": s.get("on_behalf_of")})
-        for i, w in enumerate(agreement.get("witnesses") or [], start=1):
-            tables["witnesses"].append({"agreement_id": aid, "n": i, "name": w.get("name"),
-                                        "title": w.get("title")})
-        for i, s in enumerate(agreement.get("scope") or [], start=1):
-            tables["scope"].append({"agreement_id": aid, "n": i, "text": s.get("text")})
+    tables["articles"].append({**_article_cells(article), **({"text": _text(text)} if text is not None else {})})
+    for n, agreement in enumerate(record.agreements, start=1):
+        plain = agreement.to_dict()
+        gid = agreement_id(article, n)
+        tables["agreements"].append({"agreement_id": gid, "article_id": aid, "n": n,
+                                     **{c.name: _cell(c, plain) for c in agreement_columns()}})
+        for table in CHILDREN:
+            for i, item in enumerate(plain[table], start=1):
+                tables[table].append({"agreement_id": gid, "n": i,
+                                      **{c.name: _cell(c, item) for c in child_columns(table)}})
+    for n, mention in enumerate(record.mentioned, start=1):
+        tables["mentioned"].append({"article_id": aid, "n": n,
+                                    **{c.name: _cell(c, mention.to_dict()) for c in mention_columns()}})
     return tables
 
 
 class LongTables:
     """The tidy tables in DIRECTORY, written atomically; use as a context manager."""
 
-    def __init__(self, directory: str | Path):
+    def __init__(self, directory: str | Path, *, with_text: bool = False, excel: bool = False):
         self.directory = Path(directory)
+        self.with_text = with_text
+        self.excel = excel
         self._stack = ExitStack()
-        self._writers: dict[str, csv.DictWriter] = {}
+        self._tables: dict[str, _CsvTable] = {}
 
     def __enter__(self) -> LongTables:
+        check_table_folder(self.directory)
         self.directory.mkdir(parents=True, exist_ok=True)
-        for name, columns in LONG_COLUMNS.items():
+        for name, columns in long_columns(self.with_text).items():
             stream = self._stack.enter_context(atomic_output(self.directory / f"{name}.csv", newline=""))
-            self._writers[name] = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
-            self._writers[name].writeheader()
+            self._tables[name] = _CsvTable(stream, columns, self.excel)
         return self
 
-    def write(self, result: dict) -> None:
-        for name, rows in long_rows(result).items():
-            self._writers[name].writerows(rows)
+    def write(self, result: dict, text: str | None = None) -> None:
+        for name, rows in long_rows(result, text if self.with_text else None).items():
+            self._tables[name].write(rows)
 
     def close(self) -> None:
         pass
 
     def __exit__(self, *exc) -> bool:
         return self._stack.__exit__(*exc)
+
+    def paths(self) -> list[Path]:
+        return [self.directory / f"{name}.csv" for name in LONG_COLUMNS]
+
+
+def check_table_folder(directory: str | Path) -> None:
+    """Refuse a --long target that cannot be a folder of tables, before any work is done."""
+    from .errors import UsageError
+    path = Path(directory)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"--long {directory}: it is a file, not a folder: give a folder for the tables "
+                         f"(created if missing)")

@@ -1,7 +1,7 @@
 """An Excel workbook (openpyxl): one sheet per tidy table, as `--long` writes them as CSV.
 
-Sheets agreements, parties, signatories, witnesses, scope (and signings, from a dataset: one
-row per signing, the columns of `export --signings --format csv`). Ids and codes are text cells ("000-1", "33.10" stay as written), flags are
+Sheets articles, agreements, parties, signatories, witnesses, scope, mentioned (and signings,
+from a dataset: one row per signing, the columns of `export --signings --format csv`). Ids and codes are text cells ("000-1", "33.10" stay as written), flags are
 TRUE/FALSE, counts and confidence are numbers; the header row is frozen and filterable and
 each column is as wide as its longest value (up to a limit). Rows are held until `close`,
 which writes the file atomically.
@@ -10,29 +10,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .writers import LONG_COLUMNS, atomic_output, long_rows
+from .writers import atomic_output, long_columns, long_rows
 
 TEXT = "@"
 MAX_WIDTH = 60
 # Columns Excel must not read as numbers or dates.
-TEXT_COLUMNS = {"agreement_id", "article_id", "region_code", "path", "published", "date", "signing_id", "id"}
+TEXT_COLUMNS = {"agreement_id", "article_id", "region_code", "path", "published", "date", "signing_id", "id", "sha256"}
 FLAG_COLUMNS = {"year_inferred", "weekday_conflict", "conflict"}
 
 
 class XlsxWorkbook:
     """Collects article results; `close` writes the workbook to PATH ('-': stdout's bytes)."""
 
-    def __init__(self, path: str | Path, extra_sheets: dict[str, tuple[list[str], list[dict]]] | None = None):
+    def __init__(self, path: str | Path, extra_sheets: dict[str, tuple[list[str], list[dict]]] | None = None,
+                 *, with_text: bool = False):
         self.path = path
-        self.rows: dict[str, list[dict]] = {name: [] for name in LONG_COLUMNS}
+        self.columns = long_columns(with_text)
+        self.with_text = with_text
+        self.rows: dict[str, list[dict]] = {name: [] for name in self.columns}
         self.extra_sheets = extra_sheets or {}
 
-    def write(self, result: dict) -> None:
-        for name, rows in long_rows(result).items():
+    def write(self, result: dict, text: str | None = None) -> None:
+        for name, rows in long_rows(result, text if self.with_text else None).items():
             self.rows[name].extend(rows)
 
     def close(self) -> None:
-        sheets = {name: (LONG_COLUMNS[name], self.rows[name]) for name in LONG_COLUMNS}
+        sheets = {name: (columns, self.rows[name]) for name, columns in self.columns.items()}
         sheets.update(self.extra_sheets)
         write_sheets(self.path, sheets)
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from mouextract.records import ArticleResult
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"  # ../shared beside the checkout
@@ -52,7 +54,7 @@ def make_result(text: str, meta: dict | None = None, *, agreements: int | None =
     meta = dict(meta or {})
     path = meta.get("path")
     n = text.count("menandatangani") if agreements is None else agreements
-    return {
+    return ArticleResult.from_dict({
         "article": {"path": path, "id": meta.get("id") or (Path(path).name.split(".")[0] if path else None),
                     "title": meta.get("title"), "dateline": None, "outlet": None,
                     "published": meta.get("published"), "url": meta.get("url"),
@@ -61,7 +63,7 @@ def make_result(text: str, meta: dict | None = None, *, agreements: int | None =
         "mentioned": [{"text": "MoU serupa pada 2020", "span": None}] if n else [],
         "warnings": [],
         "extractor": {"version": "test", "mode": "fast"},
-    }
+    }).to_dict()  # the exact shape extract() gives
 
 
 def fake_map_extract(items, *, jobs=1, fast=False, engine="local", scheduler=None):

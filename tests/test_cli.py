@@ -87,7 +87,7 @@ def test_db_or_long_alone_writes_nothing_to_stdout(runner, fake_extraction, arti
     assert result.exit_code == 0 and result.stdout == ""
 
 
-@pytest.mark.parametrize("tables", [["agreements", "parties", "signatories", "witnesses", "scope"]])
+@pytest.mark.parametrize("tables", [["articles", "agreements", "parties", "signatories", "witnesses", "scope", "mentioned"]])
 def test_long_writes_the_tidy_tables(runner, fake_extraction, articles, tmp_path, tables):
     parse(runner, articles, "--long", tmp_path / "long")
     assert sorted(p.name for p in (tmp_path / "long").iterdir()) == sorted(f"{t}.csv" for t in tables)
@@ -184,3 +184,86 @@ def test_real_pipeline_output_is_read_by_the_scorer(tmp_path, runner, folder):
     scored = subprocess.run([sys.executable, str(SCORER), str(folder), str(tmp_path / "pred.jsonl"), "--verbose"],
                             capture_output=True, text=True, check=True)
     assert "no prediction for this article" not in scored.stdout
+
+
+# --- issue 12: inputs that crashed a run, outputs read back, the dataset's shape -------------------
+
+@pytest.mark.parametrize("rows", [[{"text": SIGNING, "id": "r1"}, {"text": "Separuh emoji \ud83d di sini.", "id": "r2"},
+                                   {"text": SIGNING + " Lagi.", "id": "r3"}]])
+def test_a_lone_surrogate_under_db_loses_nothing(runner, fake_extraction, tmp_path, rows):
+    import sqlite3
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(json.dumps(r) for r in rows) + "\n")  # json.dumps escapes \ud83d as JSON does
+    result = parse(runner, dump, "--db", tmp_path / "a.sqlite")
+    stored = sqlite3.connect(tmp_path / "a.sqlite").execute("SELECT id, text FROM articles ORDER BY rowid").fetchall()
+    assert (result.exit_code, [i for i, _ in stored]) == (0, ["r1", "r2", "r3"])
+    assert stored[1][1] == "Separuh emoji \ufffd di sini."
+
+
+@pytest.mark.parametrize("html", [__import__("test_readers").HTML])
+def test_html_on_stdin_is_read_as_html(runner, fake_extraction, html):
+    article = json.loads(parse(runner, "-", "--format", "jsonl", input=html).stdout)["article"]
+    assert (article["title"], article["url"]) == ("Pemkab Teken MoU", "https://warta.example/berita/1")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16"])
+def test_encoding_utf16_reads_the_file(runner, fake_extraction, tmp_path, encoding):
+    (tmp_path / "a.txt").write_bytes(SIGNING.encode(encoding))
+    result = parse(runner, tmp_path / "a.txt", "--encoding", encoding, "--format", "jsonl")
+    assert (result.exit_code, len(json.loads(result.stdout)["agreements"])) == (0, 1)
+
+
+@pytest.mark.parametrize("output", ["out.jsonl", "out.csv"])
+def test_a_run_never_reads_its_own_output(runner, fake_extraction, articles, output):
+    first = parse(runner, articles, "-o", articles / output)
+    second = parse(runner, articles, "-o", articles / output)
+    assert (first.exit_code, second.exit_code) == (0, 0) and first.stderr == second.stderr
+    assert second.stderr == "2 articles read, 1 record found, 0 skipped\n"
+
+
+@pytest.mark.parametrize("earlier", ["run1.jsonl"])
+def test_an_earlier_run_output_in_the_folder_is_not_read(runner, fake_extraction, articles, earlier):
+    parse(runner, articles, "-o", articles / earlier)
+    result = parse(runner, articles, "--long", articles / "tables")
+    again = parse(runner, articles, "--format", "jsonl")
+    assert (result.exit_code, again.exit_code, again.stderr) == (0, 0, "2 articles read, 1 record found, 0 skipped\n")
+
+
+@pytest.mark.parametrize("name,check", [("x.csv", lambda s: s.startswith("article_id,agreement_id,")),
+                                        ("x.jsonl", lambda s: json.loads(s.splitlines()[0])),
+                                        ("x.json", json.loads)])
+def test_export_format_follows_the_output_suffix(runner, fake_extraction, articles, tmp_path, name, check):
+    parse(runner, articles, "--db", tmp_path / "a.sqlite")
+    result = runner.invoke(app, ["export", str(tmp_path / "a.sqlite"), "-o", str(tmp_path / name)])
+    assert result.exit_code == 0 and check((tmp_path / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["tables"])
+def test_long_onto_an_existing_file_is_a_usage_error(runner, fake_extraction, articles, tmp_path, name):
+    (tmp_path / name).write_text("x")
+    result = parse(runner, articles, "--long", tmp_path / name)
+    assert (result.exit_code, result.stderr) == (
+        2, f"Error: --long {tmp_path / name}: it is a file, not a folder: give a folder for the tables (created if missing)\n")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl"])
+def test_with_text_outputs_the_text_the_spans_index(runner, fake_extraction, articles, fmt):
+    result = parse(runner, articles / "a.txt", "--format", fmt, "--with-text")
+    record = json.loads(result.stdout)
+    party = record["agreements"][0]["parties"][0]
+    assert record["article"]["text"][party["span"][0]:party["span"][1]] == party["name"]
+
+
+@pytest.mark.parametrize("command", [["parse", "{a}", "--format", "csv", "--excel"],
+                                     ["export", "{db}", "--format", "csv", "--excel"]])
+def test_excel_csv_starts_with_a_bom(runner, fake_extraction, articles, tmp_path, command):
+    parse(runner, articles, "--db", tmp_path / "a.sqlite")
+    result = runner.invoke(app, [c.format(a=articles, db=tmp_path / "a.sqlite") for c in command])
+    assert result.exit_code == 0 and result.stdout.startswith("\ufeffarticle_id,")
+    assert next(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))["agreement_id"] == '="a-1"'
+
+
+@pytest.mark.parametrize("fmt", ["jsonl"])
+def test_excel_with_another_format_is_a_usage_error(runner, articles, fmt):
+    result = parse(runner, articles, "--format", fmt, "--excel")
+    assert (result.exit_code, result.stderr) == (2, f"Error: --excel applies to CSV output, not {fmt}: add --format csv or drop --excel\n")

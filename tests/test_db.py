@@ -1,3 +1,4 @@
+import json
 import sqlite3
 
 import pytest
@@ -95,7 +96,7 @@ FOLDERS = [SAMPLES] + ([DEV_CORPUS] if DEV_CORPUS.is_dir() else [])
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
-def test_second_run_reports_every_article_present_and_adds_nothing(tmp_path, runner, fake_extraction, folder):
+def test_second_run_summarises_the_articles_present_and_adds_nothing(tmp_path, runner, fake_extraction, folder):
     db_path = tmp_path / "a.sqlite"
     first = runner.invoke(app, ["parse", str(folder), "--db", str(db_path)])
     n = len(list(folder.glob("*.txt")))
@@ -104,25 +105,79 @@ def test_second_run_reports_every_article_present_and_adds_nothing(tmp_path, run
     assert summary.endswith(" records found, 0 already present, 0 skipped")
     before = [sqlite3.connect(db_path).execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("articles", "agreements")]
     second = runner.invoke(app, ["parse", str(folder), "--db", str(db_path)])
-    assert second.exit_code == 0
-    assert second.stderr.splitlines() == [f"Already present: {p}" for p in sorted(map(str, folder.glob("*.txt")))] + [
-        f"{n} articles read, 0 records found, {n} already present, 0 skipped"]
+    assert (second.exit_code, second.stderr) == (0, f"{n} articles read, 0 records found, {n} already present, 0 skipped\n")
     after = [sqlite3.connect(db_path).execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("articles", "agreements")]
     assert after == before and before[0] == (n,)
 
 
 @pytest.mark.parametrize("extra", ["new.txt"])
-def test_rerun_over_grown_folder_extracts_only_new_files(tmp_path, runner, fake_extraction, articles, extra):
+def test_rerun_over_grown_folder_extracts_only_new_files_and_outputs_all(tmp_path, runner, fake_extraction, articles, extra):
     db_path = str(tmp_path / "a.sqlite")
-    runner.invoke(app, ["parse", str(articles), "--db", db_path])
+    first = runner.invoke(app, ["parse", str(articles), "--db", db_path, "--format", "jsonl"])
     (articles / extra).write_text(SIGNING + " Berita baru.")
     result = runner.invoke(app, ["parse", str(articles), "--db", db_path, "--format", "jsonl"])
-    assert result.stdout.count("\n") == 1 and extra in result.stdout
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["article"]["path"] for r in lines] == [str(articles / p) for p in ("a.txt", extra, "sub/b.txt")]
+    assert [lines[0], lines[2]] == [json.loads(line) for line in first.stdout.splitlines()]
     assert result.stderr.splitlines()[-1] == "3 articles read, 1 record found, 2 already present, 0 skipped"
 
 
 @pytest.mark.parametrize("copy", ["copy.txt"])
-def test_duplicate_text_within_one_run_is_reported_present(tmp_path, runner, fake_extraction, articles, copy):
+def test_duplicate_text_within_one_run_is_output_under_its_own_path(tmp_path, runner, fake_extraction, articles, copy):
     (articles / copy).write_text((articles / "a.txt").read_text())
-    result = runner.invoke(app, ["parse", str(articles), "--db", str(tmp_path / "a.sqlite")])
-    assert f"Already present: {articles / copy} (same text as {articles / 'a.txt'})" in result.stderr.splitlines()
+    result = runner.invoke(app, ["parse", str(articles), "--db", str(tmp_path / "a.sqlite"), "--format", "jsonl"])
+    by_path = {r["article"]["path"]: r for r in map(json.loads, result.stdout.splitlines())}
+    original, duplicate = by_path[str(articles / "a.txt")], by_path[str(articles / copy)]
+    assert duplicate["agreements"] == original["agreements"] and duplicate["article"]["id"] == "copy"
+    assert result.stderr == "3 articles read, 1 record found, 1 already present, 0 skipped\n"
+
+
+@pytest.mark.parametrize("result", [RESULTS[0]])
+def test_signatory_party_n_joins_the_signatory_own_party(db, result):
+    db.add(result)
+    joined = db.conn.execute(
+        "SELECT s.title, p.name FROM signatories s JOIN parties p ON p.agreement_pk = s.agreement_pk AND p.n = s.party_n"
+        " ORDER BY s.n").fetchall()
+    assert joined == [(s["title"], result["agreements"][0]["parties"][s["party"]]["name"])
+                      for s in result["agreements"][0]["signatories"]]
+    assert joined == [("Bupati Temanggung", "Pemkab Temanggung"), ("Kepala Kejari", "Kejari Temanggung")]
+
+
+@pytest.mark.parametrize("result,text", [(RESULTS[0], SIGNING)])
+def test_the_article_text_is_stored_and_resolves_the_spans(db, result, text):
+    db.add(result, text)
+    rows = db.conn.execute("SELECT substr(a.text, p.span_start + 1, p.span_end - p.span_start), p.name FROM parties p"
+                           " JOIN agreements g USING (agreement_pk) JOIN articles a ON a.sha256 = g.article_sha256").fetchall()
+    assert rows and all(found == name for found, name in rows)
+
+
+@pytest.mark.parametrize("table,key", [("parties", ["agreement_pk", "n"]), ("signatories", ["agreement_pk", "n"]),
+                                       ("witnesses", ["agreement_pk", "n"]), ("scope", ["agreement_pk", "n"]),
+                                       ("mentioned", ["article_sha256", "n"]), ("agreements", ["agreement_pk"])])
+def test_every_table_has_a_primary_key(db, table, key):
+    info = db.conn.execute(f"PRAGMA table_info({table})").fetchall()
+    assert [name for _, name, _, _, _, pk in sorted(info, key=lambda c: c[5]) if pk] == key
+
+
+@pytest.mark.parametrize("table,column", [("agreements", "article_sha256"), ("parties", "agreement_pk"),
+                                          ("signatories", "agreement_pk"), ("mentioned", "article_sha256")])
+def test_foreign_keys_are_looked_up_by_index(db, table, column):
+    plan = db.conn.execute(f"EXPLAIN QUERY PLAN SELECT * FROM {table} WHERE {column} = ?", ("x",)).fetchall()
+    assert "USING" in plan[0][3] and "INDEX" in plan[0][3]
+
+
+@pytest.mark.parametrize("name", ["old.sqlite"])
+def test_a_dataset_of_an_older_version_is_refused_with_the_fix(tmp_path, name):
+    path = tmp_path / name
+    sqlite3.connect(path).execute("CREATE TABLE articles (sha256 TEXT PRIMARY KEY)").connection.commit()
+    with pytest.raises(NotADatabase) as e:
+        Database(path)
+    assert str(e.value) == (f"{path} is not a mouextract database (dataset version 0, this mouextract writes "
+                            f"version 2): re-create it from the articles: mouextract parse DIR --db NEW.sqlite")
+
+
+@pytest.mark.parametrize("name", ["missing/a.sqlite"])
+def test_db_in_a_missing_folder_is_a_usage_error(runner, fake_extraction, articles, tmp_path, name):
+    result = runner.invoke(app, ["parse", str(articles), "--db", str(tmp_path / name)])
+    assert (result.exit_code, result.stderr) == (
+        2, f"Error: cannot write {tmp_path / name}: the folder {tmp_path / 'missing'} does not exist: create it first\n")

@@ -162,13 +162,15 @@ def test_verbose_lists_each_miss(runner, case, miss):
     assert miss in result.stdout.splitlines()
 
 
-@pytest.mark.parametrize("line", ["{oops"])
-def test_malformed_prediction_line_is_skipped_with_exit_1(runner, case, line):
+@pytest.mark.parametrize("line,message", [
+    ("{oops", "is not valid JSON (Expecting property name enclosed in double quotes): fix or remove that line"),
+    ("[1, 2]", "is not a JSON object: give one article result per line"),
+])
+def test_malformed_prediction_line_is_skipped_with_exit_1(runner, case, line, message):
     gold_dir, pred = case
     pred.write_text(pred.read_text() + line + "\n")
     result = runner.invoke(app, ["evaluate", str(gold_dir), str(pred), "--json"])
-    assert result.exit_code == 1 and result.stderr == (
-        f"Skipped: {pred} line 4 is not valid JSON (Expecting property name enclosed in double quotes): fix or remove that line\n")
+    assert result.exit_code == 1 and result.stderr == f"Skipped: {pred} line 4 {message}\n"
 
 
 @pytest.mark.parametrize("make,message", [

@@ -1,6 +1,7 @@
 """One institution under its several names, and two institutions kept apart."""
 import pytest
 
+import mouextract
 from mouextract.institutions import abbreviates, institution_of_title, party, same_institution
 
 
@@ -83,3 +84,17 @@ def test_defined_long_forms(text, forms):
 @pytest.mark.parametrize("short,long", [("Kanwil DJBC", "Kantor Wilayah Direktorat Jenderal Bea dan Cukai Sumatera Bagian Barat")])
 def test_office_short_forms(short, long):
     assert abbreviates(short, long)
+
+
+TITLE_ONLY = ("BANYUMAS - Bupati Banyumas Achmad Husein dan Kepala Kantor Pertanahan Banyumas Budi Santoso "
+              "menandatangani nota kesepahaman di Pendopo Si Panji, Senin (7/2/2022).")
+NAMED_LATER = ("BANYUMAS - Bupati Banyumas Achmad Husein dan Rektor Universitas Jenderal Soedirman Budi Santoso "
+               "menandatangani nota kesepahaman, Senin (7/2/2022).\nKerja sama itu, kata Husein, membantu "
+               "Pemerintah Kabupaten Banyumas menata data desa.")
+
+
+@pytest.mark.parametrize("text,written", [(TITLE_ONLY, "Bupati Banyumas"), (NAMED_LATER, "Pemerintah Kabupaten Banyumas")])
+def test_a_party_read_from_a_title_has_the_span_it_was_named_at(text, written):
+    party = mouextract.extract(text)["agreements"][0]["parties"][0]
+    assert party["name"] == "Pemerintah Kabupaten Banyumas"
+    assert text[party["span"][0]:party["span"][1]] == written

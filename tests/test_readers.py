@@ -224,3 +224,137 @@ def test_without_on_skip_the_library_raises(tmp_path, error):
 ])
 def test_normalise_date(value, expected):
     assert normalise_date(value) == expected
+
+
+@pytest.mark.parametrize("error,message", [
+    (ImportError("lxml.html.clean module is now a separate project lxml_html_clean.\nInstall lxml[html-clean] or lxml_html_clean directly."),
+     "{p} cannot be read: trafilatura (the HTML reader) failed to import (lxml.html.clean module is now a separate "
+     "project lxml_html_clean.): install it with: pip install lxml_html_clean"),
+    (ModuleNotFoundError("No module named 'justext'", name="justext"),
+     "{p} cannot be read: trafilatura (the HTML reader) failed to import (No module named 'justext'): "
+     "install it with: pip install justext"),
+])
+def test_a_reader_that_cannot_import_skips_its_input_only(tmp_path, monkeypatch, error, message):
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise error
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    (tmp_path / "a.html").write_text(HTML, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Berita.", encoding="utf-8")
+    items, skipped = collect([tmp_path])
+    assert ([m["path"] for _, m in items], skipped) == ([str(tmp_path / "b.txt")], [message.format(p=tmp_path / "a.html")])
+
+
+# --- encodings, stdin, broken dumps, own outputs, length ------------------------------------------
+
+@pytest.mark.parametrize("encoding,named", [("utf-16", "utf-16"), ("utf-16", None), ("utf-16-le", "utf-16-le"),
+                                            ("utf-32", None)])
+def test_utf16_and_utf32_are_read_when_named_or_marked(tmp_path, encoding, named):
+    path = _bad(tmp_path, "a.txt", "Berita Café.".encode(encoding))
+    items, skipped = collect([path], encoding=named)
+    assert (items, skipped) == ([("Berita Café.", {"path": path})], [])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le"])
+def test_utf16_without_a_mark_or_a_name_is_refused_as_binary(tmp_path, encoding):
+    path = _bad(tmp_path, "a.txt", "Berita.".encode(encoding))
+    assert collect([path]) == ([], [f"{path} looks like a binary file, not text: pass plain text, HTML, PDF, Word (.docx), JSONL or CSV"])
+
+
+@pytest.mark.parametrize("data,expected", [
+    (HTML.encode(), ("html", {"path": "-", "id": "stdin", "title": "Pemkab Teken MoU",
+                              "url": "https://warta.example/berita/1", "published": "2023-03-15"})),
+    (b"\n  <!DOCTYPE html>" + HTML.encode(), ("html", {"path": "-", "id": "stdin", "title": "Pemkab Teken MoU",
+                                                      "url": "https://warta.example/berita/1", "published": "2023-03-15"})),
+    (b'{"text": "Satu.", "id": "a1"}\n{"text": "Dua."}\n', ("jsonl", {"path": "-#1", "id": "a1"})),
+    (b"Bupati <b>tebal</b> menandatangani.", ("text", {"path": "-", "id": "stdin"})),
+    (b'{"tanpa": "teks"} lalu berita.', ("text", {"path": "-", "id": "stdin"})),
+])
+def test_stdin_is_sniffed_like_a_file(data, expected):
+    items, skipped = collect(["-"], stdin=io.BytesIO(data))
+    kind, meta = expected
+    assert skipped == [] and items[0][1] == meta
+    assert kind != "html" or "Beranda" not in items[0][0]
+    assert kind != "jsonl" or [m["path"] for _, m in items] == ["-#1", "-#2"]
+
+
+@pytest.mark.parametrize("name", ["page", "artikel.php"])
+def test_a_file_without_a_known_suffix_is_sniffed_too(tmp_path, name):
+    path = _bad(tmp_path, name, HTML.encode())
+    [(text, meta)], _ = collect([path])
+    assert meta["title"] == "Pemkab Teken MoU" and "<p>" not in text
+
+
+GOOD_CSV = ('id,title,text\n1,Judul satu,"Teks satu, panjang.\nBaris kedua."\n2,Judul dua,"Teks dua.\nDengan ""kutipan"", dan koma."\n'
+            '3,Judul tiga,"Teks tiga ""kutipan"" selesai."\n4,Judul empat,"Teks empat.\nLagi, dan lagi."\n5,Judul lima,Teks lima.\n')
+QUOTE_FIX = 'fix its quoting (a field holding a quote or a line break is quoted, its quotes doubled: ""); the other rows were read'
+
+
+@pytest.mark.parametrize("broken,ids,message", [
+    (GOOD_CSV.replace("2,Judul dua,", '2,"Judul dua,'), ["1", "3", "4", "5"],
+     "{p} row 2 (lines 4-5) cannot be parsed (',' expected after '\"'): " + QUOTE_FIX),
+    (GOOD_CSV.replace('dan koma."\n', "dan koma.\n"), ["1", "3", "4", "5"],
+     "{p} row 2 (lines 4-5) cannot be parsed (',' expected after '\"'): " + QUOTE_FIX),
+    (GOOD_CSV.replace('Dengan ""kutipan""', 'Dengan "kutipan"'), ["1", "3", "4", "5"],
+     "{p} row 2 (lines 4-5) cannot be parsed (',' expected after '\"'): " + QUOTE_FIX),
+    (GOOD_CSV.replace("5,Judul lima,", '5,"Judul lima,'), ["1", "2", "3", "4"],
+     "{p} row 5 (line 9) cannot be parsed (unexpected end of data): " + QUOTE_FIX),
+])
+def test_an_unbalanced_quote_in_a_csv_dump_loses_its_row_only(tmp_path, broken, ids, message):
+    path = _bad(tmp_path, "dump.csv", broken.encode())
+    items, skipped = collect([path])
+    assert ([m["id"] for _, m in items], skipped) == (ids, [message.format(p=path)])
+    assert [t for t, m in items if m["id"] == "4"] == ["Teks empat.\nLagi, dan lagi."]
+
+
+@pytest.mark.parametrize("line,replacement", [('{"text": "Satu \\ud83d dua.", "title": "Judul \\udc00"}', "\ufffd")])
+def test_a_lone_surrogate_in_a_jsonl_dump_becomes_a_replacement_character(tmp_path, line, replacement):
+    path = _bad(tmp_path, "dump.jsonl", line.encode())
+    [(text, meta)], _ = collect([path])
+    assert (text, meta["title"]) == (f"Satu {replacement} dua.", f"Judul {replacement}")
+
+
+@pytest.mark.parametrize("length", [1_000_001])
+def test_a_text_longer_than_the_pipeline_reads_is_skipped_with_the_limit(tmp_path, length):
+    path = _bad(tmp_path, "long.txt", b"x" * length)
+    assert collect([path], max_bytes=2 * length) == ([], [
+        f"{path} is {length:,} characters long, more than the 1,000,000 one article may have: split it into "
+        f"articles (one per file, or one per row of a JSONL or CSV dump)"])
+
+
+@pytest.mark.parametrize("size", [4_000_001])
+def test_raising_max_bytes_is_advised_only_where_it_can_help(tmp_path, size):
+    path = _bad(tmp_path, "huge.txt", b"x" * size)
+    assert collect([path], max_bytes=1000)[1] == [
+        f"{path} is {size:,} bytes, more than the 1,000-byte limit: an article may have at most 1,000,000 characters: "
+        f"split it into articles (one per file, or one per row of a JSONL or CSV dump)"]
+
+
+def _our_jsonl(path):
+    path.write_text(json.dumps({"article": {"path": "a.txt"}, "agreements": [], "extractor": {"version": "x"}}) + "\n")
+
+
+@pytest.mark.parametrize("name,write", [
+    ("out.jsonl", _our_jsonl),
+    ("out.csv", lambda p: p.write_text("\ufeff" + ",".join(__import__("mouextract.writers").writers.FLAT_COLUMNS) + "\n")),
+    ("parties.csv", lambda p: p.write_text(",".join(__import__("mouextract.writers").writers.LONG_COLUMNS["parties"]) + "\n")),
+])
+def test_files_mouextract_wrote_are_not_read_back_from_a_folder(tmp_path, name, write):
+    write(tmp_path / name)
+    (tmp_path / "a.txt").write_text("Berita.")
+    assert expand_paths([tmp_path]) == [str(tmp_path / "a.txt")]
+
+
+@pytest.mark.parametrize("name", ["out.jsonl"])
+def test_a_file_mouextract_wrote_named_as_input_is_refused(tmp_path, name):
+    _our_jsonl(tmp_path / name)
+    assert collect([tmp_path / name]) == ([], [f"{tmp_path / name} is a file mouextract wrote, not articles: "
+                                                f"give the articles it was made from"])
+
+
+@pytest.mark.parametrize("name", ["out.jsonl"])
+def test_excluded_outputs_are_never_read(tmp_path, name):
+    (tmp_path / name).write_text('{"text": "Satu."}\n')
+    (tmp_path / "a.txt").write_text("Berita.")
+    assert expand_paths([tmp_path, tmp_path / name], exclude=[tmp_path / name]) == [str(tmp_path / "a.txt")]

@@ -55,7 +55,7 @@ def test_csv_has_one_row_per_agreement_and_none_for_articles_without(tmp_path, f
     ("city", "Temanggung"), ("province", "Jawa Tengah"), ("region_code", "33.23"),
     ("parties", "Pemkab Temanggung | Kejari Temanggung"), ("party_shorts", "Pemkab | "),
     ("signatories", "Suharno | "), ("signatory_titles", "Bupati Temanggung | Kepala Kejari"),
-    ("signatory_parties", "0 | 1"), ("on_behalf_of", " | Budi"),
+    ("signatory_party_n", "1 | 2"), ("signatory_on_behalf_of", " | Budi"),
     ("witnesses", "Ahmad Kamal"), ("scope", "penanganan masalah hukum 1 | pertimbangan hukum"),
     ("confidence", "0.85"),
 ])
@@ -121,3 +121,65 @@ def test_unknown_format_is_refused(tmp_path, fmt):
 def test_dash_writes_stdout(capsys, fmt):
     write_results(RESULTS[:1], fmt, "-")
     assert json.loads(capsys.readouterr().out) == RESULTS[0]
+
+
+def _long(tmp_path, results=RESULTS, **options):
+    with LongTables(tmp_path / "long", **options) as tables:
+        for r in results:
+            tables.write(r, "TEXT of " + r["article"]["path"])
+    return {t: list(csv.DictReader(open(tmp_path / "long" / f"{t}.csv", encoding="utf-8-sig")))
+            for t in LONG_COLUMNS}
+
+
+@pytest.mark.parametrize("result", [RESULTS[0]])
+def test_long_signatory_party_n_joins_the_signatory_own_party(tmp_path, result):
+    tables = _long(tmp_path, [result])
+    parties = {(p["agreement_id"], p["n"]): p["name"] for p in tables["parties"]}
+    joined = [(s["title"], parties[s["agreement_id"], s["party_n"]]) for s in tables["signatories"]]
+    expected = [(s["title"], result["agreements"][0]["parties"][s["party"]]["name"])
+                for s in result["agreements"][0]["signatories"]]
+    assert joined == expected == [("Bupati Temanggung", "Pemkab Temanggung"), ("Kepala Kejari", "Kejari Temanggung")]
+
+
+@pytest.mark.parametrize("with_text,columns", [(False, LONG_COLUMNS["articles"]),
+                                               (True, LONG_COLUMNS["articles"] + ["text"])])
+def test_long_articles_table_has_every_article_and_the_text_on_request(tmp_path, with_text, columns):
+    rows = _long(tmp_path, with_text=with_text)["articles"]
+    assert [r["article_id"] for r in rows] == ["a", "b", "c"] and list(rows[0]) == columns
+    assert not with_text or rows[0]["text"] == "TEXT of in/a.txt"
+
+
+@pytest.mark.parametrize("fmt,text_of", [
+    ("jsonl", lambda out: [json.loads(line)["article"]["text"] for line in out.splitlines()]),
+    ("yaml", lambda out: [d["article"]["text"] for d in yaml.safe_load_all(out)]),
+    ("csv", lambda out: [r["text"] for r in csv.DictReader(io.StringIO(out))]),
+])
+def test_with_text_writes_the_text_the_spans_index(tmp_path, fmt, text_of):
+    write_results([(RESULTS[0], SIGNING)], fmt, tmp_path / "out", with_text=True)
+    [text] = text_of((tmp_path / "out").read_text(encoding="utf-8"))
+    party = RESULTS[0]["agreements"][0]["parties"][0]
+    assert text[party["span"][0]:party["span"][1]] == party["name"]
+
+
+@pytest.mark.parametrize("column,cell", [("article_id", '="000"'), ("agreement_id", '="000-1"'),
+                                         ("region_code", '="33.23"'), ("city", "Temanggung")])
+def test_excel_csv_has_a_bom_and_keeps_codes_as_text(tmp_path, column, cell):
+    write_results([make_result(SIGNING, {"path": "in/000.txt"})], "csv", tmp_path / "x.csv", excel=True)
+    data = (tmp_path / "x.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfarticle_id,")
+    assert next(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))[column] == cell
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "yaml"])
+def test_excel_applies_only_to_csv(tmp_path, fmt):
+    with pytest.raises(UsageError) as e:
+        write_results([], fmt, tmp_path / "x", excel=True)
+    assert str(e.value) == f"--excel applies to CSV output, not {fmt}: add --format csv or drop --excel"
+
+
+@pytest.mark.parametrize("name", ["tables"])
+def test_long_onto_a_file_is_refused(tmp_path, name):
+    (tmp_path / name).write_text("x")
+    with pytest.raises(UsageError) as e:
+        LongTables(tmp_path / name).__enter__()
+    assert str(e.value) == f"--long {tmp_path / name}: it is a file, not a folder: give a folder for the tables (created if missing)"

@@ -9,7 +9,7 @@ from mouextract.db import Database
 from mouextract.signings_io import SIGNING_COLUMNS
 from mouextract.writers import LONG_COLUMNS, write_results
 
-SHEETS = ["agreements", "parties", "signatories", "witnesses", "scope"]
+SHEETS = ["articles", "agreements", "parties", "signatories", "witnesses", "scope", "mentioned"]
 
 
 def results():
