@@ -410,12 +410,13 @@ def _print_scores(scores: dict, headline_fields: list[str]) -> None:
     Console(file=sys.stdout).print(table)
 
 
-@app.command("show", epilog="\b\nExample:\n  mouextract show samples/001-temanggung-kejari.txt")
+@app.command("show", epilog="\b\nExample:\n  mouextract show samples/001-temanggung-kejari.txt --explain")
 def show_cli(
     file: str = typer.Argument(..., metavar="FILE", help="An article (text or HTML), a dump, or - for stdin."),
     fast: bool = typer.Option(False, "--fast", help="Rules only, without the statistical NER model."),
     encoding: Optional[str] = typer.Option(None, "--encoding", metavar="ENC", help="Encoding of the input [default: UTF-8, else detected]."),
     published: Optional[str] = typer.Option(None, "--published", metavar="DATE", help="Publication date (YYYY-MM-DD) if the input gives none."),
+    explain: bool = typer.Option(False, "--explain", help="For each field, the rule that filled it and the text it read."),
 ) -> None:
     """Show an article with every extracted span highlighted and labelled, and its records."""
     from rich.console import Console
@@ -423,7 +424,7 @@ def show_cli(
     from .show import show
     try:
         show(file, Console(file=sys.stdout, soft_wrap=False), fast=fast, encoding=encoding,
-             published=published, stdin=typer.get_binary_stream("stdin"))
+             published=published, stdin=typer.get_binary_stream("stdin"), explain=explain)
     except MouextractError as error:
         raise fail(error) from None
 

@@ -36,6 +36,7 @@ class Person:
     on_behalf_of: str | None = None
     marked: bool = False  # a degree, honorific or rank stood by the name: surely a person
     principal_title: str | None = None  # the office of the one signed for: their institution is the party
+    rule: str | None = None  # the slot rule that gave the person a role (provenance)
 
     def as_signatory(self) -> dict:
         out = {"name": self.name, "title": self.title, "party": None,

@@ -173,11 +173,6 @@ def _is_person(p: Person, directory, ner_spans, orgs: list) -> bool:
     return any(a < e and s < b for a, b in ner_spans())
 
 
-def _person(span) -> Person:
-    """A copy of the reading of a person mention: stages fill in names and on_behalf_of per record."""
-    return dataclasses.replace(span._.person)
-
-
 def roles(ctx: Context, ev, sentence_ids: list[int]) -> tuple[list[Person], list[Person]]:
     """Signers and witnesses of one signing, by the rules of patterns/slots/roles.yml. A person
     two rules take goes to the higher priority (a witness clause outranks a signer's window, a
@@ -191,10 +186,7 @@ def roles(ctx: Context, ev, sentence_ids: list[int]) -> tuple[list[Person], list
             key = (m.start_char, m.end_char)
             if key not in claims or f.priority > claims[key][0]:
                 claims[key] = (f.priority, f, m)
-    people = {key: _person(m) for key, (_, _, m) in claims.items()}
-    for key, (_, f, m) in claims.items():
-        if f.slot != "speakers":
-            ev.explain(f.slot, f.rule, key)
+    people = {key: dataclasses.replace(m._.person, rule=f.rule) for key, (_, f, m) in claims.items()}
     signers = {k for k, (_, f, _) in claims.items() if f.slot == "signatories"}
     for f in fills:
         if f.slot == "on_behalf_of":
@@ -246,5 +238,8 @@ def run(ctx: Context) -> None:
             fuller_name(p, mentions)
         signers = _merge(signers)
         witnesses = [w for w in _merge(witnesses) if not any(_same(w, s) for s in signers)]
+        for field, kept in (("signatories", signers), ("witnesses", witnesses)):
+            for p in kept:
+                ev.explain(field, p.rule, (p.start, p.end))
         ev.signatories = [p.as_signatory() for p in signers]
         ev.witnesses = [p.as_witness() for p in witnesses]

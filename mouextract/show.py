@@ -84,7 +84,23 @@ def records_table(n: int, agreement: Agreement) -> Table:
     return table
 
 
-def render(text: str, result: dict, console: Console) -> None:
+def explain_table(n: int, agreement: Agreement, text: str) -> Table:
+    """For each field of a record, the rules that filled it and the text each one read."""
+    table = Table(title=f"Why agreement {n} reads so", title_justify="left")
+    for column in ("field", "rule", "evidence"):
+        table.add_column(column)
+    for field, found in agreement.why.items():
+        for p in found:
+            evidence = " ".join(text[p.span[0]:p.span[1]].split()) if p.span else ""
+            table.add_row(field, p.rule, Text(evidence[:EVIDENCE_CHARS] + ("…" if len(evidence) > EVIDENCE_CHARS else "")))
+    return table
+
+
+# An explanation shows this much of the text a rule read, enough to recognise the phrase.
+EVIDENCE_CHARS = 80
+
+
+def render(text: str, result: dict, console: Console, *, explain: bool = False) -> None:
     record = ArticleResult.from_dict(result)
     console.rule(Text(record.article.path or record.article.id or "article"))
     console.print(highlighted(text, result))
@@ -93,6 +109,8 @@ def render(text: str, result: dict, console: Console) -> None:
         console.print("No signing reported in this article.")
     for n, agreement in enumerate(record.agreements, start=1):
         console.print(records_table(n, agreement))
+        if explain:
+            console.print(explain_table(n, agreement, text))
     for m in record.mentioned:
         console.print(Text(f"Mentioned, not signed here: {m.text}"))
     for w in record.warnings:
@@ -100,11 +118,13 @@ def render(text: str, result: dict, console: Console) -> None:
 
 
 def show(path: str, console: Console, *, fast: bool = False, encoding: str | None = None,
-         published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, stdin=None) -> int:
-    """Render every article in PATH (one for a text or HTML file, each row of a dump)."""
+         published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, stdin=None,
+         explain: bool = False) -> int:
+    """Render every article in PATH (one for a text or HTML file, each row of a dump); with
+    EXPLAIN, each record's fields with the rules that filled them and the text they read."""
     n = 0
     for text, meta in iter_articles([path], encoding=encoding, max_bytes=max_bytes,
                                     published=published, stdin=stdin):
-        render(text, extract(text, meta, fast=fast), console)
+        render(text, extract(text, meta, fast=fast, explain=explain), console, explain=explain)
         n += 1
     return n

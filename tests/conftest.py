@@ -79,7 +79,7 @@ def fake_extraction(monkeypatch):
     import mouextract.cli
     import mouextract.show
     monkeypatch.setattr(mouextract.cli, "map_extract", fake_map_extract)
-    monkeypatch.setattr(mouextract.show, "extract", lambda text, meta=None, fast=False: make_result(text, meta))
+    monkeypatch.setattr(mouextract.show, "extract", lambda text, meta=None, fast=False, explain=False: make_result(text, meta))
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 import pytest
 from rich.console import Console
 
-from conftest import SIGNING, make_result
+from conftest import SAMPLES, SIGNING, make_result
 from mouextract.cli import app
 from mouextract.show import highlighted, labelled_spans, render
 
@@ -57,3 +57,18 @@ def test_show_of_bad_file_exits_1_with_the_fix(runner, fake_extraction, tmp_path
     (tmp_path / "empty.txt").write_text("")
     result = runner.invoke(app, ["show", str(tmp_path / name)])
     assert (result.exit_code, result.stderr) == (1, message.format(p=tmp_path / name))
+
+
+@pytest.mark.parametrize("rule", ["signatory.agent_after_oleh", "witness.passive", "party.office_of_signatory"])
+def test_explain_names_the_rule_behind_each_field(runner, rule):
+    from mouextract.cli import app
+    result = runner.invoke(app, ["show", str(SAMPLES / "001-temanggung-kejari.txt"), "--explain"])
+    assert result.exit_code == 0
+    assert rule in result.stdout
+
+
+def test_without_explain_no_rules_are_shown(runner):
+    from mouextract.cli import app
+    result = runner.invoke(app, ["show", str(SAMPLES / "001-temanggung-kejari.txt")])
+    assert result.exit_code == 0
+    assert "signatory.agent_after_oleh" not in result.stdout
