@@ -121,7 +121,11 @@ def _add_special_cases(nlp: Language) -> None:
     for written in lexicon("abbreviations.yml"):
         # the lower- and upper-case forms too: news writes "plt." and "PJ.", and the phrase
         # patterns are lower case
-        for abbr in {written, written.lower(), written.upper()}:
+        # a dotted degree also without its final stop ("Ph.D menandatangani", "S.H, M.H")
+        forms = {written, written.lower(), written.upper()}
+        if written.endswith(".") and "." in written[:-1]:
+            forms.add(written[:-1])
+        for abbr in forms:
             nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
             # the same abbreviation glued to a comma or closing bracket, as news writes "M.Si.,"
             for tail in (",", ")"):

@@ -235,7 +235,11 @@ class Reader:
         complete = prev in self.region_tokens or tok.i in self.after_regional_title or (prev >= 0 and is_country(self.doc[prev].text)) \
             or (prev in self.after_regional_title and lookup(self.doc[prev].text) is not None) \
             or (prev >= 0 and (_ROMAN.fullmatch(self.doc[prev].text) or self.doc[prev].is_digit))
-        if _capitalised(t) and t.lower() not in self.common and not _is_initial(t) and not complete and tok.i + 1 < len(self.doc):
+        # inside an office ("Kepala", then its unit), not where a name may start ("oleh Haedar Natsir")
+        in_office = prev >= 0 and (self._in_title_words(prev) or prev in self.org_tokens or _acronym(self.doc[prev].text)
+                                   or (_capitalised(self.doc[prev].text) and self.doc[prev].text.lower() in self.common))
+        if _capitalised(t) and t.lower() not in self.common and not _is_initial(t) and not complete and in_office \
+                and tok.i + 1 < len(self.doc):
             nxt = self.doc[tok.i + 1]
             if nxt.text[:1].isupper() and nxt.text.lower() in self.names and nxt.i not in self.region_tokens:
                 return True  # "Kepala Kesbangpolinmas Agus Herawan": the unit's word before a given name
@@ -535,7 +539,10 @@ class Reader:
                 elif n + 2 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] in _lex()["apposition"] | {","} \
                         and items[n + 2][0] == "title" and items[n + 2][3] is None and n + 2 not in used:
                     after = items[n + 3] if n + 3 < len(items) else None
-                    if not (after and after[0] == "sep" and after[3] == "," and n + 4 < len(items) and items[n + 4][0] == "name"):
+                    # "X, Bupati Y, Z": the office may be Z's, written before Z; "X selaku T, Z" is X's
+                    certain = items[n + 1][3] in _lex()["apposition"]
+                    if certain or not (after and after[0] == "sep" and after[3] == "," and n + 4 < len(items)
+                                       and items[n + 4][0] == "name"):
                         _, ts, te, _ = items[n + 2]
                         title, tend = title_text(ts, te), te
                         used.add(n + 2)
