@@ -356,6 +356,9 @@ class Reader:
                 pass
             elif self._ordinal(j, end):
                 pass  # "Wakil Ketua III", "Asisten 1": which of several such offices
+            elif tok.is_digit and j > i and _capitalised(doc[j - 1].text) and self.unit_token(doc[j - 1]) \
+                    and j + 1 < end and _capitalised(doc[j + 1].text) and self.unit_token(doc[j + 1]):
+                pass  # "Kepala SMK Negeri 10 Surabaya": a number inside the unit's name
             elif is_honorific_or_rank(t) or is_degree(t) or _is_initial(t):
                 break
             elif j in self.title_at:
