@@ -312,8 +312,12 @@ class Reader:
                 last = j + 2
                 j += 2
                 continue
+            # a name in capitals after its degrees or honorifics ("Dr H. MUSAFIR MENCA, S.H"), and
+            # the capitals that go on with it
+            shouted = t.isupper() and t.isalpha() and len(t) >= 3 and j not in self.org_at and lookup(t) is None \
+                and ((first is None and j > i) or (first is not None and doc[first].text.isupper()))
             if (_capitalised(t) and t[:1].isalpha() and j not in self.title_at and j not in self.org_at
-                    and t.lower() not in _WEEKDAYS_MONTHS and not _acronym(t)) or _is_initial(t):
+                    and t.lower() not in _WEEKDAYS_MONTHS and not _acronym(t)) or _is_initial(t) or shouted:
                 if in_degrees:
                     break  # degrees close a name: "Hamid Chalid, S.H., LL.M. Disaksikan ..."
                 if first is None:
@@ -459,7 +463,8 @@ class Reader:
                     after_comma or  # ", La Tunreng": a common word may open a name after a comma
                     not self.unit_token(tok) or is_degree(tok.text) or is_honorific_or_rank(tok.text) or _is_initial(tok.text)):
                 k, first, last = self.read_name(i, end)
-                if first >= 0 and any(not self.unit_token(doc[x]) or _is_initial(doc[x].text) for x in range(first, last)):
+                marked = first > i and (is_degree(doc[i].text) or is_honorific_or_rank(doc[i].text))
+                if first >= 0 and (marked or any(not self.unit_token(doc[x]) or _is_initial(doc[x].text) for x in range(first, last))):
                     out.append(("name", i, k, (first, last)))
                     i = max(k, i + 1)
                     continue
