@@ -12,11 +12,12 @@ import numpy
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from .patterns import as_phrases, lexicon, ruler_patterns
 from .text import MAX_ARTICLE_CHARS, tokenizable
+from .token_rules import make_token_rules  # noqa: F401 (registers mou_token_rules)
 from .tokenizer import NEWS_TOKENIZER
 
 RULES_KEY = "rules"
@@ -58,8 +59,10 @@ def mou_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if not n:
         return doc
-    words = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
+    # the texts from the ORTH and SPACY arrays: a Token object per token costs more than the rest
+    strings = doc.vocab.strings
+    words = [strings[o] for o in doc.to_array(ORTH).tolist()]
+    spaces = [" " if s else "" for s in doc.to_array(SPACY).tolist()]  # Token.whitespace_
     enders = _name_enders()
     starts = numpy.full(n, _NOT_START, dtype="uint64")
     starts[0] = 1
@@ -123,7 +126,10 @@ def get_nlp() -> Language:
     nlp.max_length = MAX_ARTICLE_CHARS  # the readers skip longer texts with the same number
     nlp.add_pipe("mou_sentences")
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": RULES_KEY, "validate": True, "phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(_compiled(nlp, ruler_patterns()))
+    # the patterns that test more than words, where they can, matched over arrays (token_rules.py)
+    token_rules = nlp.add_pipe("mou_token_rules", config={"spans_key": RULES_KEY})
+    ruler.add_patterns([p for p in _compiled(nlp, ruler_patterns())
+                        if isinstance(p["pattern"], str) or not token_rules.add(p["label"], p["pattern"], p["id"])])
     from .reading import register  # the readers build on this module: imported once it is loaded
     for name in register():
         nlp.add_pipe(name)

@@ -108,6 +108,9 @@ class NewsTokenizer(Tokenizer):
         self._loaded: set[str] = set()
         self._stretches: dict[str, tuple[str, ...]] = {}
         self._primed: set[str] = set()
+        # A chunk holds a special case only if it holds one of these characters (one of each
+        # special case, the least common in news) or one of the special cases written without any
+        self._special_marks, self._special_words = _special_signatures(list(self.rules) + list(self.lazy_rules))
 
     def __reduce__(self):
         return (_rebuild, (self.vocab, self.rules, self.prefix_search, self.suffix_search, self.infix_finditer,
@@ -121,11 +124,19 @@ class NewsTokenizer(Tokenizer):
 
     def _prime(self, text: str) -> None:
         new = set(text.split()).difference(self._primed)
-        if new and len(self._primed) < self.max_cache_size:
-            tokenize = super().__call__
-            for chunk in new:
-                tokenize(chunk)
-            self._primed.update(new)
+        if not new or len(self._primed) >= self.max_cache_size:
+            return
+        tokenize = super().__call__
+        marks, words = self._special_marks, self._special_words
+        plain = []
+        for chunk in new:
+            if any(c in chunk for c in marks) or any(w in chunk for w in words):
+                tokenize(chunk)  # may hold a special case: alone, so it stops no other chunk's caching
+            else:
+                plain.append(chunk)
+        # the chunks that cannot hold one, in one call: a call per chunk costs more than its tokens
+        tokenize(" ".join(plain))
+        self._primed.update(new)
 
     def pipe(self, texts, batch_size=1000):
         for text in texts:
@@ -156,6 +167,21 @@ class NewsTokenizer(Tokenizer):
         """Every lazy key that is a substring of S."""
         rules, n, longest = self.lazy_rules, len(s), self._longest
         return tuple(s[i:j] for i in range(n) for j in range(i + 3, min(n, i + longest) + 1) if s[i:j] in rules)
+
+
+# How often news text has each character, commonest first: a special case is known by its rarest.
+_COMMON_MARKS = ".,-)(\"'/:;"
+
+
+def _special_signatures(keys) -> tuple[str, tuple[str, ...]]:
+    marks, words = set(), []
+    for key in keys:
+        others = [c for c in key if not c.isalnum()]
+        if not others:
+            words.append(key)
+        else:
+            marks.add(min(others, key=lambda c: (-_COMMON_MARKS.find(c) if c in _COMMON_MARKS else -99, c)))
+    return "".join(sorted(marks)), tuple(sorted(words))
 
 
 def _rebuild(vocab, rules, prefix_search, suffix_search, infix_finditer, token_match, url_match, lazy_rules):
