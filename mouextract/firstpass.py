@@ -192,9 +192,9 @@ def head(text: str) -> str:
     return m.group() if m else text
 
 
-# Left out when parsing the headline of a text without cue: the rules they find there (titles,
-# institutions) serve only to fill an agreement, and they cost more than all the rest.
-_HEADLINE_SKIPS = frozenset({"span_ruler", "mou_token_rules"})
+# Left out when parsing the headline of a text without cue: the rules it finds there (titles,
+# institutions) serve only to fill an agreement, and it costs more than all the rest.
+_HEADLINE_SKIPS = frozenset({"span_ruler"})
 # Without these, the sentence splitter starts no sentence inside a line (nlp.mou_sentences).
 _SENTENCE_MARKS = re.compile(r"[.!?…]")
 # Words the plain headline parser has seen; it starts afresh past this many.

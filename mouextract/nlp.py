@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .patterns import as_phrases, lexicon, ruler_patterns
 from .text import MAX_ARTICLE_CHARS, tokenizable
-from .token_rules import make_token_rules  # noqa: F401 (registers mou_token_rules)
+from .token_rules import make_news_span_ruler  # noqa: F401 (registers mou_span_ruler)
 from .tokenizer import NEWS_TOKENIZER
 
 RULES_KEY = "rules"
@@ -125,11 +125,10 @@ def get_nlp() -> Language:
     nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": NEWS_TOKENIZER}}})
     nlp.max_length = MAX_ARTICLE_CHARS  # the readers skip longer texts with the same number
     nlp.add_pipe("mou_sentences")
-    ruler = nlp.add_pipe("span_ruler", config={"spans_key": RULES_KEY, "validate": True, "phrase_matcher_attr": "LOWER"})
-    # the patterns that test more than words, where they can, matched over arrays (token_rules.py)
-    token_rules = nlp.add_pipe("mou_token_rules", config={"spans_key": RULES_KEY})
-    ruler.add_patterns([p for p in _compiled(nlp, ruler_patterns())
-                        if isinstance(p["pattern"], str) or not token_rules.add(p["label"], p["pattern"], p["id"])])
+    # spaCy's span ruler, with the patterns that test more than words matched over arrays (token_rules.py)
+    ruler = nlp.add_pipe("mou_span_ruler", name="span_ruler",
+                         config={"spans_key": RULES_KEY, "validate": True, "phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(_compiled(nlp, ruler_patterns()))
     from .reading import register  # the readers build on this module: imported once it is loaded
     for name in register():
         nlp.add_pipe(name)

@@ -1,13 +1,14 @@
-"""The rule patterns that test more than words, matched over the Doc's attribute arrays.
+"""The span ruler, with the patterns that test more than words matched over the Doc's arrays.
 
 The span ruler gives its word patterns to a PhraseMatcher (nlp._compiled), which costs little;
 the rest went to spaCy's token Matcher, whose four patterns cost more than the tokenizer: about
 0.1 ms a pattern per article, walking every token in Python. A pattern of fixed length whose
 tokens test words (LOWER, ORTH, TEXT, NORM: a word, a list, a regex) and lexical flags (IS_TITLE,
 IS_DIGIT, LIKE_NUM ...) is the same test at every position at once: `TokenRules` evaluates it on
-the columns of `doc.to_array`, and adds its spans to the ruler's span group, sorted and without
-duplicates as the span ruler leaves it. Patterns of any other shape stay with the span ruler.
-tests/test_token_rules.py checks that the span group is the same either way.
+the columns of `doc.to_array`. `NewsSpanRuler` is spaCy's SpanRuler that hands such patterns to
+TokenRules and puts their spans with the others, sorted and without duplicates, as it does its
+own; patterns of any other shape stay with its Matcher. tests/test_token_rules.py checks that
+the span group is the same as the stock span ruler's.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import re
 import numpy
 from spacy.attrs import IDS
 from spacy.language import Language
+from spacy.pipeline import SpanRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -79,16 +81,14 @@ def _tests(token) -> list[_Test] | None:
 
 
 class TokenRules:
-    """Fixed-length token patterns of word and flag tests, added to the span group SPANS_KEY."""
+    """Fixed-length token patterns of word and flag tests."""
 
-    def __init__(self, vocab, spans_key: str):
-        self.vocab = vocab
-        self.key = spans_key
+    def __init__(self):
         self.patterns: list[tuple[str, str, list[list[_Test]]]] = []  # (label, id, tests per token)
         self.attrs: list[str] = []
 
     def add(self, label: str, pattern, pattern_id: str | None = None) -> bool:
-        """Take PATTERN if it has the shape this component matches; False otherwise."""
+        """Take PATTERN if it has the shape this class matches; False otherwise."""
         if not isinstance(pattern, list) or not pattern:
             return False
         tokens = [_tests(t) for t in pattern]
@@ -101,9 +101,9 @@ class TokenRules:
         self.patterns.append((label, pattern_id if pattern_id is not None else label, tokens))
         return True
 
-    def __call__(self, doc: Doc) -> Doc:
+    def spans(self, doc: Doc) -> list[Span]:
         if not self.patterns or not len(doc):
-            return doc
+            return []
         columns = doc.to_array(self.attrs)
         where = {attr: i for i, attr in enumerate(self.attrs)}
         strings = doc.vocab.strings
@@ -119,12 +119,35 @@ class TokenRules:
                     ok &= test.mask(columns[j:j + m, where[test.attr]], strings)
             found += [Span(doc, i, i + len(tokens), label=label, span_id=pattern_id)
                       for i in numpy.flatnonzero(ok).tolist()]
-        if found:
-            # as the span ruler leaves its group: sorted, no span twice
-            doc.spans[self.key] = sorted(set(list(doc.spans.get(self.key, [])) + found))
-        return doc
+        return found
 
 
-@Language.factory("mou_token_rules", default_config={"spans_key": "rules"})
-def make_token_rules(nlp: Language, name: str, spans_key: str) -> TokenRules:
-    return TokenRules(nlp.vocab, spans_key)
+class NewsSpanRuler(SpanRuler):
+    """spaCy's SpanRuler, with the patterns TokenRules can take matched by it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.token_rules = TokenRules()
+
+    def add_patterns(self, patterns) -> None:
+        super().add_patterns([p for p in patterns if isinstance(p["pattern"], str)
+                              or not self.token_rules.add(p["label"], p["pattern"], p.get("id"))])
+
+    def match(self, doc: Doc):
+        # SpanRuler.match, with TokenRules' spans among the matches (and no empty matcher run)
+        matches = []
+        for matcher in (self.matcher, self.phrase_matcher):
+            if len(matcher):
+                matches += matcher(doc)
+        labels = self._match_label_id_map
+        spans = {Span(doc, start, end, label=labels[m_id]["label"], span_id=labels[m_id]["id"])
+                 for m_id, start, end in matches if start != end}
+        spans.update(self.token_rules.spans(doc))
+        return sorted(spans)
+
+
+@Language.factory("mou_span_ruler", assigns=["doc.spans"],
+                  default_config={"spans_key": "rules", "phrase_matcher_attr": None, "validate": False})
+def make_news_span_ruler(nlp: Language, name: str, spans_key: str, phrase_matcher_attr, validate: bool):
+    return NewsSpanRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr,
+                         validate=validate)

@@ -45,8 +45,9 @@ def test_rules_span_group_is_the_span_rulers(stock):
 
 
 def test_token_patterns_go_to_token_rules():
-    rules = get_nlp().get_pipe("mou_token_rules")
-    assert len(rules.patterns) == 4  # every pattern the rule files have beyond words
+    ruler = get_nlp().get_pipe("span_ruler")
+    assert len(ruler.token_rules.patterns) == 4  # every pattern the rule files have beyond words
+    assert len(ruler.matcher) == 0
 
 
 @pytest.mark.parametrize("pattern, taken", [
@@ -60,4 +61,4 @@ def test_token_patterns_go_to_token_rules():
     ("a phrase", False),
 ])
 def test_shapes_taken(pattern, taken):
-    assert TokenRules(get_nlp().vocab, RULES_KEY).add("X", pattern) is taken
+    assert TokenRules().add("X", pattern) is taken
