@@ -30,7 +30,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from . import pipeline
-from .nlp import get_nlp, mou_sentences
+from .nlp import get_nlp
+from .places_stage import DATELINE_LINES, PROSE_LINE_TOKENS
 from .patterns import ruler_patterns
 
 # An article can report a signing only if some pattern of each group can match in it.
@@ -181,55 +182,28 @@ def cues_found(text: str) -> Iterator[bool]:
         yield any(matches(cue) for cue in cues)
 
 
-# The headline line and the whitespace after it: the first sentence of the parsed text, tokenized
-# exactly as in the whole text (the next line starts a sentence of its own).
-_HEAD = re.compile(r"\s*\S[^\n]*\n?\s*")
+_LINE = re.compile(r"\S[^\n]*")
 
 
 def head(text: str) -> str:
-    """The part of TEXT the pipeline needs to parse when the text holds no cue."""
-    m = _HEAD.match(text)
-    return m.group() if m else text
-
-
-# Left out when parsing the headline of a text without cue: the rules it finds there (titles,
-# institutions) serve only to fill an agreement, and it costs more than all the rest.
-_HEADLINE_SKIPS = frozenset({"span_ruler"})
-# Without these, the sentence splitter starts no sentence inside a line (nlp.mou_sentences).
-_SENTENCE_MARKS = re.compile(r"[.!?…]")
-# Words the plain headline parser has seen; it starts afresh past this many.
-PLAIN_VOCAB = 200_000
+    """The opening of TEXT the stages read when it reports no signing: its first non-empty
+    lines up to the first line of prose after the headline, at most DATELINE_LINES of them
+    (the headline is the first sentence: Context; the dateline stands on one of the lines
+    before the prose: places_stage.read_dateline), with the whitespace after them, so that the
+    lines parse as they do in the whole text."""
+    end, lines = 0, 0
+    for line in _LINE.finditer(text):
+        end, lines = line.end(), lines + 1
+        if lines >= DATELINE_LINES or (lines > 1 and len(line.group().split()) >= PROSE_LINE_TOKENS):
+            break  # a line of that many words has at least that many tokens: prose
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return text[:end]
 
 
 def headline_doc(text: str):
-    """TEXT's head (see `head`) parsed as the pipeline would for what the stages read when there
-    is no event: its sentences.
-
-    A head with no sentence mark is one sentence whatever its words are, so it is split only at
-    whitespace, exactly as spaCy does, by a tokenizer without rules or lexical attributes: a
-    headline's new words cost a tenth of what the news tokenizer spends on them. Any other head
-    goes through the pipeline's components but the span ruler."""
-    text = head(text)
-    if not _SENTENCE_MARKS.search(text):
-        return mou_sentences(_plain_tokenizer()(text))
-    nlp = get_nlp()
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name not in _HEADLINE_SKIPS:
-            doc = component(doc)
-    return doc
-
-
-_PLAIN: list = []
-
-
-def _plain_tokenizer():
-    if not _PLAIN or len(_PLAIN[0].vocab) > PLAIN_VOCAB:
-        from spacy.tokenizer import Tokenizer
-        from spacy.vocab import Vocab
-
-        _PLAIN[:] = [Tokenizer(Vocab())]
-    return _PLAIN[0]
+    """TEXT's head (see `head`) parsed: a prefix of what parsing the whole text gives."""
+    return get_nlp()(head(text))
 
 
 def run(text: str, article: dict, *, fast: bool = False) -> dict:

@@ -147,13 +147,19 @@ def test_may_report(text, cue):
     assert may_report(text) is cue
 
 
+PROSE = " ".join(["kata"] * 30)
+
+
 @pytest.mark.parametrize("text, expected", [
-    ("Judul Berita\n\nJAKARTA - Isi.", "Judul Berita\n\n"),
-    ("\n  Judul  \n Isi", "\n  Judul  \n "),
+    ("Judul Berita\n\nJAKARTA - Isi.", "Judul Berita\n\nJAKARTA - Isi."),
+    (f"Judul\n\nJAKARTA - {PROSE}\n\nLagi.", f"Judul\n\nJAKARTA - {PROSE}\n\n"),   # to the first prose line
+    (f"{PROSE}\n{PROSE}\nLagi", f"{PROSE}\n{PROSE}\n"),        # the headline line is never prose
+    ("\n  Judul  \n Isi\n", "\n  Judul  \n Isi\n"),
+    ("".join(f"baris {i}\n" for i in range(12)), "".join(f"baris {i}\n" for i in range(8))),
     ("Satu baris saja.", "Satu baris saja."),
     ("", ""),
 ])
-def test_head_is_the_first_line_and_the_space_after_it(text, expected):
+def test_head_is_the_opening_lines(text, expected):
     assert head(text) == expected
 
 
