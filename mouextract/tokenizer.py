@@ -35,7 +35,9 @@ NEWS_TOKENIZER = "mouextract.news_tokenizer.v1"
 # An exception that is letters joined by hyphens: loaded when a text holds it.
 HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 # Where such an exception can act in a text (see the module docstring).
-_STRETCH = re.compile(r"[^\W\d_]+(?: ?- ?[^\W\d_]+)+")
+# (A stretch starts where a run of letters does: tried inside a word, the expression would fail
+# again at every letter of it.)
+_STRETCH = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?: ?- ?[^\W\d_]+)+")
 # Stretches remembered with the exceptions they hold; cleared when full.
 STRETCH_CACHE = 50_000
 # Chunks (whitespace-separated pieces) whose tokens spaCy's cache keeps: ten times spaCy's
@@ -108,6 +110,7 @@ class NewsTokenizer(Tokenizer):
         self._loaded: set[str] = set()
         self._stretches: dict[str, tuple[str, ...]] = {}
         self._primed: set[str] = set()
+        self._adding_lazy = False
         # A chunk holds a special case only if it holds one of these characters (one of each
         # special case, the least common in news) or one of the special cases written without any
         self._special_marks, self._special_words = _special_signatures(list(self.rules) + list(self.lazy_rules))
@@ -147,9 +150,22 @@ class NewsTokenizer(Tokenizer):
         for key in self._candidates(text):
             if key not in self._loaded:
                 self._loaded.add(key)
-                # spaCy empties its chunk cache here, so earlier chunks are tokenized anew
-                self.add_special_case(key, self.lazy_rules[key])
-                self._primed.clear()
+                self._adding_lazy = True
+                try:
+                    self.add_special_case(key, self.lazy_rules[key])
+                finally:
+                    self._adding_lazy = False
+
+    def _flush_cache(self) -> None:
+        # spaCy empties its whole chunk cache whenever a special case is added: 10-20 ms for a
+        # full cache, paid for each new reduplication a crawl meets. A lazy one needs none of it:
+        # it is added before the text it stands in is tokenized (__call__), so no chunk holding
+        # it has been cached (any earlier text holding that chunk would have added it then).
+        if getattr(self, "_adding_lazy", False):
+            return
+        super()._flush_cache()
+        if hasattr(self, "_primed"):  # (spaCy's __init__ flushes before ours has run)
+            self._primed.clear()
 
     def _candidates(self, text: str) -> list[str]:
         found = []

@@ -136,3 +136,4 @@ def test_pickled_tokenizer_keeps_its_lazy_exceptions(news):
     again = pickle.loads(pickle.dumps(news))
     assert tokens(again(text)) == tokens(news(text))
     assert [t.text for t in again(text)] == ["Anak-anak", "bermain", "kejar-kejaran", "."]
+
