@@ -31,7 +31,7 @@ from typing import Iterator
 
 from . import pipeline
 from .nlp import get_nlp
-from .places_stage import DATELINE_LINES, PROSE_LINE_TOKENS
+from .places_stage import DATELINE_HEAD_TOKENS, DATELINE_LINES, PROSE_LINE_TOKENS
 from .patterns import ruler_patterns
 
 # An article can report a signing only if some pattern of each group can match in it.
@@ -185,17 +185,25 @@ def cues_found(text: str) -> Iterator[bool]:
 _LINE = re.compile(r"\S[^\n]*")
 
 
+_CHUNK = re.compile(r"\S+")
+
+
 def head(text: str) -> str:
-    """The opening of TEXT the stages read when it reports no signing: its first non-empty
-    lines up to the first line of prose after the headline, at most DATELINE_LINES of them
-    (the headline is the first sentence: Context; the dateline stands on one of the lines
-    before the prose: places_stage.read_dateline), with the whitespace after them, so that the
-    lines parse as they do in the whole text."""
+    """The opening of TEXT the stages read when it reports no signing, as it must be cut to
+    parse as it does in the whole text: the headline line whole (the headline is the first
+    sentence: Context), then the lines a dateline may stand on (places_stage.read_dateline:
+    at most DATELINE_LINES, up to the first line of prose, of which it reads the first
+    DATELINE_HEAD_TOKENS tokens only), each with the whitespace after it; the prose line is cut
+    after that many words (each word is one token or more)."""
     end, lines = 0, 0
     for line in _LINE.finditer(text):
         end, lines = line.end(), lines + 1
-        if lines >= DATELINE_LINES or (lines > 1 and len(line.group().split()) >= PROSE_LINE_TOKENS):
-            break  # a line of that many words has at least that many tokens: prose
+        if lines > 1 and len(line.group().split()) >= PROSE_LINE_TOKENS:
+            # prose (that many words make at least that many tokens): read_dateline stops here
+            words = list(_CHUNK.finditer(text, line.start(), line.end()))
+            return text[:words[DATELINE_HEAD_TOKENS - 1].end()]
+        if lines >= DATELINE_LINES:
+            break
     while end < len(text) and text[end].isspace():
         end += 1
     return text[:end]

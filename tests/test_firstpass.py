@@ -152,8 +152,9 @@ PROSE = " ".join(["kata"] * 30)
 
 @pytest.mark.parametrize("text, expected", [
     ("Judul Berita\n\nJAKARTA - Isi.", "Judul Berita\n\nJAKARTA - Isi."),
-    (f"Judul\n\nJAKARTA - {PROSE}\n\nLagi.", f"Judul\n\nJAKARTA - {PROSE}\n\n"),   # to the first prose line
-    (f"{PROSE}\n{PROSE}\nLagi", f"{PROSE}\n{PROSE}\n"),        # the headline line is never prose
+    # to the first line of prose, of which the words the dateline may stand in
+    (f"Judul\n\nJAKARTA - {PROSE}\n\nLagi.", f"Judul\n\nJAKARTA - {' '.join(['kata'] * 12)}"),
+    (f"{PROSE}\n{PROSE}\nLagi", f"{PROSE}\n{' '.join(['kata'] * 14)}"),   # the headline line is never cut
     ("\n  Judul  \n Isi\n", "\n  Judul  \n Isi\n"),
     ("".join(f"baris {i}\n" for i in range(12)), "".join(f"baris {i}\n" for i in range(8))),
     ("Satu baris saja.", "Satu baris saja."),
