@@ -5,8 +5,10 @@ span ruler finds a SIGN word, in an article where it finds an AGREEMENT or AGREE
 (CUE_GROUPS). An article in which no pattern of one of these groups can match therefore gets no
 agreement and no mention, and every later stage, finding no event, reads only what describes
 the article (headline, dateline, publication stamp). So such an article is run through the
-pipeline with its headline line parsed instead of its whole text (`extract` in api.py): the
-record is the same, for a fraction of the cost.
+stages with only its opening lines parsed (`head`, `run`, called by api.extract): the record is
+the same, for a fraction of the cost. What the stages read when there is no event must
+therefore come from those lines or from the raw text; tests/test_firstpass.py compares the
+records with and without the first pass on every article we have.
 
 The test is derived from the patterns the ruler loads (`patterns.ruler_patterns()`), never from
 a list of its own. For each pattern, every token it requires gives the words (or the regex) one
@@ -182,10 +184,8 @@ def cues_found(text: str) -> Iterator[bool]:
         yield any(matches(cue) for cue in cues)
 
 
-_LINE = re.compile(r"\S[^\n]*")
-
-
-_CHUNK = re.compile(r"\S+")
+_LINE = re.compile(r"\S[^\n]*")   # a non-empty line
+_CHUNK = re.compile(r"\S+")        # a word as the tokenizer first splits text: one token or more
 
 
 def head(text: str) -> str:
@@ -225,7 +225,7 @@ def headline_doc(text: str):
 
 
 def run(text: str, article: dict, *, fast: bool = False) -> dict:
-    """`pipeline.run` over TEXT, parsing only its headline when TEXT holds no cue."""
+    """`pipeline.run` over TEXT, parsing only its head when TEXT holds no cue."""
     if not enabled():
         return pipeline.run(text, article, fast=fast)
     t0 = time.perf_counter()

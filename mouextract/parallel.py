@@ -139,10 +139,12 @@ def _init_worker(fast: bool, started, parent: int) -> None:
 def die_with(pid: int) -> None:
     """Exit this process as soon as process PID has ended (however it ended: a SIGKILLed
     parent cannot tell its workers), from a watching thread."""
+    if os.name != "posix":
+        return  # Windows' os.kill(pid, 0) would end the parent, not test it
     try:
         handle = os.pidfd_open(pid)  # Linux: readable once PID has exited, whatever reuses the number
     except (AttributeError, OSError):
-        handle = None
+        handle = None  # elsewhere, or PID gone already: ask every half second
 
     def watch() -> None:
         if handle is not None:
