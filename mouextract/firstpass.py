@@ -4,11 +4,11 @@
 span ruler finds a SIGN word, in an article where it finds an AGREEMENT or AGREEMENT_WEAK name
 (CUE_GROUPS). An article in which no pattern of one of these groups can match therefore gets no
 agreement and no mention, and every later stage, finding no event, reads only what describes
-the article (headline, dateline, publication stamp). So such an article is run through the
-stages with only its opening lines parsed (`head`, `run`, called by api.extract): the record is
-the same, for a fraction of the cost. What the stages read when there is no event must
-therefore come from those lines or from the raw text; tests/test_firstpass.py compares the
-records with and without the first pass on every article we have.
+the article (headline, dateline, publication date). So such an article is run through the
+stages with its text parsed only by the components those facts come from (`article_doc`,
+`run`, called by api.extract): the record is the same, for a fraction of the cost.
+tests/test_firstpass.py compares the records with and without the first pass on every article
+we have.
 
 The test is derived from the patterns the ruler loads (`patterns.ruler_patterns()`), never from
 a list of its own. For each pattern, every token it requires gives the words (or the regex) one
@@ -33,7 +33,6 @@ from typing import Iterator
 
 from . import pipeline
 from .nlp import get_nlp
-from .places_stage import DATELINE_HEAD_TOKENS, DATELINE_LINES, PROSE_LINE_TOKENS
 from .patterns import ruler_patterns
 
 # An article can report a signing only if some pattern of each group can match in it.
@@ -184,51 +183,29 @@ def cues_found(text: str) -> Iterator[bool]:
         yield any(matches(cue) for cue in cues)
 
 
-_LINE = re.compile(r"\S[^\n]*")   # a non-empty line
-_CHUNK = re.compile(r"\S+")        # a word as the tokenizer first splits text: one token or more
+# What the stages read when there is no event comes from the sentences (the headline: Context;
+# the dateline: places_stage) and from the dates and office terms of the whole text (the
+# publication date: dates_stage). Of the pipeline's components only these run on a text without
+# cue: the rules and the other readers, which cost far more, serve only to fill an agreement.
+# A stage that reads another group for the article must add its component here (the records
+# with and without the first pass, compared by tests/test_firstpass.py, would differ).
+ARTICLE_COMPONENTS = ("mou_sentences", "mou_dates", "mou_office_terms")
 
 
-def head(text: str) -> str:
-    """The opening of TEXT the stages read when it reports no signing, as it must be cut to
-    parse as it does in the whole text: the headline line whole (the headline is the first
-    sentence: Context), then the lines a dateline may stand on (places_stage.read_dateline:
-    at most DATELINE_LINES, up to the first line of prose, of which it reads the first
-    DATELINE_HEAD_TOKENS tokens only), each with the whitespace after it; the prose line is cut
-    after that many words (each word is one token or more)."""
-    end, lines = 0, 0
-    for line in _LINE.finditer(text):
-        end, lines = line.end(), lines + 1
-        if lines > 1 and len(line.group().split()) >= PROSE_LINE_TOKENS:
-            # prose (that many words make at least that many tokens): read_dateline stops here
-            words = list(_CHUNK.finditer(text, line.start(), line.end()))
-            return text[:words[DATELINE_HEAD_TOKENS - 1].end()]
-        if lines >= DATELINE_LINES:
-            break
-    while end < len(text) and text[end].isspace():
-        end += 1
-    return text[:end]
-
-
-# What the stages read when there is no event comes from the tokens and the sentences (the
-# headline, the dateline): of the pipeline's components, only these run on the head. The rules
-# and mention readers, which cost far more, serve only to fill an agreement.
-HEAD_COMPONENTS = ("mou_sentences",)
-
-
-def headline_doc(text: str):
-    """TEXT's head (see `head`) tokenized and split into sentences as in the whole text."""
+def article_doc(text: str):
+    """TEXT parsed by the tokenizer and ARTICLE_COMPONENTS only."""
     nlp = get_nlp()
-    doc = nlp.make_doc(head(text))
-    for name in HEAD_COMPONENTS:
+    doc = nlp.make_doc(text)
+    for name in ARTICLE_COMPONENTS:
         doc = nlp.get_pipe(name)(doc)
     return doc
 
 
 def run(text: str, article: dict, *, fast: bool = False) -> dict:
-    """`pipeline.run` over TEXT, parsing only its head when TEXT holds no cue."""
+    """`pipeline.run` over TEXT, parsed only as far as the article needs when TEXT holds no cue."""
     if not enabled():
         return pipeline.run(text, article, fast=fast)
     t0 = time.perf_counter()
-    doc = None if may_report(text) else headline_doc(text)
+    doc = None if may_report(text) else article_doc(text)
     pipeline.TIMINGS["first pass"] += time.perf_counter() - t0
     return pipeline.run(text, article, fast=fast, doc=doc)

@@ -13,10 +13,10 @@ Where a hyphenated exception can act: spaCy looks exceptions up (a) as whole whi
 chunks or what remains of one after stripping prefixes and suffixes, and (b) in a final pass
 that matches an exception's own tokens ("orang", "-", "orang") in sequence, whether written
 together or with single spaces between them ("orang - orang"; such a match changes nothing
-itself but can block an overlapping one). Both are found by `_candidates`: every stretch of
-letters and hyphens, single spaces allowed around a hyphen, contains each such occurrence as a
-substring once the spaces are taken out. (Every token boundary inside these exceptions is next
-to a hyphen; a test checks it.)
+itself but can block an overlapping one). Both are found by `_candidates`: once the spaces
+beside hyphens are taken out, each such occurrence is a substring of a run of letters and
+hyphens in the text. (Every token boundary inside these exceptions is next to a hyphen; a test
+checks it.)
 """
 from __future__ import annotations
 
@@ -34,16 +34,19 @@ NEWS_TOKENIZER = "mouextract.news_tokenizer.v1"
 
 # An exception that is letters joined by hyphens: loaded when a text holds it.
 HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
-# Where such an exception can act in a text (see the module docstring).
-# (A stretch starts where a run of letters does: tried inside a word, the expression would fail
-# again at every letter of it.)
-_STRETCH = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?: ?- ?[^\W\d_]+)+")
-# Stretches remembered with the exceptions they hold; cleared when full.
+# Where such an exception can act in a text (see the module docstring): a piece of text between
+# whitespace that holds a hyphen, once the spaces beside hyphens are taken out.
+_HYPHEN_CHUNK = re.compile(r"\S*-\S*")
+_LETTERS_AND_HYPHENS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# Hyphenated chunks remembered with the exceptions they hold; cleared when full.
 STRETCH_CACHE = 50_000
 # Chunks (whitespace-separated pieces) whose tokens spaCy's cache keeps: ten times spaCy's
 # default, a few MB, so a long run keeps the vocabulary of its texts (see NewsTokenizer._prime).
 CHUNK_CACHE = 100_000
-
+# A full stop after a word ending in a capital ("... dengan Polri MoU.", "TNI.") ends the
+# sentence: the stock suffixes split a stop only after a lower-case letter, to keep "U.S."
+# whole; dotted initials ("A.M.", "S.H.") and the abbreviations' special cases stay whole.
+EXTRA_SUFFIXES = (r"(?<=[A-Za-z][A-Z])\.",)
 
 
 def extra_infixes() -> list[str]:
@@ -56,11 +59,6 @@ def extra_infixes() -> list[str]:
     # separates an acting prefix from its title ("Plt.Walikota"); two lower-case letters before
     # the stop keep degrees such as "M.Si" and initials such as "S.H" whole.
     return [r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})", r"(?<=[A-Za-z])\.(?=[\"“])", rf"(?<=[A-Z]{{3}})(?=(?:{prefixes})$)"]
-
-# A full stop after a word ending in a capital ("... dengan Polri MoU.", "TNI.") ends the
-# sentence: the stock suffixes split a stop only after a lower-case letter, to keep "U.S."
-# whole; dotted initials ("A.M.", "S.H.") and the abbreviations' special cases stay whole.
-EXTRA_SUFFIXES = (r"(?<=[A-Za-z][A-Z])\.",)
 
 
 def news_rules() -> tuple[dict, dict]:
@@ -111,9 +109,10 @@ class NewsTokenizer(Tokenizer):
         self._stretches: dict[str, tuple[str, ...]] = {}
         self._primed: set[str] = set()
         self._adding_lazy = False
-        # A chunk holds a special case only if it holds one of these characters (one of each
-        # special case, the least common in news) or one of the special cases written without any
-        self._special_marks, self._special_words = _special_signatures(list(self.rules) + list(self.lazy_rules))
+        # A chunk holds a special case only if it holds all the signs (non-alphanumeric
+        # characters) of one, or one of those written without any: `_prime` tells them apart
+        self._special_marks, self._special_sets, self._special_words = \
+            _special_signatures(list(self.rules) + list(self.lazy_rules))
 
     def __reduce__(self):
         return (_rebuild, (self.vocab, self.rules, self.prefix_search, self.suffix_search, self.infix_finditer,
@@ -130,10 +129,11 @@ class NewsTokenizer(Tokenizer):
         if not new or len(self._primed) >= self.max_cache_size:
             return
         tokenize = super().__call__
-        marks, words = self._special_marks, self._special_words
+        marks, sets, words = self._special_marks, self._special_sets, self._special_words
         plain = []
         for chunk in new:
-            if any(c in chunk for c in marks) or any(w in chunk for w in words):
+            if any(c in chunk for c in marks) or any(w in chunk for w in words) \
+                    or (sets and any(signs <= set(chunk) for signs in sets)):
                 tokenize(chunk)  # may hold a special case: alone, so it stops no other chunk's caching
             else:
                 plain.append(chunk)
@@ -168,14 +168,17 @@ class NewsTokenizer(Tokenizer):
             self._primed.clear()
 
     def _candidates(self, text: str) -> list[str]:
+        # (three replaces join "a - b", "a -b" and "a- b", and a little more: loading an
+        # exception the text does not hold changes nothing)
+        squeezed = text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
         found = []
-        for stretch in _STRETCH.findall(text):
-            keys = self._stretches.get(stretch)
+        for chunk in _HYPHEN_CHUNK.findall(squeezed):
+            keys = self._stretches.get(chunk)
             if keys is None:
-                keys = self._keys_in(stretch.replace(" ", ""))
+                keys = tuple(k for run in _LETTERS_AND_HYPHENS.findall(chunk) for k in self._keys_in(run))
                 if len(self._stretches) >= STRETCH_CACHE:
                     self._stretches.clear()
-                self._stretches[stretch] = keys
+                self._stretches[chunk] = keys
             found += keys
         return found
 
@@ -185,19 +188,19 @@ class NewsTokenizer(Tokenizer):
         return tuple(s[i:j] for i in range(n) for j in range(i + 3, min(n, i + longest) + 1) if s[i:j] in rules)
 
 
-# How often news text has each character, commonest first: a special case is known by its rarest.
-_COMMON_MARKS = ".,-)(\"'/:;"
-
-
-def _special_signatures(keys) -> tuple[str, tuple[str, ...]]:
-    marks, words = set(), []
+def _special_signatures(keys) -> tuple[str, tuple[frozenset, ...], tuple[str, ...]]:
+    """What a chunk must hold to hold one of KEYS: all the signs of one of them (as single
+    marks, and as sets when a special case has no sign of its own), or one written with none."""
+    sets, words = set(), []
     for key in keys:
-        others = [c for c in key if not c.isalnum()]
-        if not others:
-            words.append(key)
+        signs = frozenset(c for c in key if not c.isalnum())
+        if signs:
+            sets.add(signs)
         else:
-            marks.add(min(others, key=lambda c: (-_COMMON_MARKS.find(c) if c in _COMMON_MARKS else -99, c)))
-    return "".join(sorted(marks)), tuple(sorted(words))
+            words.append(key)
+    least = [s for s in sets if not any(other < s for other in sets)]
+    marks = "".join(sorted(c for s in least if len(s) == 1 for c in s))
+    return marks, tuple(s for s in least if len(s) > 1), tuple(sorted(words))
 
 
 def _rebuild(vocab, rules, prefix_search, suffix_search, infix_finditer, token_match, url_match, lazy_rules):

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from mouextract import extract, firstpass
-from mouextract.firstpass import DISABLE_ENV, cues_found, head, may_report, pattern_cue
+from mouextract.firstpass import DISABLE_ENV, cues_found, may_report, pattern_cue
 from mouextract.nlp import RULES_KEY, get_nlp
 from mouextract.patterns import RULE_FILES, ruler_patterns
 from mouextract.resources import load_yaml
@@ -145,23 +145,6 @@ def test_pattern_without_readable_cue_gives_none(pattern):
 ])
 def test_may_report(text, cue):
     assert may_report(text) is cue
-
-
-PROSE = " ".join(["kata"] * 30)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Judul Berita\n\nJAKARTA - Isi.", "Judul Berita\n\nJAKARTA - Isi."),
-    # to the first line of prose, of which the words the dateline may stand in
-    (f"Judul\n\nJAKARTA - {PROSE}\n\nLagi.", f"Judul\n\nJAKARTA - {' '.join(['kata'] * 12)}"),
-    (f"{PROSE}\n{PROSE}\nLagi", f"{PROSE}\n{' '.join(['kata'] * 14)}"),   # the headline line is never cut
-    ("\n  Judul  \n Isi\n", "\n  Judul  \n Isi\n"),
-    ("".join(f"baris {i}\n" for i in range(12)), "".join(f"baris {i}\n" for i in range(8))),
-    ("Satu baris saja.", "Satu baris saja."),
-    ("", ""),
-])
-def test_head_is_the_opening_lines(text, expected):
-    assert head(text) == expected
 
 
 def test_disabled_by_environment(monkeypatch):
