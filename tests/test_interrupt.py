@@ -26,14 +26,15 @@ linux_only = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="re
      "Interrupted: out.jsonl not written (a file is written only when the run completes); run the command "
      "again (with --db FILE.sqlite, a stopped run can go on where it stopped)."),
     ("-", None, None,
-     "Interrupted: the records of 12 articles written to stdout; run the command again (with --db "
+     "Interrupted: the records of 15 articles written to stdout; run the command again (with --db "
      "FILE.sqlite, a stopped run can go on where it stopped)."),
     (None, "tables", "a.sqlite",
      "Interrupted: 12 articles added to a.sqlite, the tables in tables not written; run the same command "
      "again for the rest: articles already in a.sqlite are skipped."),
 ])
 def test_interrupted_line_says_what_was_written_and_how_to_resume(output, long_dir, db, line):
-    assert interrupted_line(Summary(written=12), output, long_dir, db) == line
+    # 15 articles written, 12 of them new to the database
+    assert interrupted_line(Summary(written=15, added=12), output, long_dir, db) == line
 
 
 def _dead_pid() -> int:
