@@ -10,7 +10,6 @@ import hashlib
 from pathlib import Path
 
 from . import __version__
-from .pipeline import run
 from .records import ArticleInfo, ArticleResult
 from .text import MAX_ARTICLE_CHARS, tokenizable, too_long_message, without_surrogates
 
@@ -45,6 +44,8 @@ def extract(text: str, meta: dict | None = None, *, fast: bool = False, explain:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs the article text as str, not {type(text).__name__}")
+    from .firstpass import run  # the pipeline, after the first pass; loads spaCy on first use
+
     if len(text) > MAX_ARTICLE_CHARS:
         raise ValueError(too_long_message("the text", len(text)))
     # one character for one: the spans still index the text as given

@@ -92,6 +92,8 @@ class Summary:
     records: int = 0
     present: int = 0
     skipped: list[MouextractError] = field(default_factory=list)
+    written: int = 0  # articles whose results went to the outputs
+    added: int = 0    # of which new to the database
 
     def line(self, with_db: bool = False) -> str:
         parts = [f"{plural(self.read, 'article')} read", f"{plural(self.records, 'record')} found"]
@@ -104,19 +106,38 @@ class Summary:
         return ", ".join(parts + [skipped])
 
 
+def interrupted_line(summary: Summary, output: str | None, long_dir: str | None, db_path: str | None) -> str:
+    """What a run stopped by Ctrl-C wrote, what it did not, and how to resume, in one line."""
+    done = []
+    if db_path:
+        done.append(f"{plural(summary.added, 'article')} added to {db_path}")
+    if output == "-":
+        done.append(f"the records of {plural(summary.written, 'article')} written to stdout")
+    elif output:
+        done.append(f"{output} not written (a file is written only when the run completes)")
+    if long_dir:
+        done.append(f"the tables in {long_dir} not written")
+    if db_path:
+        resume = f"run the same command again for the rest: articles already in {db_path} are skipped"
+    else:
+        resume = "run the command again (with --db FILE.sqlite, a stopped run can go on where it stopped)"
+    return f"Interrupted: {', '.join(done)}; {resume}."
+
+
 def parse(paths: list[str], *, fmt: str = "yaml", output: str | None = "-", long_dir: str | None = None,
           db_path: str | None = None, published: str | None = None, encoding: str | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 1, fast: bool = False,
           engine: str = "local", scheduler: str | None = None, with_text: bool = False,
           excel: bool = False, stdin=None, report: Callable[[str], None] = say,
-          tick: Callable[[], None] = lambda: None) -> Summary:
+          tick: Callable[[], None] = lambda: None, summary: Summary | None = None) -> Summary:
     """Extract every article in PATHS into OUTPUT (None: no stream), LONG_DIR tables and DB_PATH.
 
     Articles already in the database (same text) are not extracted again: their stored records
     are written to OUTPUT and LONG_DIR in their place. The run's own output files are never
-    read as input.
+    read as input. SUMMARY, if given, is filled as the run goes (the counts of a run stopped by
+    Ctrl-C).
     """
-    summary = Summary()
+    summary = summary if summary is not None else Summary()
 
     def skip(error: MouextractError) -> None:
         summary.skipped.append(error)
@@ -152,7 +173,8 @@ def parse(paths: list[str], *, fmt: str = "yaml", output: str | None = "-", long
             for sink in sinks:
                 sink.write(result, text)
             if db is not None:
-                db.add(result, text)
+                summary.added += db.add(result, text)
+            summary.written += 1
         for sink in sinks:
             sink.close()
     return summary
@@ -285,14 +307,17 @@ def parse_cli(
             check_table_folder(long)
         if excel and fmt != "csv" and output is not None:
             raise UsageError(f"--excel applies to CSV output, not {fmt}: add --format csv or drop --excel")
-        summary = None
+        summary = Summary()
         with _progress(paths, sys.stderr.isatty(), own_outputs(output, long, db)) as (tick, report):
-            summary = parse(paths, fmt=fmt, output=output, long_dir=long, db_path=db, published=published,
-                            encoding=encoding, max_bytes=max_bytes, jobs=jobs or None, fast=fast,
-                            engine=engine.value, scheduler=scheduler, with_text=with_text, excel=excel,
-                            stdin=typer.get_binary_stream("stdin"), report=report, tick=tick)
+            parse(paths, fmt=fmt, output=output, long_dir=long, db_path=db, published=published,
+                  encoding=encoding, max_bytes=max_bytes, jobs=jobs or None, fast=fast,
+                  engine=engine.value, scheduler=scheduler, with_text=with_text, excel=excel,
+                  stdin=typer.get_binary_stream("stdin"), report=report, tick=tick, summary=summary)
     except MouextractError as error:
         raise fail(error) from None
+    except KeyboardInterrupt:  # the outputs are closed by now: a file discarded, the database kept
+        say(interrupted_line(summary, output, long, db))
+        raise typer.Exit(130) from None  # 128 + SIGINT, as shells report it
     say(summary.line(with_db=db is not None))
     raise typer.Exit(1 if summary.skipped else 0)
 

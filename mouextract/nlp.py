@@ -12,13 +12,13 @@ import numpy
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import SENT_START
-from spacy.symbols import ORTH
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from .patterns import as_phrases, lexicon, ruler_patterns
 from .text import MAX_ARTICLE_CHARS, tokenizable
+from .token_rules import make_news_span_ruler  # noqa: F401 (registers mou_span_ruler)
+from .tokenizer import NEWS_TOKENIZER
 
 RULES_KEY = "rules"
 _SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
@@ -59,8 +59,10 @@ def mou_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if not n:
         return doc
-    words = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
+    # the texts from the ORTH and SPACY arrays: a Token object per token costs more than the rest
+    strings = doc.vocab.strings
+    words = [strings[o] for o in doc.to_array(ORTH).tolist()]
+    spaces = [" " if s else "" for s in doc.to_array(SPACY).tolist()]  # Token.whitespace_
     enders = _name_enders()
     starts = numpy.full(n, _NOT_START, dtype="uint64")
     starts[0] = 1
@@ -117,47 +119,15 @@ def _bound_sentences(starts) -> None:
         since += 1
 
 
-def _add_special_cases(nlp: Language) -> None:
-    for written in lexicon("abbreviations.yml"):
-        # the lower- and upper-case forms too: news writes "plt." and "PJ.", and the phrase
-        # patterns are lower case
-        # a dotted degree also without its final stop ("Ph.D menandatangani", "S.H, M.H")
-        forms = {written, written.lower(), written.upper()}
-        if written.endswith(".") and "." in written[:-1]:
-            forms.add(written[:-1])
-        for abbr in forms:
-            nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
-            # the same abbreviation glued to a comma or closing bracket, as news writes "M.Si.,"
-            for tail in (",", ")"):
-                nlp.tokenizer.add_special_case(abbr + tail, [{ORTH: abbr}, {ORTH: tail}])
-
-
-def _add_infixes(nlp: Language) -> None:
-    # A full stop with no space before a capitalised word ends a sentence ("Bay.Sepanjang") or
-    # separates an acting prefix from its title ("Plt.Walikota"); two lower-case letters before
-    # the stop keep degrees such as "M.Si" and initials such as "S.H" whole.
-    # An academic prefix glued to the institution's short form before it ("Rektor UNITADr Dra
-    # X", "UNIMEDProf Dr Y") starts a word of its own.
-    prefixes = "|".join(sorted((p for p in lexicon("people.yml")["prefix_degrees"] if len(p) > 1 and p[0].isupper()
-                                and p[1:].islower()), key=len, reverse=True))
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})", r"(?<=[A-Za-z])\.(?=[\"“])",
-                                            rf"(?<=[A-Z]{{3}})(?=(?:{prefixes})$)"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    # A full stop after a word ending in a capital ("... dengan Polri MoU.", "TNI.") ends the
-    # sentence: the stock suffixes split a stop only after a lower-case letter, to keep "U.S."
-    # whole; dotted initials ("A.M.", "S.H.") and the abbreviations' special cases stay whole.
-    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Za-z][A-Z])\."]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-
-
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    nlp = spacy.blank("id")
+    # the news tokenizer (tokenizer.py) in place of spaCy's stock one for "id"
+    nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": NEWS_TOKENIZER}}})
     nlp.max_length = MAX_ARTICLE_CHARS  # the readers skip longer texts with the same number
-    _add_infixes(nlp)
-    _add_special_cases(nlp)
     nlp.add_pipe("mou_sentences")
-    ruler = nlp.add_pipe("span_ruler", config={"spans_key": RULES_KEY, "validate": True, "phrase_matcher_attr": "LOWER"})
+    # spaCy's span ruler, with the patterns that test more than words matched over arrays (token_rules.py)
+    ruler = nlp.add_pipe("mou_span_ruler", name="span_ruler",
+                         config={"spans_key": RULES_KEY, "validate": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(_compiled(nlp, ruler_patterns()))
     from .reading import register  # the readers build on this module: imported once it is loaded
     for name in register():

@@ -27,12 +27,15 @@ STAGE_NAMES = tuple(name for name, _ in STAGES)
 TIMINGS: dict[str, float] = defaultdict(float)
 
 
-def run(text: str, article: dict, *, fast: bool = False, stages: tuple[str, ...] = STAGE_NAMES) -> dict:
+def run(text: str, article: dict, *, fast: bool = False, stages: tuple[str, ...] = STAGE_NAMES, doc=None) -> dict:
+    """The stages over TEXT. DOC: TEXT parsed, or its headline line alone when the first pass
+    found no cue in TEXT (firstpass.py): the stages then find no event and read only the
+    article-level facts."""
     unknown = [s for s in stages if s not in STAGE_NAMES]
     if unknown:
         raise ValueError(f"unknown stage(s) {unknown}; known: {list(STAGE_NAMES)}")
     t0 = time.perf_counter()
-    ctx = Context(text=text, doc=parse(text), article=article, fast=fast)
+    ctx = Context(text=text, doc=parse(text) if doc is None else doc, article=article, fast=fast)
     TIMINGS["tokenise"] += time.perf_counter() - t0
     for name, stage in STAGES:
         if name in stages:

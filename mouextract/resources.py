@@ -12,6 +12,8 @@ from pathlib import Path
 import yaml
 
 _PACKAGE = Path(__file__).resolve().parent
+# libyaml's parser when PyYAML was built with it: ten times faster on our files, the same data
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def patterns_dir() -> Path:
@@ -25,4 +27,4 @@ def patterns_dir() -> Path:
 def load_yaml(name: str):
     """Parsed content of patterns/NAME (cached: data files are read once per process)."""
     with open(patterns_dir() / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_LOADER)

@@ -18,6 +18,7 @@ os.replace only when the run completes.
 from __future__ import annotations
 
 import csv
+import glob
 import json
 import os
 import sys
@@ -76,6 +77,35 @@ FLAT_COLUMNS = flat_columns()
 LONG_COLUMNS = long_columns()
 
 
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Delete the hidden temporary files that runs killed while writing TARGET left beside it
+    (`.NAME.PID.XXXXXXXX.tmp` whose process PID is gone); returns them. A run stopped by
+    Ctrl-C removes its own; a killed one (SIGKILL, power loss) cannot."""
+    removed = []
+    folder = target.parent if str(target.parent) else Path(".")
+    for tmp in folder.glob(f".{glob.escape(target.name)}.*.tmp"):
+        pid = tmp.name[len(target.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            try:
+                tmp.unlink()
+                removed.append(tmp)
+            except OSError:
+                pass  # gone already, or not ours to remove: it does no harm
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # Windows' os.kill(pid, 0) would end the process, not test it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or a platform that cannot tell: leave the file
+    return True
+
+
 @contextmanager
 def atomic_output(path: str | Path, *, newline: str | None = None, binary: bool = False) -> Iterator[TextIO]:
     """A text (or BINARY) stream to PATH that appears there only if the block completes; '-' is stdout."""
@@ -85,7 +115,9 @@ def atomic_output(path: str | Path, *, newline: str | None = None, binary: bool 
         stdout.flush()
         return
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    remove_stale_temporaries(target)
+    # the writer's process id in the name tells a later run whether the file is abandoned
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline=newline)) as stream:
             yield stream

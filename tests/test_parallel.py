@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from mouextract.parallel import PREFETCH, error_record, map_extract
+from mouextract import parallel
+from mouextract.parallel import PREFETCH, SMALL_RUN, Chunker, error_record, map_extract
 
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.txt"))
 NAMES = ["Budi Santoso", "Siti Rahmawati", "Andi Wijaya", "Rudi Hartono", "Dewi Lestari"]
@@ -88,9 +89,30 @@ def test_failing_item_gives_error_record_and_run_goes_on(serial, pooled):
 
 def test_pool_reads_input_lazily(pooled):
     _, lookahead = pooled
-    # in flight: jobs * PREFETCH chunks plus the one being handed out
-    bound = (JOBS * PREFETCH + 1) * CHUNKSIZE
-    assert max(lookahead) <= bound
+    # first the look for a small input (SMALL_RUN + 1 items), then what is in flight:
+    # jobs * PREFETCH chunks, the chunker's window of jobs + 1 chunks, the one handed out
+    assert max(lookahead) <= SMALL_RUN + 1
+    assert max(lookahead[SMALL_RUN:]) <= (JOBS * PREFETCH + JOBS + 2) * CHUNKSIZE
+
+
+def test_small_input_is_done_in_process(items, serial, monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started for a small input")
+
+    monkeypatch.setattr(parallel, "_PoolRun", no_pool)
+    assert list(map_extract(items[:SMALL_RUN], jobs=JOBS)) == serial[:SMALL_RUN]
+
+
+@pytest.mark.parametrize("n, size, ways, sizes", [
+    (20, 4, 2, [4, 4, 4, 2, 2, 2, 2]),   # 8 left at the end: spread over 2 * ways chunks
+    (3, 4, 2, [1, 1, 1]),
+    (0, 4, 2, []),
+    (9, 1, 1, [1] * 9),
+])
+def test_chunker_spreads_the_tail(n, size, ways, sizes):
+    chunks = list(Chunker(range(n), size, ways))
+    assert [len(c) for c in chunks] == sizes
+    assert [x for c in chunks for x in c] == list(range(n))
 
 
 def test_in_process_reads_one_item_at_a_time(items):

@@ -1,0 +1,211 @@
+"""First pass: an article that names no signing, or no instrument, skips the pipeline.
+
+`triggers.run` reports a signing, or lists one under `mentioned`, only in a sentence where the
+span ruler finds a SIGN word, in an article where it finds an AGREEMENT or AGREEMENT_WEAK name
+(CUE_GROUPS). An article in which no pattern of one of these groups can match therefore gets no
+agreement and no mention, and every later stage, finding no event, reads only what describes
+the article (headline, dateline, publication date). So such an article is run through the
+stages with its text parsed only by the components those facts come from (`article_doc`,
+`run`, called by api.extract): the record is the same, for a fraction of the cost.
+tests/test_firstpass.py compares the records with and without the first pass on every article
+we have.
+
+The test is derived from the patterns the ruler loads (`patterns.ruler_patterns()`), never from
+a list of its own. For each pattern, every token it requires gives the words (or the regex) one
+of which must occur in the lower-cased text for that token to match; the pattern can match only
+if each of its required tokens finds one. Tokens with nothing of the kind to test (a shape, a
+negation, an optional token) are left out, and a pattern left with nothing to test, or a group
+without patterns, makes the test always pass. So the first pass may send an article through the
+pipeline that reports no signing, never the reverse. (`str.lower` works character by character,
+so a token's lower-cased text is always a piece of the lower-cased article.)
+
+Set MOUEXTRACT_NO_FIRST_PASS=1 to run every article through the whole pipeline (to check that
+the records are the same: tests/test_firstpass.py does, on every article we have).
+"""
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from . import pipeline
+from .nlp import get_nlp
+from .patterns import ruler_patterns
+
+# An article can report a signing only if some pattern of each group can match in it.
+CUE_GROUPS: tuple[tuple[str, ...], ...] = (("SIGN",), ("AGREEMENT", "AGREEMENT_WEAK"))
+DISABLE_ENV = "MOUEXTRACT_NO_FIRST_PASS"
+
+_TEXT_ATTRS = ("LOWER", "ORTH", "TEXT")
+_OPTIONAL = {"?", "*", "!"}
+# A regex that looks at what surrounds its match (anchors, word boundaries, lookaround) may
+# match a token yet not the same letters inside a longer text: no cue can be read from it.
+_CONTEXT_SENSITIVE = re.compile(r"[\^$]|\\[bBAZ]|\(\?<?[=!]|\(\?\(")
+
+
+@dataclass(frozen=True)
+class Need:
+    """One required token: one of WORDS occurs in the lower-cased text, or REGEX matches in it
+    (in the text as written when the pattern tests ORTH or TEXT)."""
+    words: tuple[str, ...] = ()
+    regex: re.Pattern | None = None
+    as_written: bool = False
+
+
+def _need(token) -> Need | None:
+    """What a token pattern needs to find in the lower-cased text, or None if nothing."""
+    if not isinstance(token, dict) or str(token.get("OP", "1")) in _OPTIONAL \
+            or str(token.get("OP", "1")).startswith("{0"):
+        return None
+    for attr in _TEXT_ATTRS:
+        value = token.get(attr)
+        if isinstance(value, str):
+            return Need(words=(value.lower(),))
+        if isinstance(value, dict) and set(value) == {"IN"} and value["IN"]:
+            return Need(words=_shortest_cover(str(w).lower() for w in value["IN"]))
+        if isinstance(value, dict) and set(value) == {"REGEX"} and not _CONTEXT_SENSITIVE.search(value["REGEX"]):
+            return Need(regex=re.compile(value["REGEX"]), as_written=attr != "LOWER")
+    return None
+
+
+def _words(token) -> set[str] | None:
+    """The lower-cased words a token pattern accepts, if it tests nothing but words."""
+    if not isinstance(token, dict) or set(token) - {"OP", *_TEXT_ATTRS} or len(set(token) & set(_TEXT_ATTRS)) != 1:
+        return None
+    value = next(token[a] for a in _TEXT_ATTRS if a in token)
+    if isinstance(value, str):
+        return {value.lower()}
+    if isinstance(value, dict) and set(value) == {"IN"} and value["IN"]:
+        return {str(w).lower() for w in value["IN"]}
+    return None
+
+
+def _shortest_cover(words) -> tuple[str, ...]:
+    """WORDS without those that contain another ("diteken" goes: "teken" finds it too)."""
+    kept: list[str] = []
+    for w in sorted(set(words), key=len):
+        if w and not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What the text must hold for one pattern to match: each of NEEDS somewhere, and, when the
+    pattern is a plain sequence of words, the words in order as they can stand in a text
+    (SEQUENCE, tried only once the needs are found)."""
+    needs: tuple[Need, ...]
+    sequence: re.Pattern | None = None
+
+
+# Two tokens are neighbours in a Doc when nothing, or one plain space, stands between them.
+_GAP = "[ ]?"
+
+
+def _sequence(pattern: list) -> re.Pattern | None:
+    """PATTERN's words in order, neighbours joined by _GAP; None unless every token it requires
+    is a word test (an optional word may be there or not)."""
+    pieces = []
+    for token in pattern:
+        words = _words(token)
+        if words is None or str(token.get("OP", "1")) not in ("1", "?"):
+            return None
+        # every word as written (not _shortest_cover: "teken" does not stand where "diteken" does)
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        pieces.append((f"(?:{alternatives})", token.get("OP") == "?"))
+    while pieces and pieces[0][1]:  # an optional word at either end constrains nothing
+        pieces.pop(0)
+    while pieces and pieces[-1][1]:
+        pieces.pop()
+    if len(pieces) < 2:
+        return None  # one word: the needs already test it
+    body = pieces[0][0]
+    for piece, optional in pieces[1:]:
+        body += f"(?:{_GAP}{piece})?" if optional else f"{_GAP}{piece}"
+    return re.compile(body)
+
+
+def pattern_cue(pattern) -> Cue | None:
+    """What the text must hold for PATTERN to match; None when nothing can be told."""
+    if not isinstance(pattern, list):
+        return None  # a phrase string: its tokens are not known before tokenizing
+    needs = tuple(n for n in (_need(t) for t in pattern) if n is not None)
+    return Cue(needs, _sequence(pattern)) if needs else None
+
+
+@lru_cache(maxsize=1)
+def cue_test() -> tuple[tuple[Cue, ...], ...] | None:
+    """For each group, one Cue per pattern; None: never skip."""
+    groups = []
+    for labels in CUE_GROUPS:
+        cues = [pattern_cue(p["pattern"]) for p in ruler_patterns() if p["label"] in labels]
+        if not cues or any(c is None for c in cues):
+            return None
+        groups.append(tuple(cues))
+    return tuple(groups)
+
+
+def enabled() -> bool:
+    return os.environ.get(DISABLE_ENV, "") in ("", "0")
+
+
+def may_report(text: str) -> bool:
+    """False only when TEXT cannot report a signing or mention one (see the module docstring)."""
+    return all(cues_found(text))
+
+
+def cues_found(text: str) -> Iterator[bool]:
+    """For each of CUE_GROUPS in turn, whether one of its patterns may match in TEXT (lazily:
+    `all` stops at the first group missing)."""
+    test = cue_test()
+    if test is None:
+        yield True
+        return
+    lowered = text.lower()
+    seen: dict[str, bool] = {}
+
+    def found(need: Need) -> bool:
+        for w in need.words:
+            hit = seen.get(w)
+            if hit is None:
+                hit = seen[w] = w in lowered
+            if hit:
+                return True
+        return need.regex is not None and need.regex.search(text if need.as_written else lowered) is not None
+
+    def matches(cue: Cue) -> bool:
+        return all(found(n) for n in cue.needs) and (cue.sequence is None or cue.sequence.search(lowered) is not None)
+
+    for cues in test:
+        yield any(matches(cue) for cue in cues)
+
+
+# What the stages read when there is no event comes from the sentences (the headline: Context;
+# the dateline: places_stage) and from the dates and office terms of the whole text (the
+# publication date: dates_stage). Of the pipeline's components only these run on a text without
+# cue: the rules and the other readers, which cost far more, serve only to fill an agreement.
+# A stage that reads another group for the article must add its component here (the records
+# with and without the first pass, compared by tests/test_firstpass.py, would differ).
+ARTICLE_COMPONENTS = ("mou_sentences", "mou_dates", "mou_office_terms")
+
+
+def article_doc(text: str):
+    """TEXT parsed by the tokenizer and ARTICLE_COMPONENTS only."""
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    for name in ARTICLE_COMPONENTS:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def run(text: str, article: dict, *, fast: bool = False) -> dict:
+    """`pipeline.run` over TEXT, parsed only as far as the article needs when TEXT holds no cue."""
+    if not enabled():
+        return pipeline.run(text, article, fast=fast)
+    t0 = time.perf_counter()
+    doc = None if may_report(text) else article_doc(text)
+    pipeline.TIMINGS["first pass"] += time.perf_counter() - t0
+    return pipeline.run(text, article, fast=fast, doc=doc)

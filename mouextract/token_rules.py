@@ -1,0 +1,153 @@
+"""The span ruler, with the patterns that test more than words matched over the Doc's arrays.
+
+The span ruler gives its word patterns to a PhraseMatcher (nlp._compiled), which costs little;
+the rest went to spaCy's token Matcher, whose four patterns cost more than the tokenizer: about
+0.1 ms a pattern per article, walking every token in Python. A pattern of fixed length whose
+tokens test words (LOWER, ORTH, TEXT, NORM: a word, a list, a regex) and lexical flags (IS_TITLE,
+IS_DIGIT, LIKE_NUM ...) is the same test at every position at once: `TokenRules` evaluates it on
+the columns of `doc.to_array`. `NewsSpanRuler` is spaCy's SpanRuler that hands such patterns to
+TokenRules and puts their spans with the others, sorted and without duplicates, as it does its
+own; patterns of any other shape stay with its Matcher. tests/test_token_rules.py checks that
+the span group is the same as the stock span ruler's.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import IDS
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+
+_TEXT_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH", "NORM": "NORM"}
+_FLAGS = frozenset(k for k in IDS if k.startswith(("IS_", "LIKE_")))
+# Words whose regex result is remembered per attribute value; cleared when this many.
+REGEX_CACHE = 500_000
+
+
+class _Test:
+    """One test of one token: the column it reads and what it wants there."""
+
+    def __init__(self, attr: str, words=None, regex: str | None = None, flag: bool | None = None):
+        self.attr = attr
+        self.hashes = numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64") if words else None
+        self.regex = re.compile(regex) if regex is not None else None
+        self.flag = flag
+        self.seen: dict[int, bool] = {}
+
+    def mask(self, column: numpy.ndarray, strings) -> numpy.ndarray:
+        if self.flag is not None:
+            return column == (1 if self.flag else 0)
+        if self.hashes is not None:
+            if len(self.hashes) <= 32:
+                return (column[:, None] == self.hashes[None, :]).any(axis=1)
+            return numpy.isin(column, self.hashes)
+        # a regex: searched once per distinct value (spaCy's Matcher searches every token)
+        values = numpy.unique(column).tolist()
+        if len(self.seen) > REGEX_CACHE:
+            self.seen.clear()
+        for v in values:
+            if v not in self.seen:
+                self.seen[v] = self.regex.search(strings[v]) is not None
+        hits = numpy.array([v for v in values if self.seen[v]], dtype="uint64")
+        return numpy.isin(column, hits) if len(hits) else numpy.zeros(len(column), dtype=bool)
+
+
+def _tests(token) -> list[_Test] | None:
+    """The tests of one token pattern, or None if it is not one TokenRules can take."""
+    if not isinstance(token, dict) or str(token.get("OP", "1")) != "1":
+        return None
+    tests = []
+    for key, value in token.items():
+        if key == "OP":
+            continue
+        if key in _TEXT_ATTRS:
+            attr = _TEXT_ATTRS[key]
+            if isinstance(value, str):
+                tests.append(_Test(attr, words=[value]))
+            elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(w, str) for w in value["IN"]):
+                tests.append(_Test(attr, words=value["IN"]) if value["IN"] else None)
+            elif isinstance(value, dict) and set(value) == {"REGEX"} and isinstance(value["REGEX"], str):
+                tests.append(_Test(attr, regex=value["REGEX"]))
+            else:
+                return None
+        elif key in _FLAGS and isinstance(value, bool):
+            tests.append(_Test(key, flag=value))
+        else:
+            return None
+    return tests if tests and None not in tests else None
+
+
+class TokenRules:
+    """Fixed-length token patterns of word and flag tests."""
+
+    def __init__(self):
+        self.patterns: list[tuple[str, str, list[list[_Test]]]] = []  # (label, id, tests per token)
+        self.attrs: list[str] = []
+
+    def add(self, label: str, pattern, pattern_id: str | None = None) -> bool:
+        """Take PATTERN if it has the shape this class matches; False otherwise."""
+        if not isinstance(pattern, list) or not pattern:
+            return False
+        tokens = [_tests(t) for t in pattern]
+        if any(t is None for t in tokens):
+            return False
+        for tests in tokens:
+            for test in tests:
+                if test.attr not in self.attrs:
+                    self.attrs.append(test.attr)
+        self.patterns.append((label, pattern_id if pattern_id is not None else label, tokens))
+        return True
+
+    def spans(self, doc: Doc) -> list[Span]:
+        if not self.patterns or not len(doc):
+            return []
+        columns = doc.to_array(self.attrs)
+        where = {attr: i for i, attr in enumerate(self.attrs)}
+        strings = doc.vocab.strings
+        n = len(doc)
+        found = []
+        for label, pattern_id, tokens in self.patterns:
+            m = n - len(tokens) + 1
+            if m < 1:
+                continue
+            ok = numpy.ones(m, dtype=bool)
+            for j, tests in enumerate(tokens):
+                for test in tests:
+                    ok &= test.mask(columns[j:j + m, where[test.attr]], strings)
+            found += [Span(doc, i, i + len(tokens), label=label, span_id=pattern_id)
+                      for i in numpy.flatnonzero(ok).tolist()]
+        return found
+
+
+class NewsSpanRuler(SpanRuler):
+    """spaCy's SpanRuler, with the patterns TokenRules can take matched by it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.token_rules = TokenRules()
+
+    def add_patterns(self, patterns) -> None:
+        super().add_patterns([p for p in patterns if isinstance(p["pattern"], str)
+                              or not self.token_rules.add(p["label"], p["pattern"], p.get("id"))])
+
+    def match(self, doc: Doc):
+        # SpanRuler.match, with TokenRules' spans among the matches (and no empty matcher run)
+        matches = []
+        for matcher in (self.matcher, self.phrase_matcher):
+            if len(matcher):
+                matches += matcher(doc)
+        labels = self._match_label_id_map
+        spans = {Span(doc, start, end, label=labels[m_id]["label"], span_id=labels[m_id]["id"])
+                 for m_id, start, end in matches if start != end}
+        spans.update(self.token_rules.spans(doc))
+        return sorted(spans)
+
+
+@Language.factory("mou_span_ruler", assigns=["doc.spans"],
+                  default_config={"spans_key": "rules", "phrase_matcher_attr": None, "validate": False})
+def make_news_span_ruler(nlp: Language, name: str, spans_key: str, phrase_matcher_attr, validate: bool):
+    return NewsSpanRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr,
+                         validate=validate)
