@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .dates import month_words, weekday_words
-from .gazetteer import find_regions, is_country, lookup
+from .gazetteer import is_country, lookup
 from .nlp import rule_spans
 from .patterns import lexicon, load
 
@@ -172,11 +173,8 @@ class Reader:
             self.org_at.add(sp.start)
             if sp.id_ in named_kinds:
                 self.named_heads.add(sp.end)
-        self.region_tokens: set[int] = set()
-        for start, end, _region in find_regions(doc.text):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                self.region_tokens.update(range(span.start, span.end))
+        # the places the regions reader found (reading/regions.py), read once for the article
+        self.region_tokens: set[int] = {i for sp in doc.spans.get("regions", []) for i in range(sp.start, sp.end)}
         self.common = common_words()
         self.names = name_words()
         self.bare_heads = load("institution_names.yml")["bare_heads"]
@@ -186,13 +184,16 @@ class Reader:
         self.short_forms = set(acronyms(doc.text))
         self.in_parens: set[int] = set()
         depth = 0
-        for tok in doc:
-            if tok.text == "(":
+        text = doc.text
+        # token offsets as one array: a Token object per token costs more than this loop
+        for i, (idx, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist()):
+            t = text[idx:idx + length]
+            if t == "(":
                 depth += 1
-            elif tok.text == ")":
+            elif t == ")":
                 depth = max(0, depth - 1)
             elif depth:
-                self.in_parens.add(tok.i)
+                self.in_parens.add(i)
 
     def _regions_after_units(self, doc: Doc) -> None:
         """A region written right after an office or institution ("Ketua Bawaslu Bengkulu",
