@@ -128,8 +128,23 @@ def same_institution(a: dict, b: dict) -> bool:
             return True
     if abbreviates(a["name"], b["name"]) or abbreviates(b["name"], a["name"]):
         return True
+    if _names_less(a, b) or _names_less(b, a):
+        return True
     first_a, first_b = a["name"].split()[0], b["name"].split()[0]
     return (first_a.isupper() and first_a == _initials(b["name"])) or (first_b.isupper() and first_b == _initials(a["name"]))
+
+
+def _names_less(short: dict, long: dict) -> bool:
+    """"Fakultas Hukum" / "Fakultas Hukum Ubhara Jaya", "KPU" / "KPU Kabupaten Demak": the
+    shorter name opens the longer one and names nothing of its own (a kind of body, ordinary
+    words), so within one article it is the same body written short. "Universitas Riau" /
+    "Universitas Islam Riau" differ inside; "Bank Jatim" names a region and stays itself."""
+    sw, lw = fold(short["name"]).split(), fold(long["name"]).split()
+    if not sw or len(sw) >= len(lw) or lw[:len(sw)] != sw or _regions(short["name"]):
+        return False
+    from .people import common_words  # the institutions module is read before the people reader
+    ordinary = common_words() | names()["body_words"] | names()["bare_heads"]
+    return all(w in ordinary for w in sw)
 
 
 # --- the institution an office holder signs for ------------------------------------------------

@@ -16,6 +16,7 @@ def test_short_form_spells_the_long_name(short, long):
 
 @pytest.mark.parametrize("short,long", [
     ("Universitas Riau", "Universitas Islam Riau"),
+    ("Bank Jatim", "Bank Jatim Syariah"),
     ("Bank Sumut", "Bank Sulawesi Utara Timur"),
 ])
 def test_different_names_are_not_short_forms(short, long):
@@ -23,6 +24,8 @@ def test_different_names_are_not_short_forms(short, long):
 
 
 @pytest.mark.parametrize("a,b", [
+    ("Fakultas Hukum", "Fakultas Hukum Universitas Merapi"),
+    ("KPU", "KPU Kabupaten Sleman"),
     ("Pemkab Banyumas", "Pemerintah Kabupaten (Pemkab) Banyumas"),
     ("Polda Jateng", "Kepolisian Daerah Jawa Tengah"),
     ("Kementerian ESDM", "Kementerian Energi dan Sumber Daya Mineral (ESDM)"),
@@ -36,6 +39,7 @@ def test_same_institution(a, b):
 @pytest.mark.parametrize("a,b", [
     ("Kabupaten Kolaka", "Kabupaten Kolaka Utara"),
     ("Universitas Riau", "Universitas Islam Riau"),
+    ("Bank Jatim", "Bank Jatim Syariah"),
     ("Kementerian Luar Negeri RI", "Kementerian Luar Negeri dan Kerja Sama Timor-Leste"),
     ("Pemerintah Kabupaten Pangkep", "Kejaksaan Negeri Pangkep"),
 ])

@@ -66,6 +66,8 @@ class OrgReader:
                 if k >= end or k - j > 8:
                     break
                 j = k + 1
+                if j < end and j in self.org_at and doc[j].lower_ not in self.words["region_types"]:
+                    break  # "Badan Usaha Milik Negara (BUMN) PT Krakatau Steel": a kind, then the one
                 continue
             if t in _JOINS and j + 1 < end and (doc[j + 1].text[:1].isupper() or doc[j + 1].is_digit):
                 j += 2
@@ -180,8 +182,14 @@ class OrgReader:
                 out.append(party(span.text, span.start_char, span.end_char))
                 read.update(range(a, b))
         i = start
+        # "Pemkab Batubara, Provinsi Sumatera Utara": a province after a comma locates what comes
+        # before it ("Kota Batam, Kabupaten Natuna" is a list)
+        located_until = -1
         while i < end:
             if i in read:
+                i += 1
+                continue
+            if i <= located_until:
                 i += 1
                 continue
             if i in self.org_at and i not in skip and i not in self.in_title and i not in self.in_parens \
@@ -191,6 +199,8 @@ class OrgReader:
                 bare = j - i == 1 and doc[i].lower_ in self.words["bare_heads"]
                 if not bare and not any(k in skip for k in range(i, j)):
                     out.append(party(span.text.strip(" ,"), span.start_char, span.end_char))
+                    if j + 1 < end and doc[j].text == "," and doc[j + 1].lower_ in self.words["province_words"]:
+                        located_until = self.read(j + 1, end) - 1 if j + 1 in self.org_at else j + 2
                 i = max(j, i + 1)
             else:
                 i += 1
