@@ -336,6 +336,18 @@ class Reader:
             break
         return j, first if first is not None else -1, last if last is not None else -1
 
+    def _located_office(self, i: int, j: int, end: int) -> int:
+        """The end of "di <Place>" inside the office starting at i, when the office is a
+        representation somewhere (offices.yml `located_offices`) and a comma follows the place;
+        else 0."""
+        doc = self.doc
+        if not any(doc[k].lower_ in offices()["located"] for k in range(i, j)):
+            return 0
+        k = j + 1
+        while k < end and doc[k].text[:1].isupper() and not is_degree(doc[k].text) and not is_honorific_or_rank(doc[k].text):
+            k += 1
+        return k if k > j + 1 and k < end and doc[k].text == "," else 0
+
     def _degree_follows(self, k: int, end: int) -> bool:
         while k < end and self.doc[k].is_space:
             k += 1
@@ -371,6 +383,10 @@ class Reader:
                 # Investasi/Kepala BKPM"), unless a list goes on ("Bupati X dan Kepala Y")
                 if doc[j - 1].lower_ in {"dan", "serta", ","}:
                     break
+            elif t.lower() == "di" and self._located_office(i, j, end):
+                # "Konsul Jenderal RI di Sydney, X", "Kepala Perwakilan BI di Jember, Y": where a
+                # representation sits is part of its office
+                j = self._located_office(i, j, end) - 1
             elif t == "," and doc[i].lower_ in offices()["comma_titles"] and self._name_goes_on(j + 1 + (j + 1 < end and doc[j + 1].lower_ == "dan"), end):
                 pass  # "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi": a ministry's name
             elif t.lower() == "dan" or t == "&":
@@ -573,6 +589,7 @@ def offices() -> dict:
         "key_alias": {k.lower(): (v or "").lower() for k, v in data["title_key"]["same"].items()},
         "office_words": frozenset(w.lower() for w in data["office_words"]),
         "acting": frozenset(w.lower().rstrip(".") for w in data["acting_prefixes"]),
+        "located": frozenset(w.lower() for w in data["located_offices"]),
     }
 
 

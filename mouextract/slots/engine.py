@@ -161,6 +161,7 @@ class _Sentence:
         self.doc, self.sent = doc, sent
         self.a, self.b = sent.start, sent.end
         self.lower = [t.lower_ for t in sent]
+        self._inside: dict[str | None, set[int]] = {}
         self.labels: list[set[str]] = [set() for _ in range(len(sent))]
         self.label_spans: dict[str, list[Span]] = {}
         for sp in doc.spans.get(RULES_KEY, []):
@@ -212,7 +213,17 @@ class _Sentence:
     def anywhere(self, ctx: Context) -> bool:
         return any(self.token_matches(i, ctx) for i in range(self.a, self.b))
 
+    def inside(self, group: str | None) -> set[int]:
+        """Tokens inside a mention of GROUP after its first: a stop word there is part of the
+        mention ("Konsul Jenderal RI di Sydney, X"), not where the clause moves on."""
+        if group not in self._inside:
+            self._inside[group] = {i for m in self.doc.spans.get(group, []) if self.a <= m.start < self.b
+                                   for i in range(m.start + 1, m.end)} if group else set()
+        return self._inside[group]
+
     def stops_at(self, i: int, rule: Rule) -> bool:
+        if i in self.inside(rule.take):
+            return False
         for stop in rule.stops:
             if not self.token_matches(i, stop):
                 continue
