@@ -69,6 +69,9 @@ def _lex():
         "rank": {_norm(x) for x in entries["ranks"]},
         "inner": set(entries["title_inner_words"]),
         "particles": set(entries["name_particles"]),
+        "name_abbreviations": set(entries["name_abbreviations"]),
+        "noun_prefixes": tuple(entries["noun_prefixes"]),
+        "noun_suffixes": tuple(entries["noun_suffixes"]),
         "org_words": set(entries["org_words"]),
         "academic": {_norm(x) for x in entries["academic_prefixes"]},
         "function": set(entries["function_words"]),
@@ -98,6 +101,8 @@ def name_words() -> frozenset:
 
 
 _ROMAN = re.compile(r"[IVX]{1,4}")
+# "Pelayanan" (9) and longer nouns; "Perdana", "Kenan"-like names are shorter or lack the shape
+NOMINAL_MIN_LETTERS = 8
 _LIST_SEPARATORS = {",", "dan", "serta", "&", ";"}  # not-linguistic: the marks and conjunctions of a list
 _DEGREE_LIKE = re.compile(r"(?:[A-Z][A-Za-z]?\.?){1,4}")  # "MAFIS", "SS", "Ak.CA" after a known degree
 _INITIALS = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z]{2}\.")
@@ -109,6 +114,36 @@ def is_degree(text: str) -> bool:
     n = _norm(text)
     lex = _lex()
     return bool(n) and (n in lex["prefix"] or n in lex["suffix"])
+
+
+# A long form the article defines is at most this many words ("Balai Pelayanan Pelindungan
+# Pekerja Migran Indonesia (BP3MI)": 6).
+LONG_FORM_WORDS = 8
+
+
+def _runs_before_short_forms(doc: Doc) -> set[int]:
+    """Tokens of the capitalised run right before a short form in brackets ("Balai Pelayanan
+    Pelindungan Pekerja Migran Indonesia (BP3MI)"): the name of a body, never a person's."""
+    out: set[int] = set()
+    for k in range(1, len(doc) - 2):
+        short = doc[k + 1].text
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not short[:1].isupper() or sum(c.isupper() for c in short) < 2:
+            continue
+        a = k
+        while a - 1 >= 0 and k - a < LONG_FORM_WORDS and (doc[a - 1].text[:1].isupper() or doc[a - 1].lower_ == "dan"):
+            a -= 1
+        out.update(range(a, k))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _nominal(text: str) -> bool:
+    """An ordinary noun made from a verb, by its shape: pe-/per-/ke- ... -an ("Pelindungan",
+    "Pemberdayaan", "Kewirausahaan"), long enough not to be a short name."""
+    low = text.lower()
+    lex = _lex()
+    return len(low) >= NOMINAL_MIN_LETTERS and low.isalpha() and low.startswith(lex["noun_prefixes"]) \
+        and low.endswith(lex["noun_suffixes"]) and low not in name_words()
 
 
 def _is_academic_prefix(text: str) -> bool:
@@ -177,6 +212,7 @@ class Reader:
         self.region_tokens: set[int] = {i for sp in doc.spans.get("regions", []) for i in range(sp.start, sp.end)}
         self.common = common_words()
         self.names = name_words()
+        self.defined_long_forms = _runs_before_short_forms(doc)
         self.bare_heads = load("institution_names.yml")["bare_heads"]
         self._regions_after_units(doc)
         # short forms the article defines ("Universitas Katolik Widya Mandira (Unwira)") name
@@ -213,7 +249,7 @@ class Reader:
         t = tok.text
         if tok.i in self.title_at or tok.i in self.org_tokens or tok.i in self.region_tokens:
             return True
-        if t in "()/-&" or _acronym(t) or t.lower() in self.short_forms:
+        if t in "()/-&" or _acronym(t) or t.lower() in self.short_forms or tok.i in self.defined_long_forms:
             return True
         prev = tok.i - 1
         given = t.lower() in self.names
@@ -231,6 +267,8 @@ class Reader:
             return True  # "Duta Besar RI untuk Ghana Jauhari Santoso": the country the office serves
         if given:
             return False
+        if _capitalised(t) and _nominal(t):
+            return True  # "Kepala Balai Pelayanan Pelindungan Pekerja Migran": nouns, not a name
         # after a region, a number, or right after "Bupati"/"Gubernur" (whose only unit is a region)
         # the office is complete: what follows is the name
         complete = prev in self.region_tokens or tok.i in self.after_regional_title or (prev >= 0 and is_country(self.doc[prev].text)) \
@@ -318,7 +356,8 @@ class Reader:
             shouted = t.isupper() and t.isalpha() and len(t) >= 3 and j not in self.org_at and lookup(t) is None \
                 and ((first is None and j > i) or (first is not None and doc[first].text.isupper()))
             if (_capitalised(t) and t[:1].isalpha() and j not in self.title_at and j not in self.org_at
-                    and t.lower() not in _WEEKDAYS_MONTHS and not _acronym(t)) or _is_initial(t) or shouted:
+                    and t.lower() not in _WEEKDAYS_MONTHS and not _acronym(t)) or _is_initial(t) or shouted \
+                    or t in _lex()["name_abbreviations"]:
                 if in_degrees:
                     break  # degrees close a name: "Hamid Chalid, S.H., LL.M. Disaksikan ..."
                 if first is None:
