@@ -38,6 +38,7 @@ class Person:
     marked: bool = False  # a degree, honorific or rank stood by the name: surely a person
     principal_title: str | None = None  # the office of the one signed for: their institution is the party
     rule: str | None = None  # the slot rule that gave the person a role (provenance)
+    principal: "Person | None" = None  # the one this person signed for, named by the stage
 
     def as_signatory(self) -> dict:
         out = {"name": self.name, "title": self.title, "party": None,
@@ -186,7 +187,12 @@ class Reader:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.title_at: dict[int, int] = {}   # token index where a title starts -> its end
+        # an office's word that opens a longer institution's head is the institution's
+        # ("Pimpinan Wilayah Muhammadiyah" is a body; "Pimpinan DPRD" an office)
+        org_heads = {sp.start: sp.end for sp in rule_spans(doc, "ORG")}
         for sp in rule_spans(doc, "TITLE"):
+            if org_heads.get(sp.start, 0) > sp.end:
+                continue
             if sp.start not in self.title_at or self.title_at[sp.start] < sp.end:
                 self.title_at[sp.start] = sp.end
         # a title nested in a longer one ("Walikota" in "Plt.Walikota") is not a start; one sweep

@@ -193,9 +193,10 @@ def roles(ctx: Context, ev, sentence_ids: list[int]) -> tuple[list[Person], list
             # "A yang diwakili oleh B": the principal stands left; "B, atas nama A": right
             left, right = ((m.start_char, m.end_char) for m in f.mentions)
             principal, signer = (right, left) if f.value == "principal_right" else (left, right)
-            if signer in signers and principal in people and people[principal].name:
-                people[signer].on_behalf_of = people[principal].name
-                people[signer].principal_title = people[principal].title
+            if signer in signers and principal in people and (people[principal].name or people[principal].title):
+                # the one signed for may be named only by office ("atas nama Bupati Kampar"): their
+                # name is resolved below, with everyone else's
+                people[signer].principal = people[principal]
                 ev.explain("on_behalf_of", f.rule, signer)
                 signers.discard(principal)
     ordered = sorted(people)
@@ -233,9 +234,12 @@ def run(ctx: Context) -> None:
         orgs = list(doc.spans.get("orgs", []))
         signers = [p for p in signers if _is_person(p, directory, ner_spans, orgs)]
         witnesses = [p for p in witnesses if _is_person(p, directory, ner_spans, orgs)]
-        for p in signers + witnesses:
+        for p in signers + witnesses + [s.principal for s in signers if s.principal]:
             resolve(p, directory, short_forms)
             fuller_name(p, mentions)
+        for p in signers:
+            if p.principal:
+                p.on_behalf_of, p.principal_title = p.principal.name, p.principal.title
         signers = _merge(signers)
         witnesses = [w for w in _merge(witnesses) if not any(_same(w, s) for s in signers)]
         for field, kept in (("signatories", signers), ("witnesses", witnesses)):

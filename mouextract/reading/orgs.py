@@ -41,7 +41,8 @@ class OrgReader:
         for sp in rule_spans(doc, "ORG"):
             if sp.start not in self.org_at or self.org_at[sp.start] < sp.end:
                 self.org_at[sp.start] = sp.end
-        titles = rule_spans(doc, "TITLE")
+        # an office's word opening a longer institution head is the institution's (people.Reader)
+        titles = [sp for sp in rule_spans(doc, "TITLE") if self.org_at.get(sp.start, 0) <= sp.end]
         self.title_at = {sp.start for sp in titles}
         self.in_title = {i for sp in titles for i in range(sp.start, sp.end)}
         self.in_parens: set[int] = set()
