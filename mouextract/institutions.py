@@ -147,6 +147,27 @@ def _names_less(short: dict, long: dict) -> bool:
     return all(w in ordinary for w in sw)
 
 
+def _near(a: str, b: str) -> bool:
+    """Two spellings of one word: equal, or one letter apart in a word of five or more
+    ("Muamlat" / "Muamalat")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+def nearly_within(short: str, long: str) -> bool:
+    """Every word of SHORT (two or more) is a word of LONG, in any order and allowing a slip of
+    the pen: "KB Bank Bukopin" / "Bank KB Bukopin Syariah", "Bank Muamlat Indonesia" / "Bank
+    Muamalat Indonesia". Used for a name read from an office against the names in the text."""
+    sw, lw = fold(short).split(), fold(long).split()
+    return len(sw) >= 2 and all(any(_near(w, x) for x in lw) for w in sw)
+
+
 # --- the institution an office holder signs for ------------------------------------------------
 
 @lru_cache(maxsize=1)

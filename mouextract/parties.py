@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .institutions import defined_long_forms, institution_of_title, merge, names, party, same_institution, spelled_out
+from .institutions import (defined_long_forms, institution_of_title, merge, names, nearly_within, party,
+                           same_institution, spelled_out)
 from .slots import fill
 
 PARTY_RULES = "parties.yml"
@@ -53,14 +54,15 @@ def run(ctx: Context) -> None:
     long_forms = defined_long_forms(ctx.text)
     for ev in ctx.events:
         found = named_parties(ctx, ev)
+        named = [p["name"] for p in found]
         for person in ev.signatories:
-            inst = _institution_signed_for(person)
+            inst = _as_named(_institution_signed_for(person), named)
             if inst:
                 found.append(party(inst, None, None))
                 ev.explain("parties", "party.office_of_signatory", person["span"])
         ev.parties = merge([spelled_out(p, long_forms) for p in found])
         for person in ev.signatories:
-            inst = _institution_signed_for(person)
+            inst = _as_named(_institution_signed_for(person), named)
             if inst:
                 probe = party(inst, None, None)
                 person["party"] = next((k for k, p in enumerate(ev.parties) if same_institution(p, probe)), None)
@@ -86,6 +88,14 @@ def _mention_of(text: str, p: dict, ev, k: int) -> list[int] | None:
         if near or found:
             return list((near or found)[0])
     return None
+
+
+def _as_named(inst: str | None, named: list[str]) -> str | None:
+    """The institution an office gives, written as the text names it when the office words it
+    a little differently ("Direktur KB Bank Bukopin" for "Bank KB Bukopin Syariah")."""
+    if inst is None:
+        return None
+    return next((n for n in named if nearly_within(inst, n)), inst)
 
 
 def _institution_signed_for(person: dict) -> str | None:
