@@ -137,6 +137,25 @@ def _runs_before_short_forms(doc: Doc) -> set[int]:
     return out
 
 
+def numbered_unit(doc: Doc, j: int, end: int) -> int:
+    """The end of a unit's number and the place after its slash ("032/Wirabraja", "0722/
+    Kudus", "0314/Indragiri Hilir"), from token j; j when none stands there."""
+    t = doc[j].text
+    if not t[:1].isdigit() or not t.rstrip("/").isdigit():
+        return j
+    k = j + 1
+    if not t.endswith("/"):
+        if k >= end or doc[k].text != "/":
+            return j
+        k += 1
+    while k < end and doc[k].is_space:
+        k += 1
+    start = k
+    while k < end and doc[k].text[:1].isupper() and doc[k].text.isalpha():
+        k += 1
+    return k if k > start else j
+
+
 @lru_cache(maxsize=65536)
 def _nominal(text: str) -> bool:
     """An ordinary noun made from a verb, by its shape: pe-/per-/ke- ... -an ("Pelindungan",
@@ -418,6 +437,8 @@ class Reader:
                 pass
             elif self._ordinal(j, end):
                 pass  # "Wakil Ketua III", "Asisten 1": which of several such offices
+            elif numbered_unit(doc, j, end) > j:
+                j = numbered_unit(doc, j, end) - 1  # "Komandan Korem 032/Wirabraja", "Dandim 0314/Inhil"
             elif tok.is_digit and j > i and _capitalised(doc[j - 1].text) and self.unit_token(doc[j - 1]) \
                     and j + 1 < end and _capitalised(doc[j + 1].text) and self.unit_token(doc[j + 1]):
                 pass  # "Kepala SMK Negeri 10 Surabaya": a number inside the unit's name

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..dates import month_words, weekday_words
 from ..institutions import names, party
 from ..nlp import rule_spans
-from ..people import common_words, is_degree, is_honorific_or_rank
+from ..people import common_words, is_degree, is_honorific_or_rank, numbered_unit
 
 GROUP = "orgs"
 
@@ -87,6 +87,10 @@ class OrgReader:
                     j += 1
                     continue
                 break
+            numbered = numbered_unit(doc, j, end)
+            if numbered > j:
+                j = numbered  # "Kodim 0722/Kudus", "(Kodim) 0314/Indragiri Hilir": the unit's number and place
+                continue
             if self._continues(doc[j]) or (doc[j].is_digit and j == self.org_at[i]):
                 j += 1  # "Kodim 0722": a number right after the head names the unit
                 continue
@@ -193,8 +197,9 @@ class OrgReader:
             if i <= located_until:
                 i += 1
                 continue
+            after_rank = i > 0 and is_honorific_or_rank(doc[i - 1].text)  # "Brigjen TNI Dody": the rank's arm
             if i in self.org_at and i not in skip and i not in self.in_title and i not in self.in_parens \
-                    and doc[i].text[:1].isupper():
+                    and doc[i].text[:1].isupper() and not after_rank:
                 j = self.read(i, end)
                 span = doc[i:j]
                 bare = j - i == 1 and doc[i].lower_ in self.words["bare_heads"]
