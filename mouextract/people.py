@@ -82,6 +82,8 @@ def _lex():
         "balinese_name_words": {w.lower() for w in entries["balinese_name_words"]},
         "ordinal_heads": {w.lower() for w in entries["ordinal_heads"]},
         "list_openers": {w.lower() for w in entries["list_openers"]},
+        "list_conjunctions": {w.lower() for w in entries["list_conjunctions"]},
+        "portfolio_words": {w.lower() for w in entries["portfolio_words"]},
     }
 
 
@@ -400,6 +402,37 @@ class Reader:
             break
         return j, first if first is not None else -1, last if last is not None else -1
 
+    def _lone_unit_word(self, tok, end: int) -> bool:
+        """"Kepala Bappeda dan Litbang, ...": one capitalised word after "dan" that is no given
+        name and ends the phrase joins two units of one office."""
+        k = tok.i + 1
+        return (_capitalised(tok.text) and tok.text.isalpha() and tok.lower_ not in self.names
+                and (k >= end or self.doc[k].text in {",", ".", ")"}))
+
+    def _portfolio_list(self, i: int, j: int, end: int) -> int:
+        """The end of a list of portfolios after "Bidang"/"for" in the office from i, when a
+        comma at j goes on with the list's next items, the last one after "dan"/"and"; else 0."""
+        doc = self.doc
+        if not any(doc[k].lower_ in _lex()["portfolio_words"] for k in range(i, j)):
+            return 0
+        k = j
+        while k < end and doc[k].text == ",":
+            seg = k + 1
+            if seg < end and doc[seg].lower_ in _lex()["list_conjunctions"]:
+                seg += 1
+            m = seg
+            while m < end and doc[m].text not in {",", "(", ")", "."} and not is_degree(doc[m].text) \
+                    and not is_honorific_or_rank(doc[m].text):
+                if not (_capitalised(doc[m].text) or doc[m].lower_ in _lex()["list_conjunctions"] or self.inner_lower(doc[m])):
+                    return 0
+                m += 1
+            if m == seg:
+                return 0
+            if any(doc[x].lower_ in _lex()["list_conjunctions"] for x in range(k + 1, m)):
+                return m  # the list's last item
+            k = m
+        return 0
+
     def _located_office(self, i: int, j: int, end: int) -> int:
         """The end of "di <Place>" inside the office starting at i, when the office is a
         representation somewhere (offices.yml `located_offices`) and a comma follows the place;
@@ -457,8 +490,16 @@ class Reader:
                 pass  # "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi": a ministry's name
             elif t.lower() == "dan" or t == "&":
                 nxt = doc[j + 1] if j + 1 < end else None
+                if nxt is not None and nxt.i not in self.title_at and not (self.unit_token(nxt) or self.inner_lower(nxt)) \
+                        and j - 1 not in self.region_tokens and self._lone_unit_word(nxt, end):
+                    j += 2  # "Kepala Bappeda dan Litbang, ..."
+                    break
                 if nxt is None or nxt.i in self.title_at or not (self.unit_token(nxt) or self.inner_lower(nxt)):
                     break
+            elif t == "," and self._portfolio_list(i, j, end):
+                # "Wakil Rektor Bidang Perencanaan, Kerja Sama, dan Sistem Informasi, Prof. X",
+                # "Vice Rector for Research, Innovation and Partnership, Dr. Y": the portfolio's list
+                j = self._portfolio_list(i, j, end) - 1
             elif self.unit_token(tok) or self.inner_lower(tok):
                 pass
             else:
