@@ -7,6 +7,7 @@ file to the sentences of a reported signing and returns what each rule took, wit
 and the text it read; the stages turn that into fields (and record the id as provenance), so a
 new construction is a new row with its examples, not new Python.
 """
-from .engine import Fill, Rule, fill, rules
+from .engine import Fill, Rule, fill, holds, rules
+from .tokens import Phrases, Tokens, tokens
 
-__all__ = ["Fill", "Rule", "fill", "rules"]
+__all__ = ["Fill", "Phrases", "Rule", "Tokens", "fill", "holds", "rules", "tokens"]
