@@ -70,6 +70,7 @@ the provenance of the record's fields, value being the text the row read.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -132,6 +133,7 @@ class Rule:
     stops: tuple[Stop, ...]
     over_brackets: bool
     over_lines: bool
+    stop_first: frozenset | None   # what a token must be for a stop to be worth testing (None: anything)
     take: Take | None
     priority: int
     value: str | None
@@ -198,6 +200,18 @@ def _sentences(value):
     return value
 
 
+def _stop_first(stops: tuple[Stop, ...]) -> frozenset | None:
+    """The first words, marks and labels a stop can start with; None when a stop tests a kind
+    of word (capitalised, digit ...) and any token may start one."""
+    first: set[str] = set()
+    for stop in stops:
+        t = stop.test
+        if t.capitalised or t.digit or t.word or t.groups:
+            return None
+        first |= set(t.words.first) | t.punct | t.labels
+    return frozenset(first)
+
+
 def _compile(row: dict, stops: dict, named: dict, source: str) -> Rule:
     rid = row["id"]
     direction = row.get("direction", "right" if row.get("take") else "none")
@@ -218,7 +232,7 @@ def _compile(row: dict, stops: dict, named: dict, source: str) -> Rule:
         continues=bool(row.get("continues")), direction=direction, skip=Phrases(words_of(row.get("skip"))),
         keep_cue=bool(row.get("keep_cue")), opens=Test.of(row.get("opens")), stops=tuple(Stop.of(s) for s in stop_specs),
         over_brackets=bool(row.get("over_brackets")), over_lines=bool(row.get("over_lines")),
-        take=_take(row.get("take")), priority=int(row.get("priority", 0)), value=row.get("value"), source=source)
+        stop_first=_stop_first(tuple(Stop.of(s) for s in stop_specs)), take=_take(row.get("take")), priority=int(row.get("priority", 0)), value=row.get("value"), source=source)
 
 
 def compile_rules(data: dict, source: str = "<rules>") -> RuleSet:
@@ -353,10 +367,12 @@ class _Reading:
     # --- windows --------------------------------------------------------------------------------
 
     def stops_at(self, i: int, rule: Rule, sent: tuple[int, int]) -> bool:
-        take = rule.take
-        if take is not None and take.group and i in self.tk.group(take.group).inner:
+        tk, take, first = self.tk, rule.take, rule.stop_first
+        if first is not None and tk.lower[i] not in first and tk.text[i] not in first and not tk.labels[i] & first:
+            return False
+        if take is not None and take.group and i in tk.group(take.group).inner:
             return False   # a stop word inside a mention is part of it ("Konsul Jenderal RI di Sydney, X")
-        return any(stop.at(self.tk, i, sent) for stop in rule.stops)
+        return any(stop.at(tk, i, sent) for stop in rule.stops)
 
     def continues_below(self, si: int) -> bool:
         """A line broken inside a list: no closing mark, and the next line goes on in lower case."""
@@ -546,31 +562,33 @@ def fill(doc: Doc, sentences: list[Span], name: str | RuleSet, *, sets: dict | N
 def _first(reading: _Reading, compiled: RuleSet) -> list[Fill]:
     """`choose: first`: word by word, the first row that takes something at a cue wins."""
     tk = reading.tk
-    by_label: dict[str, list[int]] = {}
-    by_group: dict[str, list[int]] = {}
-    wanted = {n for n, rule in enumerate(compiled) if all(f in reading.facts for f in rule.when)}
-    by_word = {w: [n for n in ns if n in wanted] for w, ns in compiled.by_word.items()}
-    for n, rule in enumerate(compiled):
-        if n not in wanted:
-            continue
-        for label in rule.cue.labels:
-            by_label.setdefault(label, []).append(n)
-        for g in rule.cue.groups:
-            by_group.setdefault(g, []).append(n)
+    wanted = [n for n, rule in enumerate(compiled) if all(f in reading.facts for f in rule.when)]
+    at: dict[int, set[int]] = {}    # token -> the rows whose cue may start there
+    for a, b in reading.given:
+        for i in range(a, b):
+            rows = compiled.by_word.get(tk.lower[i])
+            if rows:
+                at.setdefault(i, set()).update(n for n in rows if n in wanted)
+    for n in wanted:
+        cue = compiled[n].cue
+        for label in cue.labels:
+            for sp in tk.by_label.get(label, ()):
+                at.setdefault(sp.start, set()).add(n)
+        for g in cue.groups:
+            for i in tk.group(g).at:
+                at.setdefault(i, set()).add(n)
     out: list[Fill] = []
+    positions = sorted(at)
     taken = 0   # no cue before this token opens a slot: it is inside what was taken
     for a, b in reading.given:
         si = tk.sentence_of(a)
         if si < 0:
             continue
         sent = (a, b)
-        for i in range(max(a, taken), b):
+        for i in positions[bisect.bisect_left(positions, a):bisect.bisect_left(positions, b)]:
             if i < taken:
                 continue
-            rows = set(by_word.get(tk.lower[i], ()))
-            rows.update(n for label, ns in by_label.items() if (label, i) in tk.spans for n in ns)
-            rows.update(n for g, ns in by_group.items() if i in tk.group(g).at for n in ns)
-            for n in sorted(rows):
+            for n in sorted(at[i]):
                 rule = compiled[n]
                 cue = reading.longest_cue(rule, i, b)
                 if cue is None or not reading.applies(rule, cue, si, sent):

@@ -179,9 +179,12 @@ class Tokens:
         return k if k >= 0 and self.idx[k] + len(self.text[k]) > char else k + 1
 
 
-def tokens(doc: Doc) -> Tokens:
-    """The index of DOC, built on first use and kept with the Doc."""
+def tokens(doc: Doc, text: str | None = None) -> Tokens:
+    """The index of DOC, built on first use and kept with the Doc (TEXT: the Doc's text, when
+    the caller has it)."""
     found = doc.user_data.get(_CACHE)
     if found is None or found.doc is not doc or len(found) != len(doc):
-        found = doc.user_data[_CACHE] = Tokens(doc)
+        found = doc.user_data[_CACHE] = Tokens(doc, text=text)
+    elif text is not None and found._string is None:
+        found._string = text
     return found
