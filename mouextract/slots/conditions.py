@@ -155,7 +155,11 @@ class Context:
         return test.ends(tk, i, sent) if before else bool(test.at(tk, i, sent))
 
     def anywhere(self, tk: Tokens, start: int, end: int, sent: tuple[int, int]) -> bool:
-        return any(self.test.at(tk, i, sent) for i in range(start, end))
+        t = self.test
+        if t.labels and not (t.words or t.prefix or t.punct or t.capitalised or t.digit or t.word or t.groups
+                             or t.opening or t.unless):
+            return bool(tk.labels_in(start, end) & t.labels)   # labels alone: one lookup
+        return any(t.at(tk, i, sent) for i in range(start, end))
 
 
 @dataclass(frozen=True)

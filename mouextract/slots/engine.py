@@ -350,12 +350,9 @@ class _Reading:
             self._signing[key] = any(ctx.anywhere(self.tk, a, b, (a, b)) for a, b in self.given)
         return self._signing[key]
 
-    def applies(self, rule: Rule, cue: Span, si: int, sent: tuple[int, int]) -> bool:
+    def sentence_ok(self, rule: Rule, si: int, sent: tuple[int, int]) -> bool:
+        """The conditions of RULE that do not depend on where its cue is."""
         tk, (a, b) = self.tk, sent
-        for ctxs, before, wanted in ((rule.before, True, True), (rule.not_before, True, False),
-                                     (rule.after, False, True), (rule.not_after, False, False)):
-            if any(c.holds(tk, cue.start, cue.end, sent, before) != wanted for c in ctxs):
-                return False
         if any(not c.anywhere(tk, a, b, sent) for c in rule.in_sentence):
             return False
         if any(c.anywhere(tk, a, b, sent) for c in rule.not_in_sentence):
@@ -363,6 +360,15 @@ class _Reading:
         if any(not self.signing_holds(c) for c in rule.in_signing) or any(self.signing_holds(c) for c in rule.not_in_signing):
             return False
         return not rule.continues or si - 1 in self.gave
+
+    def applies(self, rule: Rule, cue: Span, sent: tuple[int, int]) -> bool:
+        """The conditions of RULE on the two sides of CUE."""
+        tk = self.tk
+        for ctxs, before, wanted in ((rule.before, True, True), (rule.not_before, True, False),
+                                     (rule.after, False, True), (rule.not_after, False, False)):
+            if any(c.holds(tk, cue.start, cue.end, sent, before) != wanted for c in ctxs):
+                return False
+        return True
 
     # --- windows --------------------------------------------------------------------------------
 
@@ -550,8 +556,10 @@ def fill(doc: Doc, sentences: list[Span], name: str | RuleSet, *, sets: dict | N
                 continue
             words = reading.word_cues(compiled, a, b)
             for rule in rows:
+                if not reading.sentence_ok(rule, si, (a, b)):
+                    continue
                 for cue in reading.cues(rule, a, b, words.get(number[id(rule)], [])):
-                    if reading.applies(rule, cue, si, (a, b)):
+                    if reading.applies(rule, cue, (a, b)):
                         made = reading.take(rule, cue, si, (a, b))
                         if made:
                             reading.gave.add(si)
@@ -591,7 +599,7 @@ def _first(reading: _Reading, compiled: RuleSet) -> list[Fill]:
             for n in sorted(at[i]):
                 rule = compiled[n]
                 cue = reading.longest_cue(rule, i, b)
-                if cue is None or not reading.applies(rule, cue, si, sent):
+                if cue is None or not reading.sentence_ok(rule, si, sent) or not reading.applies(rule, cue, sent):
                     continue
                 made = reading.take(rule, cue, si, sent)
                 if made:

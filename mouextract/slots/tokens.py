@@ -109,6 +109,7 @@ class Tokens:
             self.by_label.setdefault(sp.label_, []).append(sp)
         self._groups: dict[str, Group] = {}
         self._sents: list[tuple[int, int]] | None = None
+        self._labels_in: dict[tuple[int, int], frozenset] = {}
 
     @property
     def string(self) -> str:
@@ -152,6 +153,13 @@ class Tokens:
         if not spans:
             return []
         return [s for s in spans if start <= s.start and s.end <= end]
+
+    def labels_in(self, start: int, end: int) -> frozenset:
+        """The ruler labels of the tokens in [start, end)."""
+        key = (start, end)
+        if key not in self._labels_in:
+            self._labels_in[key] = frozenset().union(*self.labels[start:end])
+        return self._labels_in[key]
 
     def phrase(self, i: int, options: Phrases) -> int:
         """Length of the longest of OPTIONS starting at token i (0: none)."""
