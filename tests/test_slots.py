@@ -39,8 +39,10 @@ def taken(fills, rule) -> list[str]:
 
 
 def read_by(rule_id: str, text: str, meta=None) -> list[str]:
-    """What extracting TEXT records as read by the rule RULE_ID, in any field of any record."""
+    """What extracting TEXT records as read by the rule RULE_ID, in any field of any record (a
+    text written for a rule's examples reports a signing)."""
     result = mouextract.extract(text, meta, explain=True)
+    assert result["agreements"], f"no record in {text!r}"
     return [" ".join(text[a:b].split()) for a_ in result["agreements"] for why in a_["why"].values()
             for p in why if p["rule"] == rule_id and p["span"] for a, b in [p["span"]]]
 

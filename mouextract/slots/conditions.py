@@ -126,6 +126,10 @@ class Context:
         a, b = sent
         if before and self.start and cue_start == a:
             return True
+        if before and self.test.opening:   # only the sentence's first word can match: look there first
+            first = _first_word(tk, sent)
+            if first >= cue_start or not self.test.ends(tk, first, sent):
+                return False
         step, i = (-1, cue_start - 1) if before else (1, cue_end)
         seen = depth = 0
         crossed = self.across is None

@@ -289,6 +289,7 @@ class _Reading:
         self.facts = frozenset(facts or ())
         self.gave: set[int] = set()          # sentences (indexes into tk.sents) where a slot was filled
         self._signing: dict[int, bool] = {}
+        self._words: dict[tuple[int, int], dict[int, list[Span]]] = {}
 
     # --- cues -----------------------------------------------------------------------------------
 
@@ -313,7 +314,9 @@ class _Reading:
 
     def word_cues(self, compiled: RuleSet, a: int, b: int) -> dict[int, list[Span]]:
         """The cue words and phrases of every row in tokens [a, b): row number -> spans."""
-        tk, found = self.tk, {}
+        if (a, b) in self._words:
+            return self._words[a, b]
+        tk, found = self.tk, self._words.setdefault((a, b), {})
         for k in range(a, b):
             for n in compiled.by_word.get(tk.lower[k], ()):
                 for length in compiled[n].cue.words.all_at(tk.lower, k, b):

@@ -1,0 +1,31 @@
+"""mou_quotes: the quotations an article gives, as spans.
+
+Writes `doc.spans["quotes"]`: from an opening mark (“ or ") to the closing one (” or, after ",
+the next "), marks included. What a speaker says happened elsewhere: a slot rule can ask its cue
+to stand outside them (`cue: {outside: [quotes]}`). A quotation longer than MAX_QUOTE_TOKENS
+lost its closing mark and is left out.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+GROUP = "quotes"
+MAX_QUOTE_TOKENS = 200
+_OPENING = ("“", '"')   # not-linguistic: quotation marks
+_CLOSING = "”"
+
+
+@Language.component("mou_quotes")
+def mou_quotes(doc: Doc) -> Doc:
+    texts = [t.text for t in doc]
+    spans, opened = [], None
+    for i, t in enumerate(texts):
+        if opened is None and t in _OPENING:
+            opened = i
+        elif opened is not None and (t == _CLOSING or (t == '"' and texts[opened] == '"')):
+            if i - opened <= MAX_QUOTE_TOKENS:
+                spans.append(doc[opened:i + 1])
+            opened = None
+    doc.spans[GROUP] = spans
+    return doc
