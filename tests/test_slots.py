@@ -372,3 +372,9 @@ def test_a_stage_asks_whether_a_named_context_holds_in_a_sentence():
     doc = built("Acara digelar di Aula . Warga datang .", sents=(0, 5))
     first, second = doc.sents
     assert (holds(doc, first, "place.yml", "event_verb"), holds(doc, second, "place.yml", "event_verb")) == (True, False)
+
+
+def test_the_mention_next_to_a_cue_on_its_left():
+    doc = built("Budi dan Ani menandatangani MoU .", labels=[("SIGN", 3, 4)], groups={"persons": [(0, 1), (2, 3)]})
+    rule = {"cue": {"label": "SIGN"}, "direction": "left", "take": {"group": "persons", "adjacent": True}}
+    assert run(rule, doc) == ["Ani"]

@@ -51,15 +51,18 @@ mouextract/patterns.py, examples in each file):
                the next line goes on in lower case)
     take:      what the window holds: a span group's mentions (persons, orgs ...); or
                {group: venues, adjacent: true, next: {..}, not_next: {..}}: only the mention
-               that starts where the slot opens, whose following token passes (not) these; or
+               next to the cue (it starts where a right slot opens, ends where a left one
+               does), and only those whose following token passes (not) these; or
                {read: list | subject | town_before_country, ...}: what a reader
                (slots/readers.py) reads from where the slot opens, the other keys its options
                (a reader reads at least its first word: a stop closes its window after it)
     priority:  which rule wins when two take the same mention (higher wins; default 0)
     value:     for a slot that takes no mention (status: planned, past ...)
 
-`choose: all` (default): every rule at every cue gives its fills; the stage chooses. Fills of
-one row come in the order of the row's sentences, then of the cues. `choose: first`: the
+`choose: all` (default): every rule at every cue gives its fills; the stage chooses. The given
+sentences are read first, then each set the rows name, in the order the rows first name them;
+in a sentence, the rows in file order. So the fills of one row come in the order of the row's
+sentences, then of its cues. `choose: first`: the
 sentences are read in text order, word by word; at each word the rows are tried in file order
 with their longest cue there, the first that takes something wins, and a cue inside what an
 earlier row took opens nothing (rows read the given sentences only).
@@ -264,11 +267,11 @@ class _Reading:
             return (tk.idx[start], tk.idx[start]) if start < len(tk) else (len(tk.string), len(tk.string))
         return tk.idx[start], tk.end_char(end - 1)
 
-    def _mentions(self, rule: Rule, start: int, end: int, sent: tuple[int, int]) -> list[Span]:
+    def _mentions(self, rule: Rule, start: int, end: int, sent: tuple[int, int], side: str = "right") -> list[Span]:
         take = rule.take
         found = [m for m in self.tk.group(take.group).spans if _inside(m, start, end, take.group)]
-        if take.adjacent:
-            found = [m for m in found if m.start == start]
+        if take.adjacent:   # next to the cue: where a right slot opens, where a left one ends
+            found = [m for m in found if (m.end == end if side == "left" else m.start == start)]
         if take.next is not None:
             found = [m for m in found if m.end < sent[1] and take.next.at(self.tk, m.end, sent)]
         if take.not_next is not None:
@@ -285,7 +288,7 @@ class _Reading:
         if rule.direction == "both":
             ls, le = self.window(rule, cue, si, sent, "left")
             rs, re_ = self.window(rule, cue, si, sent, "right")
-            left, right = self._mentions(rule, ls, le, sent), self._mentions(rule, rs, re_, sent)
+            left, right = self._mentions(rule, ls, le, sent, "left"), self._mentions(rule, rs, re_, sent)
             if not left or not right:
                 return []
             return [Fill(rule.id, rule.slot, rule.priority, cue, (self._chars(ls, le)[0], self._chars(rs, re_)[1]),
@@ -297,7 +300,7 @@ class _Reading:
         if take is not None and take.read is not None:
             return self._read(rule, cue, si, sent)
         start, end = self.window(rule, cue, si, sent, rule.direction)
-        mentions = tuple(self._mentions(rule, start, end, sent)) if take else ()
+        mentions = tuple(self._mentions(rule, start, end, sent, rule.direction)) if take else ()
         if take and not mentions:
             return []
         return [Fill(rule.id, rule.slot, rule.priority, cue, self._chars(start, end), mentions, rule.value)]
