@@ -7,6 +7,7 @@ lost its closing mark and is left out.
 """
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,12 +19,15 @@ _CLOSING = "”"
 
 @Language.component("mou_quotes")
 def mou_quotes(doc: Doc) -> Doc:
-    texts = [t.text for t in doc]
+    # the tokens' ORTH ids as one array: a Token object per token would cost more than the search
+    strings = doc.vocab.strings
+    opening, closing, straight = {strings.add(m) for m in _OPENING}, strings.add(_CLOSING), strings.add('"')
+    orth = doc.to_array(ORTH).tolist()
     spans, opened = [], None
-    for i, t in enumerate(texts):
-        if opened is None and t in _OPENING:
+    for i, t in enumerate(orth):
+        if opened is None and t in opening:
             opened = i
-        elif opened is not None and (t == _CLOSING or (t == '"' and texts[opened] == '"')):
+        elif opened is not None and (t == closing or (t == straight and orth[opened] == straight)):
             if i - opened <= MAX_QUOTE_TOKENS:
                 spans.append(doc[opened:i + 1])
             opened = None
