@@ -42,7 +42,7 @@ SLOT_KEYS = {"id", "slot", "cue", "take", "direction", "skip", "stop", "before",
 SLOT_FILE_KEYS = {"rules", "stops", "contexts", "choose", "check"}
 CUE_KEYS = {"label", "words", "group", "attrs", "prefix", "not_prefix", "outside", "brackets"}
 TEST_KEYS = {"words", "labels", "label", "prefix", "punct", "capitalised", "digit", "word", "group", "opening", "unless"}
-CONTEXT_KEYS = TEST_KEYS | {"within", "not_across", "across", "only_across", "start"}
+CONTEXT_KEYS = TEST_KEYS | {"within", "not_across", "across", "only_across", "start", "unless_before", "unless_after"}
 STOP_KEYS = TEST_KEYS | {"next", "not_next", "prev"}
 TAKE_KEYS = {"group", "adjacent", "next", "not_next"}
 SIDES = ("before", "not_before", "after", "not_after", "in_sentence", "not_in_sentence", "in_signing", "not_in_signing")
@@ -122,7 +122,7 @@ def _unknown(where: str, spec, allowed: set[str], what: str) -> list[str]:
 def _check_test(where: str, spec, allowed: set[str], what: str) -> list[str]:
     problems = _unknown(where, spec, allowed, what)
     if not problems:
-        for key in ("unless", "across", "only_across", "next", "not_next", "prev"):
+        for key in ("unless", "across", "only_across", "unless_before", "unless_after", "next", "not_next", "prev"):
             if key in spec:
                 problems += _check_test(where, spec[key], TEST_KEYS, f"{what}.{key}")
         if isinstance(spec.get("not_across"), dict):
@@ -189,7 +189,8 @@ def _check_slots(name: str, data: dict) -> list[str]:
     for key, spec in stops.items():
         problems += _check_test(f"{name}: stop {key}", spec, STOP_KEYS, "stop")
     for key, spec in contexts.items():
-        problems += _check_test(f"{name}: context {key}", spec, CONTEXT_KEYS, "context")
+        for one in spec if isinstance(spec, list) else [spec]:
+            problems += _check_test(f"{name}: context {key}", one, CONTEXT_KEYS, "context")
     for i, row in enumerate(rows):
         where = f"{name}: rule {i}"
         if not isinstance(row, dict):

@@ -378,3 +378,33 @@ def test_the_mention_next_to_a_cue_on_its_left():
     doc = built("Budi dan Ani menandatangani MoU .", labels=[("SIGN", 3, 4)], groups={"persons": [(0, 1), (2, 3)]})
     rule = {"cue": {"label": "SIGN"}, "direction": "left", "take": {"group": "persons", "adjacent": True}}
     assert run(rule, doc) == ["Ani"]
+
+
+@pytest.mark.parametrize("context,expected", [
+    # unless_after / unless_before: the context fails when that test matches on that side
+    ({"words": ["usai"], "opening": True, "unless_after": {"punct": [","]}}, []),
+    ({"words": ["usai"], "opening": True, "unless_after": {"punct": [";"]}}, ["Aula"]),
+    ({"words": ["usai"], "opening": True, "unless_before": {"words": ["rapat"]}}, ["Aula"]),
+    ({"words": ["usai"], "opening": True, "unless_before": {"words": ["acara"]}}, []),
+])
+def test_a_context_spoilt_by_the_other_side(context, expected):
+    doc = built("Usai acara di Aula , Bupati pulang .", groups={"venues": [(3, 4)]})
+    rule = {"cue": {"words": ["di"]}, "before": context, "take": {"group": "venues", "adjacent": True}}
+    assert run(rule, doc) == expected
+
+
+def test_a_named_context_may_be_a_list_none_of_which_may_hold():
+    contexts = {"after_signing": [{"words": ["usai"], "opening": True, "across": {"punct": [","]}},
+                                  {"words": ["usai"], "opening": True, "unless_after": {"punct": [","]}}]}
+    rule = {"cue": {"words": ["di"]}, "not_before": "after_signing", "take": {"group": "venues", "adjacent": True}}
+    in_first_clause = built("Usai acara di Aula , Bupati pulang .", groups={"venues": [(3, 4)]})
+    after_the_comma = built("Usai acara , Bupati pulang di Aula .", groups={"venues": [(6, 7)]})
+    without_comma = built("Usai acara Bupati pulang di Aula .", groups={"venues": [(5, 6)]})
+    assert [run(rule, d, contexts=contexts) for d in (in_first_clause, after_the_comma, without_comma)] == [["Aula"], [], []]
+
+
+def test_a_stop_asks_the_token_after_it_even_past_the_sentence_end():
+    doc = built("Isinya meliputi riset dan magang ini Bupati datang .", sents=(0, 6))
+    rule = {"cue": {"words": ["meliputi"]}, "take": {"read": "list"},
+            "stop": [{"words": ["ini"], "next": {"word": True}}]}
+    assert run(rule, doc, sentences=[0]) == ["riset", "magang"]

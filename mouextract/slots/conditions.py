@@ -107,25 +107,34 @@ class Context:
     """A Test that must hold on one side of the cue, in the same sentence, searched from the cue
     outwards: within so many words (whitespace does not count), across none of `not_across`,
     across one of `across`, and across only what `only_across` allows (a bracketed aside
-    between is passed over). `start`: holds where the cue opens the sentence."""
+    between is passed over). `start`: holds where the cue opens the sentence. `unless_before` /
+    `unless_after`: it fails when that test matches anywhere before / after the cue."""
     test: Test
     start: bool = False
     within: int | None = None
     not_across: Test | None = None
     across: Test | None = None
     only_across: Test | None = None
+    unless_before: Test | None = None   # the context fails when this matches before the cue ...
+    unless_after: Test | None = None    # ... or after it, anywhere in the sentence
 
     @classmethod
     def of(cls, spec: dict) -> Context:
         not_across = spec.get("not_across")
         return cls(Test.of(spec), bool(spec.get("start")), spec.get("within"),
                    Test.of(not_across) if isinstance(not_across, dict) else Test.of_tokens(not_across) if not_across else None,
-                   Test.of(spec.get("across")), Test.of(spec.get("only_across")))
+                   Test.of(spec.get("across")), Test.of(spec.get("only_across")),
+                   Test.of(spec.get("unless_before")), Test.of(spec.get("unless_after")))
+
+    def _spoilt(self, tk: Tokens, cue_start: int, cue_end: int, sent: tuple[int, int]) -> bool:
+        """Whether `unless_before` or `unless_after` matches on its side of the cue."""
+        return ((self.unless_before is not None and any(self.unless_before.at(tk, i, sent) for i in range(sent[0], cue_start)))
+                or (self.unless_after is not None and any(self.unless_after.at(tk, i, sent) for i in range(cue_end, sent[1]))))
 
     def holds(self, tk: Tokens, cue_start: int, cue_end: int, sent: tuple[int, int], before: bool) -> bool:
         a, b = sent
         if before and self.start and cue_start == a:
-            return True
+            return not self._spoilt(tk, cue_start, cue_end, sent)
         if before and self.test.opening:   # only the sentence's first word can match: look there first
             first = _first_word(tk, sent)
             if first >= cue_start or not self.test.ends(tk, first, sent):
@@ -140,7 +149,7 @@ class Context:
                 if self.not_across is not None and self._meets(self.not_across, tk, i, sent, before):
                     return False
                 if self._meets(self.test, tk, i, sent, before) and crossed:
-                    return True
+                    return not self._spoilt(tk, cue_start, cue_end, sent)
                 if not crossed and self._meets(self.across, tk, i, sent, before):
                     crossed = True
                 if self.only_across is not None:
@@ -169,8 +178,8 @@ class Context:
 @dataclass(frozen=True)
 class Stop:
     """Tokens where a window closes; `next` / `not_next` ask the token after the stop word (or
-    phrase) to pass a test (or not), `prev` the token before it: "pada" closes a window before a
-    date ("pada Senin"), not inside an office ("Direktur pada Bank X")."""
+    phrase) to pass a test (or not), `prev` the token before it, wherever they stand: "pada"
+    closes a window before a date ("pada Senin"), not inside an office ("Direktur pada Bank X")."""
     test: Test
     next: Test | None = None
     not_next: Test | None = None
@@ -184,7 +193,7 @@ class Stop:
         n = self.test.at(tk, i, sent)
         if not n:
             return False
-        following = i + n < sent[1]
+        following = i + n < len(tk)   # the next token, even past the sentence's end
         if self.next is not None and not (following and self.next.at(tk, i + n, sent)):
             return False
         if self.not_next is not None and following and self.not_next.at(tk, i + n, sent):

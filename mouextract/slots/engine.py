@@ -19,7 +19,8 @@ mouextract/patterns.py, examples in each file):
                hold, or none may). A context is a token test — {words, labels, prefix, punct,
                capitalised: true, digit: true, word: true, group: regions, opening: true,
                unless: {..}} — and where to search for it: {within: N, not_across: [..],
-               across: {..}, only_across: {..}, start: true}
+               across: {..}, only_across: {..}, start: true, unless_before: {..},
+               unless_after: {..}}
                — `words` are words or phrases (a list inside is read flat; {from: calendar.yml,
                key: weekdays} takes another file's list); `prefix` asks a labelled token to start
                so ("me": the active form of a verb); `word`: begins with a letter; `group`: a
@@ -29,7 +30,8 @@ mouextract/patterns.py, examples in each file):
                `not_across` stops the search at these tokens; `across`: one of these must stand
                between (a comma: the match is in an earlier clause); `only_across`: nothing but
                these may stand between (a bracketed aside is passed over); `start: true` holds
-               at the sentence's start
+               at the sentence's start; `unless_before` / `unless_after`: the context fails when
+               that test matches anywhere before / after the cue. A named context may be a list
     in_sentence, not_in_sentence: a context (or list) anywhere in the sentence
     in_signing, not_in_signing: a context anywhere in the sentences given to `fill` (the signing's)
     when:      facts the calling stage must state (fill(..., facts=...)), e.g. [one_day]
@@ -88,9 +90,10 @@ _ABBREVIATION_TOKENS = 12   # how far a bracketed abbreviation after a cue may r
 
 
 def holds(doc: Doc, span: Span, name: str, context: str) -> bool:
-    """Whether the context named CONTEXT in patterns/slots/NAME holds anywhere in SPAN."""
+    """Whether the context named CONTEXT in patterns/slots/NAME (each, when it is a list) holds
+    anywhere in SPAN."""
     tk = tokens(doc)
-    return rules(name).contexts[context].anywhere(tk, span.start, span.end, (span.start, span.end))
+    return all(c.anywhere(tk, span.start, span.end, (span.start, span.end)) for c in rules(name).contexts[context])
 
 
 # --- applying rules --------------------------------------------------------------------------

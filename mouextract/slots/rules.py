@@ -92,12 +92,12 @@ class Fill:
 # --- compiling ---------------------------------------------------------------------------------
 
 def _contexts(value, named: dict, source: str, rule: str) -> tuple[Context, ...]:
-    out = []
+    out: list[Context] = []
     for spec in ([] if value is None else value if isinstance(value, list) else [value]):
         if isinstance(spec, str):
             if spec not in named:
                 raise ValueError(f"{source}: rule {rule}: no context named {spec!r}")
-            out.append(named[spec])
+            out += named[spec]
         else:
             out.append(Context.of(spec))
     return tuple(out)
@@ -166,7 +166,8 @@ def _compile(row: dict, stops: dict, named: dict, source: str) -> Rule:
 def compile_rules(data: dict, source: str = "<rules>") -> RuleSet:
     """Rules from the content of a slots file ({rules, stops, contexts, choose})."""
     stops = data.get("stops") or {}
-    named = {name: Context.of(spec) for name, spec in (data.get("contexts") or {}).items()}
+    named = {name: tuple(Context.of(one) for one in (spec if isinstance(spec, list) else [spec]))
+             for name, spec in (data.get("contexts") or {}).items()}
     out = RuleSet(_compile(row, stops, named, source) for row in data["rules"])
     out.choose = data.get("choose", "all")
     out.contexts = named
