@@ -2,10 +2,12 @@
 
 Reads the dates the reading component marked (`doc.spans["dates"]`) and the office terms
 (`doc.spans["office_terms"]`), resolves their years from the evidence (date_years.py), and
-picks, for each signing, the date tied to it by the tiers in patterns/calendar.yml
-(`signing_date`): first a date in a sentence that reports the signing, then one beside it,
-one about the occasion nearby, one in a sentence naming the instrument, one in the attribution
-of a statement nearby, then the dateline. The page stamp is never the signing date.
+picks, for each signing, the date tied to it by the rows of patterns/slots/date.yml, read by
+the slot engine: first a date in a sentence that reports the signing, then one beside it, one
+about the occasion nearby, one in a sentence naming the instrument, one in the attribution of a
+statement, then the dateline. The page stamp is never the signing date. This stage keeps the
+mechanism: which dates can be a signing's (a day and month, not still to come), the weekday a
+signing sentence names alone, and the stop at a vague time in the signing sentences.
 
 `find_dates(text, ...)` and `read_published(text)` give the same reading for a bare text.
 """
@@ -13,15 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .context import Context, Sentence
+from .context import Context
 from .date_years import DateMention, Evidence, gather, resolve
 from .dates import STAMP_ROLES, dateparser_value
-from .patterns import load
 from .reading import dates as reading_dates
 from .reading import office_terms
+from .slots import fill, rules
 
-def _choice_rules() -> dict:
-    return load("calendar.yml")["signing_date"]
+DATE_RULES = "date.yml"
 
 
 # --------------------------------------------------------------------------- reading
@@ -56,39 +57,10 @@ def read_published(text: str, *, today: dt.date | None = None) -> DateMention | 
 
 # --------------------------------------------------------------------------- choosing
 
-def _in(sent: Sentence, d: DateMention) -> bool:
-    return sent.start <= d.start < sent.end
-
-
-def _labelled(ctx: Context, sent: Sentence, tier: dict) -> bool:
-    labels, not_labels = tier.get("labels"), tier.get("not_labels") or ()
-    if labels and not any(ctx.rules(label, sent) for label in labels):
-        return False
-    return not any(ctx.rules(label, sent) for label in not_labels)
-
-
-def _sentences(ctx: Context, where: str, sentence_ids: list[int], window: int):
-    if where == "signing":
-        yield from (ctx.sents[i] for i in sentence_ids)
-    elif where == "adjacent":
-        for i in sentence_ids:
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(ctx.sents) and j not in sentence_ids:
-                    yield ctx.sents[j]
-    elif where == "window":
-        for i in sentence_ids:
-            for j in range(max(0, i - window), min(len(ctx.sents), i + window + 1)):
-                if j not in sentence_ids:
-                    yield ctx.sents[j]
-    elif where == "anywhere":
-        yield from ctx.sents
-    elif where != "dateline":
-        raise ValueError(f"calendar.yml signing_date: unknown 'where' {where!r}")
-
-
 def _a_day(d: DateMention) -> bool:
-    """A date that can be a signing's: day and month known, not marked as still to come."""
-    return d.precision == "day" and d.written.role is None and d.written.direction != "future"
+    """A date that can be a signing's: day and month known, not marked as still to come, not the
+    page stamp (which mentions a row reads is the row's cue)."""
+    return d.precision == "day" and d.written.role != "stamp" and d.written.direction != "future"
 
 
 def _undated_day(d: DateMention) -> bool:
@@ -102,25 +74,41 @@ def says_no_day(d: DateMention) -> bool:
     return d.written.vague or (d.written.day is not None and d.written.direction == "future")
 
 
-def _signing_says(ctx: Context, sentence_ids: list[int], words) -> bool:
-    if not words:
-        return False
-    wanted = {w.lower() for w in words}
-    return any(tok.lower_ in wanted for i in sentence_ids for tok in ctx.sents[i].span)
-
-
 def _weekday_of(d: DateMention) -> int | None:
     if d.value and d.precision == "day":
         return dt.date.fromisoformat(d.value).isoweekday()
     return d.written.weekday
 
 
+def _read(ctx: Context, meant: list[DateMention], sentence_ids: list[int]) -> list[tuple[str, bool, list[list[DateMention]]]]:
+    """For each row of date.yml in order: its id, whether it reads the signing's own sentences,
+    and the dates it reads, sentence by sentence."""
+    by_offsets = {(d.start, d.end): d for d in meant}
+    one_day = sum(1 for d in meant if d.precision == "day" and d.written.role != "stamp") == 1
+    fills = fill(ctx.doc, [ctx.sents[i].span for i in sentence_ids], DATE_RULES, facts=["one_day"] if one_day else [])
+    out = []
+    for rule in rules(DATE_RULES):
+        groups: list[list[DateMention]] = []
+        last = None
+        for f in fills:
+            if f.rule != rule.id:
+                continue
+            sentence = f.cue.sent.start
+            if sentence != last:
+                groups.append([])
+                last = sentence
+            written = f.cue._.date
+            groups[-1].append(by_offsets[written.start, written.end])
+        out.append((rule.id, rule.sentences is None, groups))
+    return out
+
+
 def pick(ctx: Context, meant: list[DateMention], sentence_ids: list[int]) -> tuple[DateMention | None, str | None]:
-    """The date of the signing reported in SENTENCE_IDS and the id of the tier that chose it.
+    """The date of the signing reported in SENTENCE_IDS and the id of the row that chose it.
 
     A weekday the signing sentences name alone ("diteken Senin") rules out a date found
     elsewhere that falls on another day of the week."""
-    rules = _choice_rules()
+    rows = _read(ctx, meant, sentence_ids)
     fallback = None  # a weekday or "kemarin" in a signing sentence, undatable without a publication date
 
     def agrees(d: DateMention) -> bool:
@@ -128,30 +116,18 @@ def pick(ctx: Context, meant: list[DateMention], sentence_ids: list[int]) -> tup
             return True
         return _weekday_of(d) == fallback.written.weekday
 
-    for tier in rules["tiers"]:
-        if tier["where"] == "dateline":
-            line = next((d for d in meant if d.written.role == "dateline" and d.precision == "day"), None)
-            if line is not None and agrees(line):
-                return line, tier["id"]
-            continue
-        if _signing_says(ctx, sentence_ids, tier.get("not_if_signing_says")):
-            continue
-        if tier.get("only_date") and sum(1 for d in meant if d.precision == "day" and d.written.role != "stamp") != 1:
-            continue
-        for sent in _sentences(ctx, tier["where"], sentence_ids, rules["window"]):
-            if not _labelled(ctx, sent, tier):
-                continue
-            here = [d for d in meant if _in(sent, d)]
+    for rule_id, own, groups in rows:
+        for here in groups:
             day = next((d for d in here if _a_day(d) and agrees(d)), None)
             if day is not None:
-                return day, tier["id"]
-            if tier["where"] == "signing":
+                return day, rule_id
+            if own:
                 stop = next((d for d in here if says_no_day(d)), None)
                 if stop is not None:
-                    return stop, tier["id"]
+                    return stop, rule_id
                 if fallback is None:
                     fallback = next((d for d in here if _undated_day(d)), None)
-    return fallback, (rules["tiers"][0]["id"] if fallback is not None else None)
+    return fallback, (rows[0][0] if fallback is not None else None)
 
 
 def normalised(d: DateMention, warnings: list[str]) -> str | None:

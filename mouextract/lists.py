@@ -1,22 +1,22 @@
 """Reading a list in running text: the items of "A, B dan C", "A; B; serta C", "1) A 2) B".
 
-The mechanism behind a slot that takes a list (the scope: "meliputi A, B, dan C"). Given a
-window of tokens of a parsed Doc, it cuts the window at commas, semicolons, line breaks and
-separating words ("serta"), decides which pieces are items, reads numbered items across lines,
-and trims numbering and connectives; items keep the article's wording. The words it needs come
-from the caller's data (`ListWords`, read from patterns/), so any slot can use it.
+The mechanism behind a slot that takes a list or a subject (the scope: "meliputi A, B, dan C",
+"tentang X"): the readers `list` and `subject` that slot rules call (`take: {read: list}`,
+patterns/slots/). From where the slot opens, it passes a count and its introducer ("5 hal,
+yaitu:"), cuts the window at commas, semicolons, line breaks and separating words ("serta"),
+decides which pieces are items, reads numbered items across lines, and trims numbering and
+connectives; items keep the article's wording. Its words are patterns/lists.yml.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from spacy.tokens import Doc
+from .patterns import load
+from .slots.readers import Slot, reader
+from .slots.tokens import Phrases, Tokens
 
-from .nlp import RULES_KEY, get_nlp
-
-Phrase = tuple[str, ...]
 # "1)", "2.", "a." and "3).Pendampingan": the shape of a list number, not a word
 _MARKER = re.compile(r"^(\d{1,2}|[a-j])[.)]+")
 _NUMBER = re.compile(r"\d{1,2}|[a-j]")
@@ -28,35 +28,6 @@ _MARKS = {",", ";", ":", ".", "-", "–", "“", "”", '"'}
 LINE = "line"   # a line break
 WORD = "word"   # a separating word ("serta")
 LAST = "last"   # a comma and the word before the list's last item (", dan")
-
-
-class Phrases:
-    """Words and phrases as the tokenizer splits them ("kerja-sama" is three tokens), indexed by
-    their first and last word so that a token is tested in one lookup."""
-
-    def __init__(self, words=()):
-        tok = get_nlp().tokenizer
-        seqs = sorted({tuple(t.lower_ for t in tok(str(w))) for w in words or ()}, key=len, reverse=True)
-        self.first: dict[str, list[Phrase]] = {}
-        self.last: dict[str, list[Phrase]] = {}
-        for p in seqs:
-            self.first.setdefault(p[0], []).append(p)
-            self.last.setdefault(p[-1], []).append(p)
-
-    def __bool__(self) -> bool:
-        return bool(self.first)
-
-    def at(self, lower: list[str], i: int) -> int:
-        """Length of the longest phrase starting at token i (0: none)."""
-        for p in self.first.get(lower[i], ()) if i < len(lower) else ():
-            if len(p) == 1 or tuple(lower[i:i + len(p)]) == p:
-                return len(p)
-        return 0
-
-    def ending(self, lower: list[str], i: int) -> bool:
-        """Whether a phrase ends at token i."""
-        return any(len(p) == 1 or (i + 1 >= len(p) and tuple(lower[i + 1 - len(p):i + 1]) == p)
-                   for p in self.last.get(lower[i], ()))
 
 
 @dataclass(frozen=True)
@@ -72,51 +43,28 @@ class ListWords:
     function_words: frozenset       # not counted in an item's size
     list_heads: frozenset           # a word that heads every item ("bidang A, bidang B")
     field_heads: Phrases            # a head shared by a list of fields ("kerja sama A, B dan C")
+    names: frozenset                # ruler labels of an instrument's name
+    nominal_prefixes: tuple[str, ...]   # a field of work opens with a noun made from a verb
+    nominal_suffixes: tuple[str, ...]
+    general: Phrases                # what a general aim is about
+    not_field_labels: frozenset     # what names who or where
+    not_field_words: Phrases
 
 
-class Tokens:
-    """The Doc's tokens as rules test them: texts, lower-case forms and ruler labels, once."""
-
-    def __init__(self, doc: Doc, spans=None, text: str | None = None):
-        """SPANS: the ruler's spans to read (default: all of the Doc's); TEXT: the Doc's text,
-        when the caller has it (a Doc builds it anew at each access)."""
-        self.doc = doc
-        self.string = doc.text if text is None else text
-        self.text, self.idx = [], []
-        for t in doc:
-            self.text.append(t.text)
-            self.idx.append(t.idx)
-        self.lower = [w.lower() for w in self.text]
-        self.labels: list[frozenset] = [frozenset()] * len(self.text)
-        self.spans: dict[tuple[str, int], int] = {}   # (label, first token) -> end of the longest span
-        for sp in doc.spans.get(RULES_KEY, []) if spans is None else spans:
-            for i in range(sp.start, sp.end):
-                self.labels[i] = self.labels[i] | {sp.label_}
-            self.spans[sp.label_, sp.start] = max(sp.end, self.spans.get((sp.label_, sp.start), 0))
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-    def phrase(self, i: int, options: Phrases) -> int:
-        """Length of the longest of OPTIONS starting at token i (0: none)."""
-        return options.at(self.lower, i)
-
-    def ends(self, i: int, options: Phrases) -> bool:
-        """Whether one of OPTIONS ends at token i."""
-        return options.ending(self.lower, i)
-
-    def newline_before(self, i: int) -> bool:
-        """Whether a line break comes between token i and the one before it."""
-        return 0 < i < len(self.text) and "\n" in self.string[self.idx[i - 1]:self.idx[i]]
-
-    def at(self, i: int) -> int:
-        """The character offset of token i (the text's end past the last token)."""
-        return self.idx[i] if i < len(self.text) else len(self.string)
-
-    def token_at(self, char: int) -> int:
-        """The first token that ends after character CHAR."""
-        k = bisect.bisect_right(self.idx, char) - 1
-        return k if k >= 0 and self.idx[k] + len(self.text[k]) > char else k + 1
+@lru_cache(maxsize=1)
+def words() -> ListWords:
+    """The words of patterns/lists.yml (and the quantity words of calendar.yml)."""
+    data, calendar = load("lists.yml"), load("calendar.yml")
+    conn, fields = data["connectives"], data["fields"]
+    return ListWords(
+        lead=Phrases(conn["lead"]), trail=frozenset(conn["trail"]), separators=frozenset(conn["separators"]),
+        conjunctions=frozenset(conn["and"]), last=frozenset(conn["last"]), introducers=Phrases(conn["introducers"]),
+        numbers=dict(data["numbers"]), quantities=frozenset(calendar["quantity_words"]),
+        function_words=frozenset(data["function_words"]), list_heads=frozenset(data["list_heads"]),
+        field_heads=Phrases(data["field_heads"]), names=frozenset(data["names"]["labels"]),
+        nominal_prefixes=tuple(fields["nominal"]["prefixes"]), nominal_suffixes=tuple(fields["nominal"]["suffixes"]),
+        general=Phrases(fields["general"]), not_field_labels=frozenset(fields["not_fields"].get("labels") or ()),
+        not_field_words=Phrases(fields["not_fields"].get("words")))
 
 
 def skip(tk: Tokens, i: int, end: int, options: Phrases) -> int:
@@ -354,3 +302,71 @@ def read(tk: Tokens, w: ListWords, start: int, end: int, announced: int | None =
     if accept is not None:
         found = [p for p in found if accept(p)] if found and accept(found[0]) else []
     return [s for s in (span(tk, w, p.start, p.end) for p in found) if s]
+
+
+# --- the readers slot rules call ----------------------------------------------------------------
+
+def _name_ends(tk: Tokens, w: ListWords, i: int) -> bool:
+    return bool(tk.labels[i] & w.names)
+
+
+def _name_starts(tk: Tokens, w: ListWords, i: int) -> bool:
+    return any((label, i) in tk.spans for label in w.names)
+
+
+def is_field(tk: Tokens, w: ListWords, piece: Piece) -> bool:
+    """An item names a field of work when it opens with a noun made from a verb
+    ("pengembangan", "sosialisasi"), not with a name or an entity ("perusahaan"), and none of
+    its first words is a general aim's."""
+    start, end = trim(tk, w, piece.start, piece.end)
+    if end <= start:
+        return False
+    first = tk.lower[start]
+    named = bool(tk.labels[start] & w.not_field_labels) or bool(w.not_field_words.ending(tk.lower, start))
+    nominal = first.startswith(w.nominal_prefixes) and first.endswith(w.nominal_suffixes) and len(first) > 5 and not named
+    return nominal and not any(tk.phrase(i, w.general) for i in range(start, min(end, start + 3)))
+
+
+def _items(slot: Slot, subject: bool) -> list[tuple[int, int]]:
+    """The items from where SLOT opens: past a count and its introducer, on the next line when
+    the cue ends its line ("yaitu:"), past the name of an instrument; a numbered list, or the
+    running list up to the rule's stops. With `require: field`, only items that name a field."""
+    tk, w, sents = slot.tokens, words(), slot.tokens.sents
+    si = slot.sentence
+    end = sents[si][1]
+    start = skip(tk, slot.start, end, slot.rule.skip)
+    start, announced = count(tk, w, start, end)
+    start = skip(tk, start, end, w.introducers)
+    if start >= end and si + 1 < len(sents):   # "... yaitu:" ends a line: the list is below
+        si, start = si + 1, sents[si + 1][0]
+        end = sents[si][1]
+    if start >= len(tk):
+        return []
+    rest = start   # past the name of an instrument, to its subject
+    while rest < end and _name_ends(tk, w, rest):
+        rest += 1
+    start = rest if rest < end and tk.text[rest][:1].isalpha() else start
+    found = numbered(tk, w, start)
+    if found and _name_starts(tk, w, found[0][0]):
+        return []   # a list of instruments ("1. Nota Kesepahaman tentang X ..."): each gives its own subject
+    if found:
+        return [s for s in (span(tk, w, a, b, begin) for a, begin, b in found) if s]
+    stop = slot.end(si, start)
+    accept = (lambda p: is_field(tk, w, p)) if slot.options.get("require") == "field" else None
+    if subject and tk.phrase(start, w.field_heads) and tk.text[start][:1].isupper():
+        # "Kerja Sama Meteorologi, Klimatologi, dan Geofisika": a title, one item
+        whole = span(tk, w, start, stop)
+        return [whole] if whole and (accept is None or accept(Piece(start, stop, ""))) else []
+    return read(tk, w, start, stop, announced, accept)
+
+
+@reader("list")
+def read_list(slot: Slot) -> list[tuple[int, int]]:
+    """The items of the list that opens the slot."""
+    return _items(slot, subject=False)
+
+
+@reader("subject")
+def read_subject(slot: Slot) -> list[tuple[int, int]]:
+    """The subject that opens the slot (one item, a list of them, or a title in capitals)."""
+    return _items(slot, subject=True)

@@ -5,8 +5,10 @@ Every file is a mapping with `kind`, a `note` (the linguistics, for the next rea
 - `rules`: spaCy span-ruler patterns ({label, id, pattern});
 - `lexicon`: word lists (`entries`: a list, or a mapping of named lists) read by the readers;
 - `data`: a module's own tables keyed by concept (calendar, regions, venues ...);
-- `slots`: slot rules read by the slot filler (`rules`: rows with id, slot, cue ..., each with
-  its own examples `{text, value}`: extracting the text, this rule fills its slot with value).
+- `slots`: slot rules read by the slot engine (mouextract/slots/engine.py, whose docstring
+  explains every key): `rules`, rows with id, slot, cue ..., each with its own examples
+  `{text, value}` (extracting the text, this rule fills its slot with value); named `stops`
+  and `contexts` the rows use by name; `choose: all | first`; `check: fill | extraction`.
 
 An example is `{text, ...}` with one of:
 - `label` (and optionally `id`): the span ruler marks that label in the text;
@@ -35,7 +37,17 @@ COMMON_KEYS = {"kind", "note", "examples"}
 EXAMPLE_SHAPES = ({"label"}, {"group"}, {"field"})
 EXAMPLE_KEYS = {"text", "label", "id", "group", "span", "field", "value", "meta", "note"}
 SLOT_KEYS = {"id", "slot", "cue", "take", "direction", "skip", "stop", "before", "not_before", "after",
-             "not_after", "in_sentence", "not_in_sentence", "priority", "value", "note", "examples"}
+             "not_after", "in_sentence", "not_in_sentence", "in_signing", "not_in_signing", "when", "sentences",
+             "continues", "keep_cue", "opens", "over_brackets", "over_lines", "priority", "value", "note", "examples"}
+SLOT_FILE_KEYS = {"rules", "stops", "contexts", "choose", "check"}
+CUE_KEYS = {"label", "words", "group", "attrs", "prefix", "not_prefix", "outside", "brackets"}
+TEST_KEYS = {"words", "labels", "label", "prefix", "punct", "capitalised", "digit", "word", "group", "opening", "unless"}
+CONTEXT_KEYS = TEST_KEYS | {"within", "not_across", "across", "only_across", "start", "unless_before", "unless_after"}
+STOP_KEYS = TEST_KEYS | {"next", "not_next", "prev"}
+TAKE_KEYS = {"group", "adjacent", "next", "not_next"}
+SIDES = ("before", "not_before", "after", "not_after", "in_sentence", "not_in_sentence", "in_signing", "not_in_signing")
+CHOOSE = ("all", "first")   # not-linguistic: the rule language's own words
+CHECK = ("fill", "extraction")   # not-linguistic: the rule language's own words
 
 
 def _check_examples(name: str, data: dict) -> list[str]:
@@ -100,40 +112,94 @@ def _check_lexicon(name: str, data: dict) -> list[str]:
     return problems
 
 
+def _unknown(where: str, spec, allowed: set[str], what: str) -> list[str]:
+    if not isinstance(spec, dict):
+        return [f"{where}: {what} must be a mapping"]
+    extra = set(spec) - allowed
+    return [f"{where}: unknown key(s) {sorted(extra)} in {what}"] if extra else []
+
+
+def _check_test(where: str, spec, allowed: set[str], what: str) -> list[str]:
+    problems = _unknown(where, spec, allowed, what)
+    if not problems:
+        for key in ("unless", "across", "only_across", "unless_before", "unless_after", "next", "not_next", "prev"):
+            if key in spec:
+                problems += _check_test(where, spec[key], TEST_KEYS, f"{what}.{key}")
+        if isinstance(spec.get("not_across"), dict):
+            problems += _check_test(where, spec["not_across"], TEST_KEYS, f"{what}.not_across")
+    return problems
+
+
+def _check_row(where: str, row: dict, stops: dict, contexts: dict) -> list[str]:
+    problems = []
+    for field in ("id", "slot", "cue"):
+        if field not in row:
+            problems.append(f"{where}: missing '{field}'")
+    extra = set(row) - SLOT_KEYS
+    if extra:
+        problems.append(f"{where}: unknown field(s) {sorted(extra)}")
+    if "cue" in row:
+        problems += _unknown(where, row["cue"], CUE_KEYS, "cue")
+    for side in SIDES:
+        specs = row.get(side)
+        for spec in specs if isinstance(specs, list) else [] if specs is None else [specs]:
+            if isinstance(spec, str):
+                if spec not in contexts:
+                    problems.append(f"{where}: {side}: {spec!r} is not one of the file's contexts")
+            else:
+                problems += _check_test(where, spec, CONTEXT_KEYS, side)
+    for stop in row.get("stop") or []:
+        if isinstance(stop, str):
+            if stop not in stops:
+                problems.append(f"{where}: stop {stop!r} is not one of the file's stops")
+        else:
+            problems += _check_test(where, stop, STOP_KEYS, "stop")
+    if "opens" in row:
+        problems += _check_test(where, row["opens"], TEST_KEYS, "opens")
+    take = row.get("take")
+    if isinstance(take, dict) and "read" not in take:
+        problems += _unknown(where, take, TAKE_KEYS, "take")
+    sentences = row.get("sentences")
+    if isinstance(sentences, dict) and (set(sentences) != {"around"} or not isinstance(sentences["around"], int)):
+        problems.append(f"{where}: sentences must be all, a set's name or {{around: N}}")
+    examples = row.get("examples") or {}
+    if not examples.get("match"):
+        problems.append(f"{where}: needs examples.match ({{text, value}}) that the tests run")
+    for kind in ("match", "no_match"):
+        for j, ex in enumerate(examples.get(kind) or []):
+            if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or set(ex) - {"text", "value", "meta"}:
+                problems.append(f"{where}: examples.{kind} {j}: needs 'text' (and 'value', 'meta')")
+    return problems
+
+
 def _check_slots(name: str, data: dict) -> list[str]:
     """Rule rows, each with its own examples ({text, value}: the rule fills its slot with value)."""
     rows = data.get("rules")
     if not isinstance(rows, list) or not rows:
         return [f"{name}: slots file without 'rules'"]
     problems, seen = [], set()
-    stops = data.get("stops") or {}
-    extra = set(data) - COMMON_KEYS - {"rules", "stops"}
+    stops, contexts = data.get("stops") or {}, data.get("contexts") or {}
+    extra = set(data) - COMMON_KEYS - SLOT_FILE_KEYS
     if extra:
         problems.append(f"{name}: unknown key(s) {sorted(extra)}")
+    if data.get("choose", "all") not in CHOOSE:
+        problems.append(f"{name}: choose must be one of {', '.join(CHOOSE)}")
+    if data.get("check", "fill") not in CHECK:
+        problems.append(f"{name}: check must be one of {', '.join(CHECK)}")
+    for key, spec in stops.items():
+        problems += _check_test(f"{name}: stop {key}", spec, STOP_KEYS, "stop")
+    for key, spec in contexts.items():
+        for one in spec if isinstance(spec, list) else [spec]:
+            problems += _check_test(f"{name}: context {key}", one, CONTEXT_KEYS, "context")
     for i, row in enumerate(rows):
         where = f"{name}: rule {i}"
         if not isinstance(row, dict):
             problems.append(f"{where}: not a mapping")
             continue
-        for field in ("id", "slot", "cue"):
-            if field not in row:
-                problems.append(f"{where}: missing '{field}'")
         if row.get("id") in seen:
             problems.append(f"{where}: id {row['id']!r} used twice")
         seen.add(row.get("id"))
-        extra = set(row) - SLOT_KEYS
-        if extra:
-            problems.append(f"{where}: unknown field(s) {sorted(extra)}")
-        for stop in row.get("stop") or []:
-            if isinstance(stop, str) and stop not in stops:
-                problems.append(f"{where}: stop {stop!r} is not one of the file's stops")
-        examples = row.get("examples") or {}
-        if not examples.get("match"):
-            problems.append(f"{where}: needs examples.match ({{text, value}}) that the tests run")
-        for kind in ("match", "no_match"):
-            for j, ex in enumerate(examples.get(kind) or []):
-                if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or set(ex) - {"text", "value", "meta"}:
-                    problems.append(f"{where}: examples.{kind} {j}: needs 'text' (and 'value', 'meta')")
+        problems += _check_row(where, row, stops, contexts)
     return problems
 
 

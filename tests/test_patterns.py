@@ -86,6 +86,20 @@ EXAMPLES = {"examples": {"match": [{"text": "x", "label": "X"}]}}
      "bad.yml: rule 0: unknown field(s) ['colour']"),
     ({"kind": "slots", "note": "n", **EXAMPLES, "rules": [{"id": "a", "slot": "s", "cue": {}}, {"id": "a", "slot": "s", "cue": {}}]},
      "bad.yml: rule 1: id 'a' used twice"),
+    ({"kind": "slots", "note": "n", "rules": [{"id": "a", "slot": "s", "cue": {"word": ["di"]}}]},
+     "bad.yml: rule 0: unknown key(s) ['word'] in cue"),
+    ({"kind": "slots", "note": "n", "rules": [{"id": "a", "slot": "s", "cue": {}, "before": "heading"}]},
+     "bad.yml: rule 0: before: 'heading' is not one of the file's contexts"),
+    ({"kind": "slots", "note": "n", "rules": [{"id": "a", "slot": "s", "cue": {}, "not_before": [{"words": ["x"], "across": {"within": 1}}]}]},
+     "bad.yml: rule 0: unknown key(s) ['within'] in not_before.across"),
+    ({"kind": "slots", "note": "n", "rules": [{"id": "a", "slot": "s", "cue": {}, "take": {"group": "venues", "next_to": True}}]},
+     "bad.yml: rule 0: unknown key(s) ['next_to'] in take"),
+    ({"kind": "slots", "note": "n", "rules": [{"id": "a", "slot": "s", "cue": {}, "sentences": {"around": "two"}}]},
+     "bad.yml: rule 0: sentences must be all, a set's name or {around: N}"),
+    ({"kind": "slots", "note": "n", "choose": "best", "rules": [{"id": "a", "slot": "s", "cue": {}}]},
+     "bad.yml: choose must be one of all, first"),
+    ({"kind": "slots", "note": "n", "stops": {"x": {"words": ["di"], "after": {}}}, "rules": [{"id": "a", "slot": "s", "cue": {}}]},
+     "bad.yml: stop x: unknown key(s) ['after'] in stop"),
 ])
 def test_schema_problem_is_named(data, problem):
     assert problem in check("bad.yml", data)

@@ -220,3 +220,13 @@ def test_venues_group_carries_the_town_it_names(text, venue, town, in_venue):
     span = parse(text).spans["venues"][0]
     place = span._.place
     assert (span.text, place.town.text if place.town is not None else None, place.town_in_venue) == (venue, town, in_venue)
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("Kata dia, “Layanan di Kota Malang membaik,” lalu pergi.", ["“Layanan di Kota Malang membaik,”"]),
+    ('Ia berkata "ini penting" dan "itu juga".', ['"ini penting"', '"itu juga"']),
+    # a quotation that never closes is none
+    ("Kata dia, “Layanan di Kota Malang membaik.", []),
+])
+def test_quotes_group_holds_each_quotation(text, quotes):
+    assert [s.text for s in parse(text).spans["quotes"]] == quotes

@@ -5,7 +5,7 @@ import pytest
 import mouextract
 from mouextract import lists
 from mouextract.nlp import parse
-from mouextract.scope import knowledge
+from mouextract.lists import words as list_words
 
 SIGNED = "Pemkab Sleman dan Universitas Merapi menandatangani nota kesepahaman di Pendopo Parasamya, Senin (4/9/2023). "
 
@@ -18,7 +18,7 @@ def list_items(text: str) -> list[str]:
     """The items lists.read finds in TEXT, read whole as one list."""
     doc = parse(text)
     tk = lists.Tokens(doc)
-    return [text[a:b] for a, b in lists.read(tk, knowledge().words, 0, len(doc))]
+    return [text[a:b] for a, b in lists.read(tk, list_words(), 0, len(doc))]
 
 
 @pytest.mark.parametrize("text,items", [

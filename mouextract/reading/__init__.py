@@ -21,6 +21,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("mou_venues", "venues"),
     ("mou_dates", "dates"),
     ("mou_office_terms", "office_terms"),
+    ("mou_quotes", "quotes"),
 )
 
 

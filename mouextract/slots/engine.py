@@ -1,322 +1,445 @@
 """Slot rules: compiled from patterns/slots/*.yml and applied to the sentences of a signing.
 
-A rule row (schema in mouextract/patterns.py, examples in each file):
+A file holds `rules` (rows), named `stops` and `contexts` rows may use by name, and optionally
+`choose: all | first` and `check: fill | extraction` (below). A row (schema in
+mouextract/patterns.py, examples in each file):
 
     id:        unique name, recorded as the provenance of what the rule fills
-    slot:      what it fills (signatories, witnesses, on_behalf_of, parties, exclude ...)
-    cue:       {label: SIGN | [..]} a span-ruler label, or {words: [oleh, "turut menyaksikan"]};
-               optionally prefix / not_prefix: the cue word starts (not) with one of these
+    slot:      what it fills (signatories, witnesses, on_behalf_of, parties, venue, date, scope ...)
+    cue:       where the rule looks: {label: SIGN | [..]} a span-ruler label, {words: [oleh,
+               "turut menyaksikan"]}, or {group: dates} every mention of a span group (with
+               `attrs: {date.role: dateline}`: only mentions whose extension attribute has that
+               value, null for none); optionally prefix / not_prefix: the cue word starts (not)
+               with one of these; outside: [quotes]: not inside a mention of these groups;
+               brackets: true: a bracketed abbreviation right after the cue is part of it
+               ("MoU (PKS)")
     before, not_before, after, not_after:
-               context the cue needs (or must not have) on that side, in the same sentence:
-               {words, labels, prefix, punct, capitalised: true, digit: true, start: true, within: N,
-               not_across: [..]}
-               — `within` counts tokens (default: to the sentence edge), `not_across` stops
-               the search at these tokens, `start: true` holds at the sentence's start,
-               `prefix` asks a labelled token to start so ("me": the active form of a verb)
-    in_sentence, not_in_sentence: {words, labels} anywhere in the sentence
+               context the cue needs (or must not have) on that side, in the same sentence: a
+               context, the name of one of the file's `contexts`, or a list of them (each must
+               hold, or none may). A context is a token test — {words, labels, prefix, punct,
+               capitalised: true, digit: true, word: true, group: regions, opening: true,
+               unless: {..}} — and where to search for it: {within: N, not_across: [..],
+               across: {..}, only_across: {..}, start: true, unless_before: {..},
+               unless_after: {..}}
+               — `words` are words or phrases (a list inside is read flat; {from: calendar.yml,
+               key: weekdays} takes another file's list); `prefix` asks a labelled token to start
+               so ("me": the active form of a verb); `word`: begins with a letter; `group`: a
+               mention of that span group starts at the token; `opening`: only the sentence's
+               first word; `unless`: a token that passes this test never matches; `within`
+               counts words (whitespace does not count; default: to the sentence edge);
+               `not_across` stops the search at these tokens; `across`: one of these must stand
+               between (a comma: the match is in an earlier clause); `only_across`: nothing but
+               these may stand between (a bracketed aside is passed over); `start: true` holds
+               at the sentence's start; `unless_before` / `unless_after`: the context fails when
+               that test matches anywhere before / after the cue. A named context may be a list
+    in_sentence, not_in_sentence: a context (or list) anywhere in the sentence
+    in_signing, not_in_signing: a context anywhere in the sentences given to `fill` (the signing's)
+    when:      facts the calling stage must state (fill(..., facts=...)), e.g. [one_day]
+    sentences: which sentences the row reads: those given to `fill` (default), `all` of the
+               article, {around: N} those within N sentences of a given one (not given
+               themselves; for each given one in turn, in text order), or a set the calling stage
+               names (fill(..., sets={name: [...]}))
+    continues: true — only in the sentence right after one where this file filled a slot
     direction: right | left | both | sentence | none — where the slot opens from the cue
-    skip:      words passed over at the window's edge next to the cue ("oleh", "langsung")
-    stop:      names of the file's `stops` (or inline {words, labels, punct, next, not_next}):
-               where it closes; next/not_next test the token after the stop word
-    take:      the span group whose mentions the window holds (persons, orgs ...), or none
+    skip:      words (or phrases) passed over at the window's edge next to the cue ("oleh")
+    keep_cue:  true — the slot opens at the cue's last word, which is part of it ("bidang X")
+    opens:     a token test the word where the slot opens (past `skip`) must pass
+    stop:      names of the file's `stops` (or inline): where the window closes. A stop is a
+               token test with next / not_next (the token after the stop word or phrase) and
+               prev (the token before it). A stop word inside a mention of the group the rule
+               takes, after its first word, is part of it ("Konsul Jenderal RI di Sydney, X")
+    over_brackets: true — a stop inside brackets does not close the window
+    over_lines: true — the window goes on over a line break inside a list (no closing mark,
+               the next line goes on in lower case)
+    take:      what the window holds: a span group's mentions (persons, orgs ...); or
+               {group: venues, adjacent: true, next: {..}, not_next: {..}}: only the mention
+               next to the cue (it starts where a right slot opens, ends where a left one
+               does), and only those whose following token passes (not) these; or
+               {read: list | subject | town_before_country, ...}: what a reader
+               (slots/readers.py) reads from where the slot opens, the other keys its options
+               (a reader reads at least its first word: a stop closes its window after it)
     priority:  which rule wins when two take the same mention (higher wins; default 0)
     value:     for a slot that takes no mention (status: planned, past ...)
+
+`choose: all` (default): every rule at every cue gives its fills; the stage chooses. The given
+sentences are read first, then each set the rows name, in the order the rows first name them;
+in a sentence, the rows in file order. So the fills of one row come in the order of the row's
+sentences, then of its cues. `choose: first`: the
+sentences are read in text order, word by word; at each word the rows are tried in file order
+with their longest cue there, the first that takes something wins, and a cue inside what an
+earlier row took opens nothing (rows read the given sentences only).
+
+`check` says how the tests run the rows' examples ({text, value}): `fill` (default) applies the
+file to every sentence of the text; `extraction` extracts the text and looks for the row's id in
+the provenance of the record's fields, value being the text the row read.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+import bisect
 
 from spacy.tokens import Doc, Span
 
-from ..nlp import RULES_KEY
-from ..patterns import all_files, load
+from . import readers
+from .conditions import Context
+from .rules import DIRECTIONS, Cue, Fill, Rule, RuleSet, compile_rules, rules, slot_files  # noqa: F401  (the engine's API)
+from .tokens import tokens
 
-DIRECTIONS = ("right", "left", "both", "sentence", "none")  # not-linguistic: the rule language's own words
-
-
-@dataclass(frozen=True)
-class Context:
-    """One side condition: tokens on a side of the cue that match words, labels, punctuation."""
-    words: frozenset[str] = frozenset()
-    labels: frozenset[str] = frozenset()
-    punct: frozenset[str] = frozenset()
-    capitalised: bool = False
-    start: bool = False
-    within: int | None = None
-    not_across: frozenset[str] = frozenset()
-    prefix: tuple[str, ...] = ()   # a labelled token must also start with one of these
-    digit: bool = False
-
-    @classmethod
-    def of(cls, spec: dict | None) -> Context | None:
-        if spec is None:
-            return None
-        return cls(_words(spec.get("words")), frozenset(_list(spec.get("labels"))), frozenset(_list(spec.get("punct"))),
-                   bool(spec.get("capitalised")), bool(spec.get("start")), spec.get("within"),
-                   frozenset(_list(spec.get("not_across"))), tuple(_list(spec.get("prefix"))), bool(spec.get("digit")))
+_FINAL = {".", "!", "?", "”", '"', "’"}   # marks that close a sentence
+_BRACKET = {"(": 1, ")": -1}
+_ABBREVIATION_TOKENS = 12   # how far a bracketed abbreviation after a cue may reach
 
 
-@dataclass(frozen=True)
-class Stop:
-    """Tokens where a window closes; `next` / `not_next` ask the token after it to match (or
-    not): "pada" closes a window before a date ("pada Senin"), not inside an office ("Direktur
-    pada Bank X")."""
-    words: frozenset[str] = frozenset()
-    labels: frozenset[str] = frozenset()
-    punct: frozenset[str] = frozenset()
-    next: Context | None = None
-    not_next: Context | None = None
-
-    @classmethod
-    def of(cls, spec: dict) -> Stop:
-        return cls(_words(spec.get("words")), frozenset(_list(spec.get("labels"))), frozenset(_list(spec.get("punct"))),
-                   Context.of(spec.get("next")), Context.of(spec.get("not_next")))
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    slot: str
-    labels: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]
-    prefix: tuple[str, ...]
-    not_prefix: tuple[str, ...]
-    before: Context | None
-    not_before: Context | None
-    after: Context | None
-    not_after: Context | None
-    in_sentence: Context | None
-    not_in_sentence: Context | None
-    direction: str
-    skip: frozenset[str]
-    stops: tuple[Stop, ...]
-    take: str | None
-    priority: int
-    value: str | None
-    source: str
-
-
-@dataclass(frozen=True)
-class Fill:
-    """What one rule found at one cue: the mentions it took, or its value, and the window."""
-    rule: str
-    slot: str
-    priority: int
-    cue: Span
-    window: tuple[int, int]            # character offsets
-    mentions: tuple[Span, ...] = ()    # for `both`: (left side's last, right side's first)
-    value: str | None = None
-
-
-def _list(value) -> list:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
-def _words(value) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in _list(value))
-
-
-def _compile(row: dict, stops: dict, source: str) -> Rule:
-    cue = row["cue"]
-    named = [stops[s] if isinstance(s, str) else s for s in _list(row.get("stop"))]
-    direction = row.get("direction", "right" if row.get("take") else "none")
-    if direction not in DIRECTIONS:
-        raise ValueError(f"{source}: rule {row['id']}: direction must be one of {DIRECTIONS}")
-    return Rule(
-        id=row["id"], slot=row["slot"], labels=frozenset(_list(cue.get("label"))),
-        phrases=tuple(tuple(str(p).lower().split()) for p in _list(cue.get("words"))),
-        prefix=tuple(_list(cue.get("prefix"))), not_prefix=tuple(_list(cue.get("not_prefix"))),
-        before=Context.of(row.get("before")), not_before=Context.of(row.get("not_before")),
-        after=Context.of(row.get("after")), not_after=Context.of(row.get("not_after")),
-        in_sentence=Context.of(row.get("in_sentence")), not_in_sentence=Context.of(row.get("not_in_sentence")),
-        direction=direction, skip=_words(row.get("skip")), stops=tuple(Stop.of(s) for s in named),
-        take=row.get("take"), priority=int(row.get("priority", 0)), value=row.get("value"), source=source)
-
-
-def compile_rules(data: dict, source: str = "<rules>") -> tuple[Rule, ...]:
-    """Rules from the content of a slots file ({stops, rules})."""
-    stops = data.get("stops") or {}
-    return tuple(_compile(row, stops, source) for row in data["rules"])
-
-
-@lru_cache(maxsize=None)
-def rules(name: str) -> tuple[Rule, ...]:
-    """The compiled rules of patterns/slots/NAME (checked against the schema when loaded)."""
-    return compile_rules(load(f"slots/{name}"), name)
-
-
-def slot_files() -> list[str]:
-    return [f.split("/", 1)[1] for f in all_files() if f.startswith("slots/")]
+def holds(doc: Doc, span: Span, name: str, context: str) -> bool:
+    """Whether the context named CONTEXT in patterns/slots/NAME (each, when it is a list) holds
+    anywhere in SPAN."""
+    tk = tokens(doc)
+    return all(c.anywhere(tk, span.start, span.end, (span.start, span.end)) for c in rules(name).contexts[context])
 
 
 # --- applying rules --------------------------------------------------------------------------
 
-class _Sentence:
-    """What the rules test in one sentence, computed once: labels per token, cue positions."""
+def _attr(span: Span, path: str):
+    value = span._
+    for part in path.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value
 
-    def __init__(self, doc: Doc, sent: Span):
-        self.doc, self.sent = doc, sent
-        self.a, self.b = sent.start, sent.end
-        self.lower = [t.lower_ for t in sent]
-        self._inside: dict[str | None, set[int]] = {}
-        self.labels: list[set[str]] = [set() for _ in range(len(sent))]
-        self.label_spans: dict[str, list[Span]] = {}
-        for sp in doc.spans.get(RULES_KEY, []):
-            if self.a <= sp.start and sp.end <= self.b:
-                self.label_spans.setdefault(sp.label_, []).append(sp)
-                for i in range(sp.start, sp.end):
-                    self.labels[i - self.a].add(sp.label_)
 
-    def token_matches(self, i: int, spec) -> bool:
-        k = i - self.a
-        tok = self.doc[i]
-        labelled = bool(self.labels[k] & spec.labels) and (not getattr(spec, "prefix", ()) or self.lower[k].startswith(spec.prefix))
-        return (self.lower[k] in spec.words or labelled or tok.text in spec.punct
-                or (getattr(spec, "capitalised", False) and tok.text[:1].isupper())
-                or (getattr(spec, "digit", False) and tok.text[:1].isdigit()))
+class _Reading:
+    """One call of `fill`: the Doc's index, the given sentences, what was filled so far."""
 
-    def cues(self, rule: Rule) -> list[Span]:
-        found = [sp for label in rule.labels for sp in self.label_spans.get(label, [])]
-        for phrase in rule.phrases:
-            n = len(phrase)
-            for k in range(len(self.lower) - n + 1):
-                if tuple(self.lower[k:k + n]) == phrase:
-                    found.append(self.doc[self.a + k:self.a + k + n])
-        out = []
-        for sp in sorted(found, key=lambda s: (s.start, -len(s))):
-            first = sp[0].lower_
-            if rule.prefix and not first.startswith(rule.prefix):
-                continue
-            if rule.not_prefix and first.startswith(rule.not_prefix):
-                continue
-            out.append(sp)
-        return out
+    def __init__(self, doc: Doc, sentences: list[Span], facts):
+        self.doc, self.tk = doc, tokens(doc)
+        self.given = [(s.start, s.end) for s in sentences]
+        self.facts = frozenset(facts or ())
+        self.gave: set[int] = set()          # sentences (indexes into tk.sents) where a slot was filled
+        self._signing: dict[int, bool] = {}
+        self._words: dict[tuple[int, int], dict[int, list[Span]]] = {}
 
-    def side(self, cue: Span, ctx: Context, before: bool) -> bool:
-        """Whether CTX holds on one side of CUE."""
-        if before and ctx.start and cue.start == self.a:
-            return True
-        if before:
-            positions = range(cue.start - 1, max(self.a, cue.start - ctx.within) - 1 if ctx.within else self.a - 1, -1)
-        else:
-            positions = range(cue.end, min(self.b, cue.end + ctx.within) if ctx.within else self.b)
-        for i in positions:
-            if self.doc[i].text in ctx.not_across or self.lower[i - self.a] in ctx.not_across:
-                return False
-            if self.token_matches(i, ctx):
-                return True
-        return False
+    # --- cues -----------------------------------------------------------------------------------
 
-    def anywhere(self, ctx: Context) -> bool:
-        return any(self.token_matches(i, ctx) for i in range(self.a, self.b))
-
-    def inside(self, group: str | None) -> set[int]:
-        """Tokens inside a mention of GROUP after its first: a stop word there is part of the
-        mention ("Konsul Jenderal RI di Sydney, X"), not where the clause moves on."""
-        if group not in self._inside:
-            self._inside[group] = {i for m in self.doc.spans.get(group, []) if self.a <= m.start < self.b
-                                   for i in range(m.start + 1, m.end)} if group else set()
-        return self._inside[group]
-
-    def stops_at(self, i: int, rule: Rule) -> bool:
-        if i in self.inside(rule.take):
+    def _keep(self, cue: Cue, sp: Span) -> bool:
+        first = self.tk.lower[sp.start]
+        if cue.prefix and not first.startswith(cue.prefix):
             return False
-        for stop in rule.stops:
-            if not self.token_matches(i, stop):
-                continue
-            following = i + 1 < self.b
-            if stop.next is not None and not (following and self.token_matches(i + 1, stop.next)):
-                continue
-            if stop.not_next is not None and following and self.token_matches(i + 1, stop.not_next):
-                continue
-            return True
-        return False
+        if cue.not_prefix and first.startswith(cue.not_prefix):
+            return False
+        return not any(self.tk.group(g).covers(sp.start) for g in cue.outside)
 
-    def window(self, cue: Span, rule: Rule, side: str) -> tuple[int, int]:
-        """Token range [start, end) of the slot on one side of the cue."""
-        if side == "right":
-            i = cue.end
-            while i < self.b and self.lower[i - self.a] in rule.skip:
+    def _mention_ok(self, cue: Cue, sp: Span) -> bool:
+        return all(_attr(sp, path) in wanted for path, wanted in cue.attrs)
+
+    def _extend(self, cue: Cue, sp: Span, sent_end: int) -> Span:
+        """A bracketed abbreviation right after the cue belongs to it: "MoU (PKS)"."""
+        tk, i = self.tk, sp.end
+        if not cue.brackets or i >= len(tk) or tk.text[i] != "(":
+            return sp
+        close = next((j for j in range(i, min(sent_end, i + _ABBREVIATION_TOKENS)) if tk.text[j] == ")"), None)
+        return self.doc[sp.start:close + 1] if close is not None else sp
+
+    def word_cues(self, compiled: RuleSet, a: int, b: int) -> dict[int, list[Span]]:
+        """The cue words and phrases of every row in tokens [a, b): row number -> spans."""
+        if (a, b) in self._words:
+            return self._words[a, b]
+        tk, found = self.tk, self._words.setdefault((a, b), {})
+        for k in range(a, b):
+            for n in compiled.by_word.get(tk.lower[k], ()):
+                for length in compiled[n].cue.words.all_at(tk.lower, k, b):
+                    found.setdefault(n, []).append(self.doc[k:k + length])
+        return found
+
+    def cues(self, rule: Rule, a: int, b: int, words: list[Span]) -> list[Span]:
+        """Every cue of RULE in tokens [a, b), in text order (longer first at one start); WORDS:
+        its cue words there."""
+        tk, cue = self.tk, rule.cue
+        found = [sp for label in cue.labels for sp in tk.labelled(label, a, b)] + words
+        for g in cue.groups:
+            found += [m for m in tk.group(g).within(a, b) if self._mention_ok(cue, m)]
+        return [self._extend(cue, sp, b) for sp in sorted(found, key=lambda s: (s.start, -len(s))) if self._keep(cue, sp)]
+
+    def longest_cue(self, rule: Rule, i: int, b: int) -> Span | None:
+        """The longest cue of RULE that starts at token i and ends by token B."""
+        tk, cue = self.tk, rule.cue
+        n = max(cue.words.all_at(tk.lower, i, b), default=0) if cue.words else 0
+        for label in cue.labels:
+            end = tk.spans.get((label, i), 0)
+            n = max(n, end - i if end <= b else 0)
+        for g in cue.groups:
+            n = max([n] + [len(m) for m in tk.group(g).at.get(i, ()) if m.end <= b and self._mention_ok(cue, m)])
+        if not n or not self._keep(cue, self.doc[i:i + n]):
+            return None
+        return self._extend(cue, self.doc[i:i + n], b)
+
+    # --- conditions -----------------------------------------------------------------------------
+
+    def signing_holds(self, ctx: Context) -> bool:
+        key = id(ctx)
+        if key not in self._signing:
+            self._signing[key] = any(ctx.anywhere(self.tk, a, b, (a, b)) for a, b in self.given)
+        return self._signing[key]
+
+    def sentence_ok(self, rule: Rule, si: int, sent: tuple[int, int]) -> bool:
+        """The conditions of RULE that do not depend on where its cue is."""
+        tk, (a, b) = self.tk, sent
+        if any(not c.anywhere(tk, a, b, sent) for c in rule.in_sentence):
+            return False
+        if any(c.anywhere(tk, a, b, sent) for c in rule.not_in_sentence):
+            return False
+        if any(not self.signing_holds(c) for c in rule.in_signing) or any(self.signing_holds(c) for c in rule.not_in_signing):
+            return False
+        return not rule.continues or si - 1 in self.gave
+
+    def applies(self, rule: Rule, cue: Span, sent: tuple[int, int]) -> bool:
+        """The conditions of RULE on the two sides of CUE."""
+        tk = self.tk
+        for ctxs, before, wanted in ((rule.before, True, True), (rule.not_before, True, False),
+                                     (rule.after, False, True), (rule.not_after, False, False)):
+            if any(c.holds(tk, cue.start, cue.end, sent, before) != wanted for c in ctxs):
+                return False
+        return True
+
+    # --- windows --------------------------------------------------------------------------------
+
+    def stops_at(self, i: int, rule: Rule, sent: tuple[int, int]) -> bool:
+        tk, take, first = self.tk, rule.take, rule.stop_first
+        if first is not None and tk.lower[i] not in first and tk.text[i] not in first and not tk.labels[i] & first:
+            return False
+        if take is not None and take.group and i in tk.group(take.group).inner:
+            return False   # a stop word inside a mention is part of it ("Konsul Jenderal RI di Sydney, X")
+        return any(stop.at(tk, i, sent) for stop in rule.stops)
+
+    def continues_below(self, si: int) -> bool:
+        """A line broken inside a list: no closing mark, and the next line goes on in lower case."""
+        tk, sents = self.tk, self.tk.sents
+        if si + 1 >= len(sents):
+            return False
+        last, nxt = tk.text[sents[si][1] - 1], sents[si + 1][0]
+        return last not in _FINAL and last != ":" and tk.text[nxt][:1].islower() and tk.newline_before(nxt)
+
+    def end(self, rule: Rule, si: int, start: int, *, first_may_stop: bool = True, sent=None) -> int:
+        """Where RULE's window from token START of sentence SI (token range SENT) closes."""
+        tk, depth, i = self.tk, 0, start
+        sent = sent or tk.sents[si]
+        while True:
+            while i < sent[1]:
+                if rule.over_brackets:
+                    depth = max(depth + _BRACKET.get(tk.text[i], 0), 0)
+                if depth == 0 and (first_may_stop or i > start) and self.stops_at(i, rule, sent):
+                    return i
                 i += 1
-            end = i
-            while end < self.b and not self.stops_at(end, rule):
-                end += 1
-            return i, end
+            if not (rule.over_lines and self.continues_below(si)):
+                return sent[1]
+            si += 1
+            sent = tk.sents[si]
+
+    def opening(self, rule: Rule, cue: Span, b: int) -> int:
+        """The token where the slot opens right of CUE, past the skipped words."""
+        i = cue.end - 1 if rule.keep_cue else cue.end
+        while i < b:
+            n = rule.skip.at(self.tk.lower, i) if rule.skip else 0
+            if not n:
+                break
+            i += n
+        return i
+
+    def window(self, rule: Rule, cue: Span, si: int, sent: tuple[int, int], side: str) -> tuple[int, int]:
+        """Token range [start, end) of the slot on one side of the cue."""
+        tk = self.tk
+        a, b = sent
+        if side == "right":
+            i = self.opening(rule, cue, b)
+            return i, self.end(rule, si, i, sent=sent)
         j = cue.start
-        while j > self.a and self.lower[j - 1 - self.a] in rule.skip:
-            j -= 1
+        while j > a and rule.skip:
+            n = rule.skip.ending(tk.lower, j - 1)
+            if not n or j - n < a:
+                break
+            j -= n
         start = j
-        while start > self.a and not self.stops_at(start - 1, rule):
+        while start > a and not self.stops_at(start - 1, rule, (a, b)):
             start -= 1
         return start, j
 
+    # --- what a rule takes ------------------------------------------------------------------------
 
-def _applies(s: _Sentence, rule: Rule, cue: Span) -> bool:
-    checks = ((rule.before, True, True), (rule.not_before, True, False),
-              (rule.after, False, True), (rule.not_after, False, False))
-    for ctx, before, wanted in checks:
-        if ctx is not None and s.side(cue, ctx, before) != wanted:
-            return False
-    if rule.in_sentence is not None and not s.anywhere(rule.in_sentence):
-        return False
-    return rule.not_in_sentence is None or not s.anywhere(rule.not_in_sentence)
+    def _chars(self, start: int, end: int) -> tuple[int, int]:
+        tk = self.tk
+        if end <= start:
+            return (tk.idx[start], tk.idx[start]) if start < len(tk) else (len(tk.string), len(tk.string))
+        return tk.idx[start], tk.end_char(end - 1)
+
+    def _mentions(self, rule: Rule, start: int, end: int, sent: tuple[int, int], side: str = "right") -> list[Span]:
+        take = rule.take
+        found = [m for m in self.tk.group(take.group).spans if _inside(m, start, end, take.group)]
+        if take.adjacent:   # next to the cue: where a right slot opens, where a left one ends
+            found = [m for m in found if (m.end == end if side == "left" else m.start == start)]
+        if take.next is not None:
+            found = [m for m in found if m.end < sent[1] and take.next.at(self.tk, m.end, sent)]
+        if take.not_next is not None:
+            found = [m for m in found if not (m.end < sent[1] and take.not_next.at(self.tk, m.end, sent))]
+        return found
+
+    def take(self, rule: Rule, cue: Span, si: int, sent: tuple[int, int]) -> list[Fill]:
+        tk, take = self.tk, rule.take
+        if rule.direction == "none":
+            return [Fill(rule.id, rule.slot, rule.priority, cue, (cue.start_char, cue.end_char), value=rule.value)]
+        if rule.direction == "sentence":
+            mentions = tuple(self._mentions(rule, *sent, sent)) if take and take.group else ()
+            return [Fill(rule.id, rule.slot, rule.priority, cue, self._chars(*sent), mentions, rule.value)]
+        if rule.direction == "both":
+            ls, le = self.window(rule, cue, si, sent, "left")
+            rs, re_ = self.window(rule, cue, si, sent, "right")
+            left, right = self._mentions(rule, ls, le, sent, "left"), self._mentions(rule, rs, re_, sent)
+            if not left or not right:
+                return []
+            return [Fill(rule.id, rule.slot, rule.priority, cue, (self._chars(ls, le)[0], self._chars(rs, re_)[1]),
+                         (left[-1], right[0]), rule.value)]
+        if rule.direction == "right" and rule.opens is not None:
+            at = self.opening(rule, cue, sent[1])
+            if at >= sent[1] or not rule.opens.at(tk, at, sent):
+                return []
+        if take is not None and take.read is not None:
+            return self._read(rule, cue, si, sent)
+        start, end = self.window(rule, cue, si, sent, rule.direction)
+        mentions = tuple(self._mentions(rule, start, end, sent, rule.direction)) if take else ()
+        if take and not mentions:
+            return []
+        return [Fill(rule.id, rule.slot, rule.priority, cue, self._chars(start, end), mentions, rule.value)]
+
+    def _read(self, rule: Rule, cue: Span, si: int, sent: tuple[int, int]) -> list[Fill]:
+        start = self.opening(rule, cue, sent[1])
+        end = lambda s, i: self.end(rule, s, i, first_may_stop=False, sent=sent if s == si else None)  # noqa: E731
+        slot = readers.Slot(self.tk, rule, cue, si, start, dict(rule.take.options), end)
+        items = tuple(readers.get(rule.take.read)(slot))
+        if not items:
+            return []
+        return [Fill(rule.id, rule.slot, rule.priority, cue, (self.tk.at(start), max(b for _, b in items)),
+                     value=rule.value, items=items)]
+
+    # --- the sentences ---------------------------------------------------------------------------
+
+    def visits(self, compiled: RuleSet, sets: dict | None) -> list[tuple[list[tuple[int, int]], list[Rule]]]:
+        """(sentences, the rows that read them) for each sentence set the rows name, the given
+        sentences first."""
+        keys: list = [None]
+        for rule in compiled:
+            if rule.sentences not in keys:
+                keys.append(rule.sentences)
+        out = []
+        for key in keys:
+            rows = [r for r in compiled if r.sentences == key and all(f in self.facts for f in r.when)]
+            if rows:
+                out.append((self.sentence_set(key, sets, rows[0]), rows))
+        return out
+
+    def sentence_set(self, key, sets: dict | None, rule: Rule) -> list[tuple[int, int]]:
+        tk = self.tk
+        if key is None:
+            return self.given
+        if key == "all":
+            return list(tk.sents)
+        if isinstance(key, tuple):
+            index = {a: k for k, (a, _) in enumerate(tk.sents)}
+            given = [index[a] for a, _ in self.given if a in index]
+            seen, out = set(given), []
+            for k in given:
+                for j in range(max(0, k - key[1]), min(len(tk.sents), k + key[1] + 1)):
+                    if j not in seen:
+                        seen.add(j)
+                        out.append(tk.sents[j])
+            return out
+        if sets is None or key not in sets:
+            raise ValueError(f"{rule.source}: rule {rule.id} reads the sentences {key!r}, which the caller did not give")
+        return [(s.start, s.end) for s in sets[key]]
 
 
-def _inside(doc: Doc, span: Span, start: int, end: int, anchor: str) -> bool:
+def _inside(span: Span, start: int, end: int, group: str) -> bool:
     """Whether a mention lies in tokens [start, end); persons by their name when they have one."""
     if end <= start:
         return False
+    doc = span.doc
     a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     s, e = span.start_char, span.end_char
-    person = span._.get("person") if anchor == "persons" and span.has_extension("person") else None
+    person = span._.get("person") if group == "persons" and span.has_extension("person") else None
     if person is not None and person.name_span:
         s, e = person.name_span
     return a <= s and e <= b
 
 
-def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    if end <= start:
-        return (doc[start].idx, doc[start].idx) if start < len(doc) else (len(doc.text), len(doc.text))
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def fill(doc: Doc, sentences: list[Span], name: str | tuple[Rule, ...]) -> list[Fill]:
-    """What the rules of patterns/slots/NAME (or compiled RULES) take in SENTENCES, sentence by
-    sentence, in rule order."""
-    out: list[Fill] = []
+def fill(doc: Doc, sentences: list[Span], name: str | RuleSet, *, sets: dict | None = None, facts=()) -> list[Fill]:
+    """What the rules of patterns/slots/NAME (or compiled RULES) take in SENTENCES (the
+    sentences of a signing) and in the sentence sets the rows name (`sets`: the ones the
+    calling stage names), given the FACTS the stage states."""
     compiled = rules(name) if isinstance(name, str) else name
-    for sent in sentences:
-        s = _Sentence(doc, sent)
-        for rule in compiled:
-            for cue in s.cues(rule):
-                if not _applies(s, rule, cue):
+    reading = _Reading(doc, sentences, facts)
+    if getattr(compiled, "choose", "all") == "first":
+        return _first(reading, compiled)
+    out: list[Fill] = []
+    tk = reading.tk
+    number = {id(rule): n for n, rule in enumerate(compiled)}
+    for sents, rows in reading.visits(compiled, sets):
+        for a, b in sents:
+            si = tk.sentence_of(a)
+            if si < 0:
+                continue
+            words = reading.word_cues(compiled, a, b)
+            for rule in rows:
+                if not reading.sentence_ok(rule, si, (a, b)):
                     continue
-                out += _take(doc, s, rule, cue)
+                for cue in reading.cues(rule, a, b, words.get(number[id(rule)], [])):
+                    if reading.applies(rule, cue, (a, b)):
+                        made = reading.take(rule, cue, si, (a, b))
+                        if made:
+                            reading.gave.add(si)
+                        out += made
     return out
 
 
-def _take(doc: Doc, s: _Sentence, rule: Rule, cue: Span) -> list[Fill]:
-    group = list(doc.spans.get(rule.take, [])) if rule.take else []
-    if rule.direction == "none":
-        return [Fill(rule.id, rule.slot, rule.priority, cue, (cue.start_char, cue.end_char), value=rule.value)]
-    if rule.direction == "sentence":
-        start, end = s.a, s.b
-        mentions = tuple(m for m in group if _inside(doc, m, start, end, rule.take))
-        return [Fill(rule.id, rule.slot, rule.priority, cue, _chars(doc, start, end), mentions, rule.value)]
-    if rule.direction == "both":
-        ls, le = s.window(cue, rule, "left")
-        rs, re_ = s.window(cue, rule, "right")
-        left = [m for m in group if _inside(doc, m, ls, le, rule.take)]
-        right = [m for m in group if _inside(doc, m, rs, re_, rule.take)]
-        if not left or not right:
-            return []
-        return [Fill(rule.id, rule.slot, rule.priority, cue, (_chars(doc, ls, le)[0], _chars(doc, rs, re_)[1]),
-                     (left[-1], right[0]), rule.value)]
-    start, end = s.window(cue, rule, rule.direction)
-    mentions = tuple(m for m in group if _inside(doc, m, start, end, rule.take))
-    if rule.take and not mentions:
-        return []
-    return [Fill(rule.id, rule.slot, rule.priority, cue, _chars(doc, start, end), mentions, rule.value)]
+def _first(reading: _Reading, compiled: RuleSet) -> list[Fill]:
+    """`choose: first`: word by word, the first row that takes something at a cue wins."""
+    tk = reading.tk
+    wanted = [n for n, rule in enumerate(compiled) if all(f in reading.facts for f in rule.when)]
+    at: dict[int, set[int]] = {}    # token -> the rows whose cue may start there
+    for a, b in reading.given:
+        for i in range(a, b):
+            rows = compiled.by_word.get(tk.lower[i])
+            if rows:
+                at.setdefault(i, set()).update(n for n in rows if n in wanted)
+    for n in wanted:
+        cue = compiled[n].cue
+        for label in cue.labels:
+            for sp in tk.by_label.get(label, ()):
+                at.setdefault(sp.start, set()).add(n)
+        for g in cue.groups:
+            for i in tk.group(g).at:
+                at.setdefault(i, set()).add(n)
+    out: list[Fill] = []
+    positions = sorted(at)
+    taken = 0   # no cue before this token opens a slot: it is inside what was taken
+    for a, b in reading.given:
+        si = tk.sentence_of(a)
+        if si < 0:
+            continue
+        sent = (a, b)
+        for i in positions[bisect.bisect_left(positions, a):bisect.bisect_left(positions, b)]:
+            if i < taken:
+                continue
+            for n in sorted(at[i]):
+                rule = compiled[n]
+                cue = reading.longest_cue(rule, i, b)
+                if cue is None or not reading.sentence_ok(rule, si, sent) or not reading.applies(rule, cue, sent):
+                    continue
+                made = reading.take(rule, cue, si, sent)
+                if made:
+                    out += made
+                    reading.gave.add(si)
+                    taken = max(taken, tk.token_at(max(_end_char(f) for f in made)))
+                    break
+    return out
+
+
+def _end_char(f: Fill) -> int:
+    ends = [b for _, b in f.items] + [m.end_char for m in f.mentions]
+    return max(ends) if ends else f.cue.end_char
