@@ -24,19 +24,29 @@ def _overlaps(span, ranges) -> bool:
     return any(span.start_char < b and a < span.end_char for a, b in ranges)
 
 
-def named_parties(ctx: Context, ev) -> list[dict]:
-    """The party records of the institutions the rules take in the signing's sentences."""
+def named_parties(ctx: Context, ev, cooperating: bool = False) -> list[dict]:
+    """The party records of the institutions the rules take in the signing's sentences; with
+    COOPERATING, also those the sentence before names as cooperating."""
     ids = [i for i in ev.sentences if i not in ctx.headings]
     # the sentence after a signing sentence may enumerate a group it named
     ids += [i + 1 for i in ids if i + 1 < len(ctx.sents) and i + 1 not in ids and i + 1 not in ctx.headings]
     sentences = [ctx.sents[i].span for i in sorted(ids)]
-    fills = fill(ctx.doc, sentences, PARTY_RULES)
+    # "cooperating" rows are read only in the lead, below, never in the signing's own sentences
+    fills = [f for f in fill(ctx.doc, sentences, PARTY_RULES) if f.slot != "cooperating"]
     excluded = [f.window for f in fills if f.slot == "not_parties"]
     if ev.place and ev.place.get("span"):
         excluded.append(tuple(ev.place["span"]))
     found, seen = [], set()
+    if cooperating and ids and any(f.slot == "refers_back" and ctx.sents[ids[0]].span.start <= f.cue.start < ctx.sents[ids[0]].span.end
+                                   for f in fills):
+        # a signing sentence that refers back ("Perjanjian ... tersebut ditandatangani") right after
+        # the lead names its parties there, where the cooperation is first told
+        before = ids[0] - 1
+        lead = next((s.i for s in ctx.sents if s.i not in ctx.headings), None)
+        if before >= 0 and before == lead:
+            fills += [f for f in fill(ctx.doc, [ctx.sents[before].span], PARTY_RULES) if f.slot == "cooperating"]
     for f in fills:
-        if f.slot != "parties":
+        if f.slot not in ("parties", "cooperating"):
             continue
         for m in f.mentions:
             key = (m.start_char, m.end_char)
@@ -54,6 +64,9 @@ def run(ctx: Context) -> None:
     long_forms = defined_long_forms(ctx.text)
     for ev in ctx.events:
         found = named_parties(ctx, ev)
+        offices = [i for i in (_institution_signed_for(p) for p in ev.signatories) if i]
+        if len(merge([dict(p) for p in found] + [party(i, None, None) for i in offices])) < 2:
+            found = named_parties(ctx, ev, cooperating=True)
         named = [p["name"] for p in found]
         for person in ev.signatories:
             inst = _as_named(_institution_signed_for(person), named)
