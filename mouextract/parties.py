@@ -18,6 +18,7 @@ from .institutions import (defined_long_forms, institution_of_title, merge, name
 from .slots import fill
 
 PARTY_RULES = "parties.yml"
+PARTY_SLOTS = ("parties", "cooperating")  # not-linguistic: the slot names of parties.yml that give parties
 
 
 def _overlaps(span, ranges) -> bool:
@@ -46,7 +47,7 @@ def named_parties(ctx: Context, ev, cooperating: bool = False) -> list[dict]:
         if before >= 0 and before == lead:
             fills += [f for f in fill(ctx.doc, [ctx.sents[before].span], PARTY_RULES) if f.slot == "cooperating"]
     for f in fills:
-        if f.slot not in ("parties", "cooperating"):
+        if f.slot not in PARTY_SLOTS:
             continue
         for m in f.mentions:
             key = (m.start_char, m.end_char)
