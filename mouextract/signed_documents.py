@@ -22,17 +22,18 @@ from functools import lru_cache
 
 from .context import Context, Event, Sentence
 from .patterns import load
-from .slots import fill
+from .slots import fill, rules
 
 DOCUMENTS = "documents.yml"
 INSTRUMENTS = ("AGREEMENT", "AGREEMENT_WEAK")
 LIST_ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+\S")   # "1. Nota Kesepahaman tentang ..."
 GLOSS_PUNCT = frozenset("()[]/-–—")
 # The values of documents.yml the code acts on.
-ADDITIVE, SEQUENCE, ALSO, COORDINATED = "additive", "sequence", "also", "coordinated"  # not-linguistic: the rows' values
+ADDITIVE, SIMILAR, SEQUENCE, ALSO, COORDINATED = "additive", "similar", "sequence", "also", "coordinated"  # not-linguistic: the rows' values
 SAME, ALL, REFERENCE = "same", "all", "reference"  # not-linguistic: the rows' values
 COUNTED_GROUPS = ("counterparts", "signers")  # not-linguistic: the values of the count rows that need an enumeration
 INSTRUMENT_COUNT, NAMED, BACK_REFERENCE = "instruments", "named", "back_reference"  # not-linguistic: the rows' values
+ENUMERATION = "enumeration"   # not-linguistic: a slot of documents.yml
 # Tokens between an instrument's name and the "yang" of a clause about it (as
 # relevance.yml's status.relative_clause reads it).
 DESCRIBED_REACH = 8
@@ -190,9 +191,8 @@ class _Reader:
         self.described = described   # the "yang" of clauses describing an instrument ("MoU yang ditandatangani ...")
         self.docs: list[_Doc] = []
         self.current: _Doc | None = None
-        fills = fill(ctx.doc, [s.span for s in ctx.sents], DOCUMENTS)
         self.fills: dict[int, list] = {}
-        for f in fills:
+        for f in fill(ctx.doc, [ctx.sents[i].span for i in reported], DOCUMENTS):
             s = ctx.sentence_of(f.cue.start_char)
             if s is not None:
                 self.fills.setdefault(s.i, []).append(f)
@@ -216,6 +216,11 @@ class _Reader:
         references = [f.cue for f in self.fills.get(i, []) if f.slot == "same" and f.value == REFERENCE]
         return any((before is None or sp.start_char < before) and not any(r.start <= sp.start < r.end for r in references)
                    for sp in self.signings.get(i, []))
+
+    def _sides(self, i: int, char: int) -> bool:
+        """The clause after CHAR names who signs ("..., Kepala Dinas A dan Kepala BPJS B
+        menandatangani ...", "... MoU antara Bupati X dengan ...")."""
+        return any(f.slot == "sides" and f.cue.start_char >= char for f in self.fills.get(i, []))
 
     def _signing_before(self, i: int, char: int) -> bool:
         """A signing told just before a cue: earlier in its sentence or in the sentence before."""
@@ -255,16 +260,21 @@ class _Reader:
                 return [d], min((f.cue.start_char for f in cues), default=None)
         if self.current is None:
             return [self._new(("agreements", "document.first", span))], None
-        if ADDITIVE in kinds:
-            f = kinds[ADDITIVE]
+        if SIMILAR in kinds:
+            f = kinds[SIMILAR]
             return [self._new(("agreements", f.rule, span), like=self.current)], f.cue.start_char
         found = self._matching(name) if name is not None else []
+        new_kind = name is not None and not name.weak and not found
+        if ADDITIVE in kinds:
+            f = kinds[ADDITIVE]
+            if new_kind or self._sides(i, f.cue.start_char):
+                return [self._new(("agreements", f.rule, span), like=self.current)], f.cue.start_char
         if SEQUENCE in kinds:
             f = kinds[SEQUENCE]
             others = [d for d in found if d is not self.current]
             if name is not None and not name.weak and others:
                 return [others[-1]], f.cue.start_char
-            if (name is not None and not name.weak and not found) or self._signing_before(i, f.cue.start_char):
+            if new_kind or (self._signing_before(i, f.cue.start_char) and self._sides(i, f.cue.start_char)):
                 return [self._new(("agreements", f.rule, span), like=self.current)], f.cue.start_char
         if name is not None and COORDINATED in kinds:
             f = kinds[COORDINATED]
@@ -375,10 +385,10 @@ class _Reader:
         after the list is the signing's)."""
         windows = [f.window for f in self.fills.get(i, []) if f.slot == "enumeration" and f.cue.start >= after
                    and f.value == NAMED and self._opens_with_a_name(f.cue.end)]
-        for j in range(i + 1, len(self.ctx.sents)):
-            for f in self.fills.get(j, []):
-                if f.slot == "enumeration" and f.value == BACK_REFERENCE and collective(f.cue[0].lower_) == n:
-                    windows.append((f.cue.end_char, self.ctx.sents[j].end))
+        later = [s.span for s in self.ctx.sents[i + 1:]]
+        for f in fill(self.ctx.doc, later, tuple(r for r in rules(DOCUMENTS) if r.slot == ENUMERATION)):
+            if f.value == BACK_REFERENCE and collective(f.cue[0].lower_) == n:
+                windows.append((f.cue.end_char, self.ctx.sentence_of(f.cue.start_char).end))
         if not windows:
             return None
         a, b = windows[0]

@@ -20,14 +20,18 @@ from dataclasses import dataclass
 from .context import Context, Sentence
 from .records import Mention
 from .signed_documents import is_list_item, read_documents
-from .slots import fill
+from .slots import fill, rules
 
 RELEVANCE = "relevance.yml"
+STATUS, OCCASION = "status", "occasion"   # not-linguistic: the slots of relevance.yml
 # The status values of relevance.yml that the code acts on.
 REPORTED, RELATIVE, ANAPHOR, PLANNED, PAST = "reported", "relative", "anaphor", "planned", "past"  # not-linguistic: the rows' values
 MENTIONED = (PLANNED, PAST, RELATIVE)   # listed under `mentioned` when their sentence reports nothing
 INSTRUMENTS = ("AGREEMENT", "AGREEMENT_WEAK")
 RECALLED = "status.before_an_occasion_told_first"
+# Days between a signing and a later occasion the article dates beyond which the article is about
+# the occasion (an evaluation months on) and the signing is its background.
+RECALL_GAP = 30
 
 
 @dataclass
@@ -64,27 +68,31 @@ def _covers(f, sp) -> bool:
     return (a < sp.end_char and sp.start_char < b) or (f.cue.start <= sp.start and sp.end <= f.cue.end)
 
 
-def signings(ctx: Context) -> tuple[list[Signing], list]:
-    """Every signing word about an instrument with its status, and the relevance fills."""
-    fills = fill(ctx.doc, [s.span for s in ctx.sents], RELEVANCE)
+def _rules(slot: str) -> tuple:
+    return tuple(r for r in rules(RELEVANCE) if r.slot == slot)
+
+
+def signings(ctx: Context) -> list[Signing]:
+    """Every signing word about an instrument, with its status."""
+    signing_sentences = [(sent, words) for sent in ctx.sents
+                         if (words := _signing_words(ctx, sent)) and _names_an_instrument(ctx, sent)]
     by_sentence: dict[int, list] = {}
-    for f in fills:
+    for f in fill(ctx.doc, [sent.span for sent, _ in signing_sentences], _rules(STATUS)):
         s = ctx.sentence_of(f.cue.start_char)
         if s is not None:
             by_sentence.setdefault(s.i, []).append(f)
     out = []
-    for sent in ctx.sents:
-        words = _signing_words(ctx, sent)
-        if not words or not _names_an_instrument(ctx, sent):
-            continue
-        here = [f for f in by_sentence.get(sent.i, []) if f.slot == "status"]
+    for sent, words in signing_sentences:
+        here = by_sentence.get(sent.i, [])
         for sp in words:
             best = max((f for f in here if _covers(f, sp)), key=lambda f: f.priority, default=None)
             out.append(Signing(sent.i, sp, best.value if best else REPORTED, best.rule if best else None,
                                best.cue if best else None))
     _resolve_anaphors(out, ctx.headline)
-    _recalled(ctx, out, [f for f in fills if f.slot == "occasion"])
-    return out, fills
+    if out:
+        dated = [s.span for s in ctx.sents if any(s.start <= d.start_char < s.end for d in ctx.doc.spans.get("dates", []))]
+        _recalled(ctx, out, fill(ctx.doc, dated, _rules(OCCASION)))
+    return out
 
 
 def _resolve_anaphors(found: list[Signing], headline: int | None) -> None:
@@ -121,16 +129,19 @@ def _recalled(ctx: Context, found: list[Signing], occasions: list) -> None:
     with no signing (a graduation, an evaluation meeting) or a signing reported before it — is
     an earlier one, recalled ("Penandatanganan serupa dilakukan pada 5 Agustus" after the
     signing of 2 October)."""
-    told: list[tuple[int, dt.date]] = []
+    occasion_days: list[tuple[int, dt.date]] = []
     for f in occasions:
         s = ctx.sentence_of(f.cue.start_char)
         if s is not None:
-            told += [(s.i, d) for d in _days(ctx, s)]
+            occasion_days += [(s.i, d) for d in _days(ctx, s)]
+    told = list(occasion_days)
     for s in sorted(found, key=lambda s: s.span.start):
         if s.status != REPORTED:
             continue
         days = _days(ctx, ctx.sents[s.sent])
-        if days and any(i < s.sent and max(days) < d for i, d in told):
+        if days and any((i < s.sent and max(days) < d) or (d - max(days)).days > RECALL_GAP for i, d in occasion_days):
+            s.status, s.rule = PAST, RECALLED
+        elif days and any(i < s.sent and max(days) < d for i, d in told):
             s.status, s.rule = PAST, RECALLED
         else:
             told += [(s.sent, d) for d in days]
@@ -155,7 +166,7 @@ def reported_sentences(ctx: Context, found: list[Signing]) -> list[int]:
 def run(ctx: Context) -> None:
     if not any(ctx.rules(label) for label in INSTRUMENTS):
         return
-    found, _ = signings(ctx)
+    found = signings(ctx)
     reported = reported_sentences(ctx, found)
     for i in sorted({s.sent for s in found if s.status in MENTIONED} - set(reported)):
         ctx.mentioned.append(_mention(ctx.sents[i]))

@@ -74,3 +74,9 @@ def test_a_signing_dated_before_one_told_first_is_an_earlier_one():
 def test_the_rule_that_reported_a_signing_is_recorded(text, rules):
     (agreement,) = mouextract.extract(LEAD + text, explain=True)["agreements"]
     assert [p["rule"] for p in agreement["why"]["relevance"]] == rules
+
+
+def test_an_earlier_signing_evaluated_months_later_is_no_record():
+    text = ("Pemkab Sleman dan Universitas Merapi telah menandatangani nota kesepahaman pada 12 Januari 2023. "
+            "Kini, kedua pihak menggelar rapat evaluasi di Aula Sleman, Senin (2/10/2023).")
+    assert (records(text), len(mentioned(text))) == ([], 1)

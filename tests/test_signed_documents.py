@@ -121,3 +121,21 @@ def test_one_person_is_named_alike_in_every_record():
                     "Senin (5/6/2023). Berikutnya, kedua pihak juga melakukan penandatanganan perjanjian kerja sama "
                     "antara Sekretariat KPU Sleman dan Fakultas Hukum UGM, disaksikan oleh Hasyim.")
     assert [(w["name"], w["title"]) for w in found[1]["witnesses"]] == [("Hasyim Santoso", "Ketua KPU Sleman")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sequence whose clause names no one who signs goes on with the same signing
+    ("Pemkab Boyolali dan Kejari Boyolali menandatangani nota kesepahaman di Pendopo Boyolali, Kamis "
+     "(12/10/2023). Penandatanganan dilakukan oleh Bupati Boyolali dan Kajari Boyolali. Selanjutnya, "
+     "penandatanganan disaksikan oleh Wakil Bupati Boyolali.", 1),
+    ("Rektor Undip dan Direktur PT Jaya meneken MoU, Selasa (3/10/2023). Selain itu, penandatanganan MoU juga "
+     "disaksikan oleh Gubernur Jawa Tengah.", 1),
+    # the same occasion, another kind signed by others
+    ("Bupati Klaten meneken MoU dengan Rektor UNS di Solo, Senin (2/10/2023). Dalam kesempatan yang sama, "
+     "Kepala Dinas Pendidikan Klaten dan Dekan FKIP UNS menandatangani perjanjian kerja sama.", 2),
+    # a sequence of signings, each with its own signers
+    ("Dirut Bank Merapi menjadi penandatangan pertama, Senin (2/10/2023). Berikutnya, Kepala Dinas Kesehatan "
+     "Sleman dan Kepala BPJS Cabang Sleman menandatangani kerja sama terkait layanan kesehatan.", 2),
+])
+def test_a_sequence_or_an_addition_is_another_document_when_its_clause_names_who_signs(text, expected):
+    assert len(records(text)) == expected
