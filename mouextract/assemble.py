@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 
 from .context import Context, Event
 from .institutions import abbreviates, fold, key, merge, names, same_institution
+from .patterns import load
 from .records import Agreement
 from .slots import fill
 
@@ -150,7 +151,7 @@ def _key_sentence(ctx: Context, ev: Event):
     """The first sentence of the event in which a signing word is followed by the counterpart
     ("dengan", "bersama": the `counterpart` row of patterns/slots/documents.yml), and where."""
     for i in ev.sentences:
-        if i == ctx.headline:
+        if i in ctx.headings:
             continue
         sent = ctx.sents[i]
         mine = ev.parts.get(i, [(sent.start, sent.end)])
@@ -213,6 +214,13 @@ TYPO_RATIO = 0.8
 MIN_TYPO_WORD = 5
 
 
+def _collective(party: dict) -> bool:
+    """A group of institutions ("pemerintah kabupaten/kota se-Kalsel"): with it, one joint document."""
+    marks = load("records.yml")["collective"]
+    words = party["name"].lower().split()
+    return any(w.startswith(tuple(marks["prefixes"])) or w in marks["words"] for w in words)
+
+
 def hub_and_spokes(ctx: Context, ev: Event) -> list[Event]:
     if len(ev.parties) < 3 or _joint(ctx, ev):
         return [ev]
@@ -244,7 +252,7 @@ def hub_and_spokes(ctx: Context, ev: Event) -> list[Event]:
             with_spoke[twin].append(k)
         elif k in spokes:
             with_spoke[k] = [k]
-    if len(with_spoke) < 2:
+    if len(with_spoke) < 2 or any(_collective(ev.parties[k]) for k in with_spoke):
         return [ev]
     out = []
     for spoke in with_spoke:

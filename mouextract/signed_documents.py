@@ -34,6 +34,8 @@ SAME, ALL, REFERENCE = "same", "all", "reference"  # not-linguistic: the rows' v
 COUNTED_GROUPS = ("counterparts", "signers")  # not-linguistic: the values of the count rows that need an enumeration
 INSTRUMENT_COUNT, NAMED, BACK_REFERENCE = "instruments", "named", "back_reference"  # not-linguistic: the rows' values
 ENUMERATION = "enumeration"   # not-linguistic: a slot of documents.yml
+# Sentences between counted documents and the list that names them ("Kerja sama itu meliputi:").
+LIST_LEAD = 2
 # Tokens between an instrument's name and the "yang" of a clause about it (as
 # relevance.yml's status.relative_clause reads it).
 DESCRIBED_REACH = 8
@@ -425,13 +427,39 @@ class _Reader:
         ends = starts[1:] + [b]
         return list(zip(starts, ends))
 
+    def itemise(self) -> None:
+        """Counted documents the article then lists, one numbered item each ("menandatangani dua
+        kerja sama ... meliputi:\n1. Nota Kesepahaman dengan UGM tentang ...;\n2. Perjanjian Kerja
+        Sama dengan UNY ..."): each item is one of them, with its own name and subject."""
+        for d in list(self.docs):
+            if d.count < 2 or d.pairs or d.members:
+                continue
+            start = max(d.sentences) + 1
+            items = []
+            for j in range(start, min(len(self.ctx.sents), start + d.count + LIST_LEAD)):
+                sent = self.ctx.sents[j]
+                if is_list_item(sent) and names(self.ctx, sent):
+                    items.append(j)
+                elif items:
+                    break
+            if len(items) != d.count:
+                continue
+            k = self.docs.index(d)
+            own = [_Doc(sentences=[j] + d.sentences, names=names(self.ctx, self.ctx.sents[j]),
+                        why=d.why + [("agreements", "document.counted_list_item", (self.ctx.sents[j].start, self.ctx.sents[j].end))])
+                   for j in items]
+            self.docs[k:k + 1] = own
+
     # -- results ----------------------------------------------------------------------------
     def events(self) -> list[Event]:
         out = []
         for d in self.docs:
             if not d.sentences:
                 continue
-            ev = Event(sentences=sorted(d.sentences), count=d.count, pairs=list(d.pairs), members=list(d.members))
+            # a listed item first: the sentence about this document alone
+            first = [d.sentences[0]] if d.sentences and is_list_item(self.ctx.sents[d.sentences[0]]) else []
+            ev = Event(sentences=first + sorted(set(d.sentences) - set(first)), count=d.count, pairs=list(d.pairs),
+                       members=list(d.members))
             for i, segments in self.parts.items():
                 if i in d.sentences:
                     ev.parts[i] = [(start, end) for (start, ds), end in
@@ -484,16 +512,18 @@ def read_documents(ctx: Context, reported: list[int], signings: list) -> list[Ev
     items = [i for i in reported if is_list_item(ctx.sents[i])]
     if len(items) >= 2:
         return _list_events(ctx, reported, items)
-    body = [i for i in reported if i != ctx.headline]
+    body = [i for i in reported if i not in ctx.headings]
     described = [s.cue for s in signings if s.rule == RELATIVE_CLAUSE and s.cue is not None]
     reader = _Reader(ctx, body, words, described)
     for i in body:
         reader.sentence(i)
+    reader.itemise()
     fallback = [sp for s in ctx.sents for n in names(ctx, s) for sp in n.spans]
     out = []
+    titles = [i for i in reported if i in ctx.headings]   # they sum up the first document, if any
     for k, (ev, d) in enumerate(reader.events()):
-        if k == 0 and ctx.headline in reported:
-            ev.sentences = sorted([ctx.headline] + ev.sentences)
+        if k == 0 and titles:
+            ev.sentences = sorted(titles + ev.sentences)
         _set_type(ev, *_type(ctx, d, fallback))
         out.append(ev)
     return out

@@ -88,21 +88,21 @@ def signings(ctx: Context) -> list[Signing]:
             best = max((f for f in here if _covers(f, sp)), key=lambda f: f.priority, default=None)
             out.append(Signing(sent.i, sp, best.value if best else REPORTED, best.rule if best else None,
                                best.cue if best else None))
-    _resolve_anaphors(out, ctx.headline)
+    _resolve_anaphors(out, ctx.headings)
     if out:
         dated = [s.span for s in ctx.sents if any(s.start <= d.start_char < s.end for d in ctx.doc.spans.get("dates", []))]
         _recalled(ctx, out, fill(ctx.doc, dated, _rules(OCCASION)))
     return out
 
 
-def _resolve_anaphors(found: list[Signing], headline: int | None) -> None:
+def _resolve_anaphors(found: list[Signing], headings: set[int]) -> None:
     """"Penandatanganan itu": reported when a reported signing precedes it, else as the one
     before it (after a planned lead, the plan); the first signing of an article is reported.
-    The headline ("Teken MoU") is no antecedent: it may sum up a plan."""
+    A title line ("Teken MoU") is no antecedent: it may sum up a plan."""
     for k, s in enumerate(found):
         if s.status != ANAPHOR:
             continue
-        before = [b for b in found[:k] if b.sent != headline]
+        before = [b for b in found[:k] if b.sent not in headings]
         if not before or any(b.status == REPORTED for b in before):
             s.status = REPORTED
         else:
@@ -154,10 +154,10 @@ def _mention(sent: Sentence) -> Mention:
 def reported_sentences(ctx: Context, found: list[Signing]) -> list[int]:
     """The sentences that report a signing. A relative or nameless mention ("perjanjian ... yang
     ditandatangani ...") is evidence only beside a sentence that reports one itself, and so is
-    the headline ("Teken MoU Hari Ini" over a body that plans or recalls it)."""
+    a title line ("Teken MoU Hari Ini" over a body that plans or recalls it)."""
     reported = {s.sent for s in found if s.status == REPORTED
                 or (s.status == RELATIVE and is_list_item(ctx.sents[s.sent]))}   # "1. MoU tentang X, yang ditandatangani A"
-    if not reported - {ctx.headline}:
+    if not reported - ctx.headings:
         return []
     relative = {s.sent for s in found if s.status == RELATIVE}
     return sorted(reported | relative)

@@ -139,3 +139,17 @@ def test_one_person_is_named_alike_in_every_record():
 ])
 def test_a_sequence_or_an_addition_is_another_document_when_its_clause_names_who_signs(text, expected):
     assert len(records(text)) == expected
+
+
+def test_a_group_of_institutions_among_the_counterparts_makes_one_joint_document():
+    found = records("Ombudsman RI menandatangani nota kesepahaman bersama Pemerintah Provinsi Jawa Tengah dan "
+                    "pemerintah kabupaten/kota se-Jawa Tengah, Senin (5/6/2023).")
+    assert len(found) == 1
+
+
+def test_counted_documents_the_article_lists_are_its_items():
+    text = ("Pemkab Sleman menandatangani dua kerja sama di Pendopo Parasamya, Senin (4/9/2023). Kerja sama itu "
+            "meliputi:\n1. Nota Kesepahaman dengan UGM tentang pengelolaan sampah;\n"
+            "2. Perjanjian Kerja Sama dengan UNY tentang pelatihan guru.\n")
+    assert [(a["type"], [s["text"] for s in a["scope"]]) for a in records(text)] == [
+        ("nota_kesepahaman", ["pengelolaan sampah"]), ("perjanjian_kerja_sama", ["pelatihan guru"])]
