@@ -175,6 +175,8 @@ def run(ctx: Context) -> None:
     events = read_documents(ctx, reported, [s for s in found if s.sent in reported and s.status in (REPORTED, RELATIVE)])
     for ev in events:
         for s in found:
-            if s.sent in ev.sentences and s.status in (REPORTED, RELATIVE):
+            mine = ev.parts.get(s.sent, [(s.span.start_char, s.span.end_char)])   # its part of a shared sentence
+            if s.sent in ev.sentences and s.status in (REPORTED, RELATIVE) \
+                    and any(a <= s.span.start_char < b for a, b in mine):
                 ev.explain("relevance", s.rule or "status.reported", (s.span.start_char, s.span.end_char))
     ctx.events.extend(events)
