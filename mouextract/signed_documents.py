@@ -16,21 +16,16 @@ that assemble.py gives one record each. The type is the most specific of its nam
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .context import Context, Event, Sentence
-from .patterns import load
+from .context import Context, Event
+from .instruments import Name, best_name, collective, data, in_date, is_list_item, names, number_at, rank
 from .slots import fill, rules
 
 DOCUMENTS = "documents.yml"
-INSTRUMENTS = ("AGREEMENT", "AGREEMENT_WEAK")
-LIST_ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+\S")   # "1. Nota Kesepahaman tentang ..."
-GLOSS_PUNCT = frozenset("()[]/-–—")
 # The values of documents.yml the code acts on.
 ADDITIVE, SIMILAR, SEQUENCE, ALSO, COORDINATED = "additive", "similar", "sequence", "also", "coordinated"  # not-linguistic: the rows' values
-SAME, ALL, REFERENCE = "same", "all", "reference"  # not-linguistic: the rows' values
+ALL, REFERENCE = "all", "reference"  # not-linguistic: the rows' values
 COUNTED_GROUPS = ("counterparts", "signers")  # not-linguistic: the values of the count rows that need an enumeration
 INSTRUMENT_COUNT, NAMED, BACK_REFERENCE = "instruments", "named", "back_reference"  # not-linguistic: the rows' values
 ENUMERATION = "enumeration"   # not-linguistic: a slot of documents.yml
@@ -42,113 +37,6 @@ DESCRIBED_REACH = 8
 RELATIVE_CLAUSE = "status.relative_clause"   # not-linguistic: the id of that row
 # Tokens after a described instrument's name whose words are about it ("... serupa yang").
 ASIDE_REACH = 2
-
-
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    return load("records.yml")
-
-
-def is_list_item(sent: Sentence) -> bool:
-    return bool(LIST_ITEM.match(sent.text))
-
-
-# --------------------------------------------------------------------------- names
-
-def rank(span) -> int:
-    """0 a specific Indonesian name, 1 an English one, 2 the generic PKS, 3 a weak word."""
-    ranks = _data()["type_rank"]
-    if span.label_ == "AGREEMENT_WEAK":
-        return 3
-    if span.id_ in ranks["generic"]:
-        return 2
-    return 1 if span[0].lower_ in ranks["english"] else 0
-
-
-def best_name(spans):
-    """The name that decides the type: most specific, then first, then longest."""
-    return min(spans, key=lambda sp: (rank(sp), sp.start, -len(sp)), default=None)
-
-
-@dataclass
-class Name:
-    """The names one mention of a document gives it ("nota kesepahaman (MoU)")."""
-    spans: list
-
-    @property
-    def start(self) -> int:
-        return self.spans[0].start
-
-    @property
-    def end(self) -> int:
-        return self.spans[-1].end
-
-    @property
-    def start_char(self) -> int:
-        return self.spans[0].start_char
-
-    @property
-    def weak(self) -> bool:
-        return all(sp.label_ == "AGREEMENT_WEAK" for sp in self.spans)
-
-    @property
-    def types(self) -> set[str]:
-        return {sp.id_ for sp in self.spans if sp.label_ == "AGREEMENT"}
-
-
-def _glossed(ctx: Context, a: int, b: int) -> bool:
-    """Only brackets, slashes and gloss words between two names: one document."""
-    words = set(_data()["gloss_words"])
-    return all(t.text in GLOSS_PUNCT or t.lower_ in words for t in ctx.doc[a:b])
-
-
-def names(ctx: Context, sent: Sentence) -> list[Name]:
-    spans = sorted((sp for label in INSTRUMENTS for sp in ctx.rules(label, sent)), key=lambda s: (s.start, -len(s)))
-    kept = []
-    for sp in spans:   # overlapping names: the longest ("Nota Kesepakatan Bersama", not "Kesepakatan Bersama")
-        if kept and sp.start < kept[-1].end:
-            continue
-        kept.append(sp)
-    out: list[Name] = []
-    for sp in kept:
-        if out and _glossed(ctx, out[-1].end, sp.start):
-            out[-1].spans.append(sp)
-        else:
-            out.append(Name([sp]))
-    return out
-
-
-# --------------------------------------------------------------------------- numbers
-
-def _number_word(word: str) -> int | None:
-    if word.isdigit():
-        return int(word) if len(word) <= 3 else None
-    return _data()["numbers"].get(word)
-
-
-def number_at(ctx: Context, i: int) -> int | None:
-    """The number written from token i on: "4", "empat", "dua belas", "dua puluh"."""
-    doc = ctx.doc
-    if i >= len(doc):
-        return None
-    n = _number_word(doc[i].lower_)
-    if n is None:
-        return None
-    if i + 1 < len(doc) and doc[i + 1].lower_ == _data()["teens"]:
-        return n + 10
-    if i + 1 < len(doc) and doc[i + 1].lower_ == _data()["tens"]:
-        return n * 10
-    return n
-
-
-def collective(word: str) -> int | None:
-    """"keempat" -> 4 ("Keempat perguruan tinggi itu")."""
-    prefix = _data()["collective_prefix"]
-    return _number_word(word[len(prefix):]) if word.startswith(prefix) else None
-
-
-def _in_date(ctx: Context, i: int) -> bool:
-    return any(sp.start <= i < sp.end for sp in ctx.doc.spans.get("dates", []))
 
 
 # --------------------------------------------------------------------------- documents
@@ -295,7 +183,7 @@ class _Reader:
         """The first token of the number just before token i ("dua belas" before "MoU")."""
         doc = self.ctx.doc
         j = i - 1
-        if j > 0 and doc[j].lower_ in (_data()["teens"], _data()["tens"]):
+        if j > 0 and doc[j].lower_ in (data()["teens"], data()["tens"]):
             j -= 1
         return j
 
@@ -371,10 +259,10 @@ class _Reader:
             at = next((j for j in range(f.cue.start - 1, sent.start - 1, -1) if number_at(self.ctx, j) is not None), None)
             if at is None:
                 return None, 0
-        if _in_date(self.ctx, at):
+        if in_date(self.ctx, at):
             return None, 0
         n = number_at(self.ctx, at)
-        after = at + (2 if at + 1 < len(doc) and doc[at + 1].lower_ in (_data()["teens"], _data()["tens"]) else 1)
+        after = at + (2 if at + 1 < len(doc) and doc[at + 1].lower_ in (data()["teens"], data()["tens"]) else 1)
         if any(g.slot == "joint" and g.cue.start == after for g in self.fills.get(self.ctx.sentence_of(f.cue.start_char).i, [])):
             return None, 0
         return n, after
@@ -414,8 +302,8 @@ class _Reader:
         doc = self.ctx.doc
         a, b = f.window
         toks = [t for t in doc[f.cue.end:] if t.idx < b]
-        connectives = set(_data()["pair_connectives"])
-        breaks = set(_data()["item_breaks"])
+        connectives = set(data()["pair_connectives"])
+        breaks = set(data()["item_breaks"])
         starts, boundary, seen_connective = [f.cue.start_char], None, False
         for t in toks:
             if t.lower_ in connectives:

@@ -18,8 +18,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .context import Context, Sentence
+from .instruments import INSTRUMENTS, is_list_item
 from .records import Mention
-from .signed_documents import is_list_item, read_documents
+from .signed_documents import read_documents
 from .slots import fill, rules
 
 RELEVANCE = "relevance.yml"
@@ -27,7 +28,6 @@ STATUS, OCCASION = "status", "occasion"   # not-linguistic: the slots of relevan
 # The status values of relevance.yml that the code acts on.
 REPORTED, RELATIVE, ANAPHOR, PLANNED, PAST = "reported", "relative", "anaphor", "planned", "past"  # not-linguistic: the rows' values
 MENTIONED = (PLANNED, PAST, RELATIVE)   # listed under `mentioned` when their sentence reports nothing
-INSTRUMENTS = ("AGREEMENT", "AGREEMENT_WEAK")
 RECALLED = "status.before_an_occasion_told_first"
 # Days between a signing and a later occasion the article dates beyond which the article is about
 # the occasion (an evaluation months on) and the signing is its background.
