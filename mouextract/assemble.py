@@ -164,10 +164,9 @@ def _key_sentence(ctx: Context, ev: Event):
     return None
 
 
-def _placed(ctx: Context, window: tuple[int, int], venue, party: dict, anchor: int | None) -> int | None:
+def _placed(ctx: Context, window: tuple[int, int], venue, party: dict) -> tuple[int, int] | None:
     """Where the key sentence's WINDOW names a party (not inside the venue): its first mention
-    there, by name, short form or an institution the readers found, else where the parties
-    stage found it."""
+    there, by name, short form or an institution the readers found, as (start, end)."""
     a, b = window
     text = ctx.text[a:b].lower()
     found = []
@@ -176,14 +175,19 @@ def _placed(ctx: Context, window: tuple[int, int], venue, party: dict, anchor: i
         while at >= 0 and venue and venue[0] <= a + at < venue[1]:
             at = text.find(n.lower(), at + 1)
         if at >= 0:
-            found.append(a + at)
-    found += [sp.start_char for sp in ctx.doc.spans.get("orgs", []) if a <= sp.start_char < b
+            found.append((a + at, a + at + len(n)))
+    found += [(sp.start_char, sp.end_char) for sp in ctx.doc.spans.get("orgs", []) if a <= sp.start_char < b
               and not (venue and venue[0] <= sp.start_char < venue[1])
               and sp._.party and same_institution(sp._.party, party)]
     if not found:   # "Unilak" for "Universitas Lancang Kuning"
-        found = [t.idx for t in ctx.doc.char_span(a, b, alignment_mode="expand") or []
+        found = [(t.idx, t.idx + len(t.text)) for t in ctx.doc.char_span(a, b, alignment_mode="expand") or []
                  if t.text[:1].isupper() and len(t.text) > 2 and abbreviates(t.text, party["name"])]
     return min(found) if found else None
+
+
+def _one_mention(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:
+    """Two parties placed in one mention ("UMSU" inside "Program Pascasarjana UMSU")."""
+    return x is not None and y is not None and (x[0] <= y[0] < x[1] or y[0] <= x[0] < y[1])
 
 
 def _distinctive(name: str) -> frozenset[str]:
@@ -231,9 +235,9 @@ def hub_and_spokes(ctx: Context, ev: Event) -> list[Event]:
     window = next(((a, b) for a, b in ev.parts.get(sent.i, []) if a <= pivot < b), (sent.start, sent.end))
     venue = tuple((ev.place or {}).get("span") or ()) or None
     anchors = ev.party_anchors or [None] * len(ev.parties)
-    placed = [_placed(ctx, window, venue, p, a) for p, a in zip(ev.parties, anchors)]
-    before = [k for k, a in enumerate(placed) if a is not None and window[0] <= a < pivot]
-    after = [k for k, a in enumerate(placed) if a is not None and pivot < a < window[1]]
+    placed = [_placed(ctx, window, venue, p) for p in ev.parties]
+    before = [k for k, at in enumerate(placed) if at is not None and window[0] <= at[0] < pivot]
+    after = [k for k, at in enumerate(placed) if at is not None and pivot < at[0] < window[1]]
     if len(before) == 1 and len(after) >= 2:
         hub, spokes = before[0], after
     elif len(after) == 1 and len(before) >= 2:
@@ -245,9 +249,10 @@ def hub_and_spokes(ctx: Context, ev: Event) -> list[Event]:
     # party the key sentence does not place is in none of the pairs
     with_spoke: dict[int, list[int]] = {}
     for k in spokes + [k for k in range(len(ev.parties)) if k != hub and k not in spokes]:
-        if _resembles(ev.parties[k], ev.parties[hub]) or placed[k] == placed[hub]:
+        if _resembles(ev.parties[k], ev.parties[hub]) or _one_mention(placed[k], placed[hub]):
             continue
-        twin = next((j for j in with_spoke if placed[k] == placed[j] or _resembles(ev.parties[k], ev.parties[j])), None)
+        twin = next((j for j in with_spoke if _one_mention(placed[k], placed[j])
+                     or _resembles(ev.parties[k], ev.parties[j])), None)
         if twin is not None:
             with_spoke[twin].append(k)
         elif k in spokes:

@@ -3,7 +3,7 @@
 Every signing word (SIGN, patterns/signing.yml) about a cooperation instrument — named in its
 sentence or beside it — gets a status from the rows of patterns/slots/relevance.yml: reported
 unless a row says planned, past, relative (reported only beside a signing reported elsewhere),
-anaphor (the signing spoken of just before), other_paper or link. One mechanism the rows cannot
+anaphor (the signing spoken of just before), condition, other_paper or link. One mechanism the rows cannot
 say is here: a signing dated before another dated occasion the article told first (or a
 signing it reported first) is an earlier one, recalled at that occasion (a rector's graduation
 speech recalling last month's MoU). Planned and past signings go to `mentioned`.

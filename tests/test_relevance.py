@@ -30,6 +30,12 @@ def mentioned(text: str) -> list[str]:
     "Kerja sama dengan kampus di Malaysia ditandai penandatanganan MoU pada 26 Oktober 2023.",
     # a line that links to another story
     "Harga cabai naik di Pasar Beringharjo.\nBaca juga: Pemkab Sleman teken MoU dengan Bank Merapi",
+    # a condition
+    "Pemkab Sleman menyiapkan dana pelatihan yang cair begitu nota kesepahaman dengan UGM ditandatangani.",
+    # a meeting about an agreement, told first, that recalls its signing; "sejak" an earlier one
+    "Pemkab Sleman dan BPN Sleman menggelar rapat evaluasi pelaksanaan nota kesepahaman di Aula Sleman, Senin "
+    "(21/10/2024). Nota kesepahaman itu ditandatangani pada 14 Maret 2023 lalu. Sejak MoU diteken, 200 bidang "
+    "tanah sudah bersertifikat.",
 ])
 def test_no_record_for_a_signing_not_reported(text):
     assert records(text) == []
@@ -55,6 +61,9 @@ def test_a_signing_not_reported_is_mentioned(text, listed):
     # a later dated occasion after the signing does not make it an earlier one
     "Pemkab Klaten dan BPJS Kesehatan meneken perjanjian kerja sama, Senin (4/9/2023). "
     "Sosialisasi program digelar di kecamatan, Rabu (6/9/2023).",
+    # after the signing, a plan: the signing took place
+    "Setelah melakukan penandatanganan MoU dengan Rektor UGM, Bupati Sleman mengatakan pihaknya akan menambah "
+    "layanan, Senin (4/9/2023).",
 ])
 def test_a_reported_signing_gives_a_record(text):
     assert len(records(text)) == 1
