@@ -18,7 +18,7 @@ import dataclasses
 from difflib import SequenceMatcher
 
 from .context import Context, Event
-from .institutions import abbreviates, fold, key, merge, names, same_institution
+from .institutions import abbreviates, fold, institution_of_title, key, merge, names, same_institution
 from .patterns import load
 from .records import Agreement
 from .slots import fill
@@ -277,9 +277,27 @@ def _name_words(name: str | None) -> frozenset[str]:
     return frozenset("".join(c if c.isalnum() else " " for c in (name or "").lower()).split())
 
 
+def _offices_named(events: list[Event]) -> None:
+    """An office's institution goes by the name one record of the article gives it ("Dirut Bank
+    Kaltim" signs for the "Bank Pembangunan Daerah Kaltim" named beside him), in the records
+    whose sentences name it only through the office ("Kepala Cabang Bank Kaltim")."""
+    named_as: dict[str, dict] = {}
+    for ev in events:
+        for s in ev.signatories:
+            inst, k = institution_of_title(s.get("title")), s.get("party")
+            if inst and k is not None and k < len(ev.parties) and ev.parties[k]["name"] != inst:
+                named_as.setdefault(inst, ev.parties[k])
+    for ev in events:
+        for k, p in enumerate(ev.parties):
+            if p["name"] in named_as and any(s.get("party") == k and institution_of_title(s.get("title")) == p["name"]
+                                             for s in ev.signatories):
+                ev.parties[k] = dict(named_as[p["name"]])
+
+
 def _same_parties(events: list[Event]) -> None:
     """An institution named in several records of an article goes by the one name the parties
     stage would give it in one record: the fullest."""
+    _offices_named(events)
     canon = merge([dict(p) for ev in events for p in ev.parties])
     for ev in events:
         kept: list[dict] = []

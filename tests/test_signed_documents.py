@@ -153,3 +153,11 @@ def test_counted_documents_the_article_lists_are_its_items():
             "2. Perjanjian Kerja Sama dengan UNY tentang pelatihan guru.\n")
     assert [(a["type"], [s["text"] for s in a["scope"]]) for a in records(text)] == [
         ("nota_kesepahaman", ["pengelolaan sampah"]), ("perjanjian_kerja_sama", ["pelatihan guru"])]
+
+
+def test_an_office_names_its_institution_as_another_record_does():
+    found = records("Penandatanganan kerja sama dilakukan Pemprov Jambi dan Bank Pembangunan Daerah Jambi, Senin "
+                    "(2/10/2023). Dirut Bank Jambi Budi Santoso menjadi penandatangan pertama. Setelah itu, Kepala "
+                    "Cabang Bank Jambi di semua kabupaten melakukan penandatanganan serupa dengan para kepala desa. Kerja "
+                    "sama itu mempercepat penyaluran dana desa.")
+    assert [p["name"] for p in found[1]["parties"]] == ["Bank Pembangunan Daerah Jambi"]
