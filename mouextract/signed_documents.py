@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from .context import Context, Event
 from .instruments import Name, best_name, collective, data, in_date, is_list_item, names, number_at, rank
-from .slots import fill, rules
+from .slots import fill
+from .slots.rules import rows_of
 
 DOCUMENTS = "documents.yml"
 # The values of documents.yml the code acts on.
@@ -276,7 +277,7 @@ class _Reader:
         windows = [f.window for f in self.fills.get(i, []) if f.slot == "enumeration" and f.cue.start >= after
                    and f.value == NAMED and self._opens_with_a_name(f.cue.end)]
         later = [s.span for s in self.ctx.sents[i + 1:]]
-        for f in fill(self.ctx.doc, later, tuple(r for r in rules(DOCUMENTS) if r.slot == ENUMERATION)):
+        for f in fill(self.ctx.doc, later, rows_of(DOCUMENTS, ENUMERATION)):
             if f.value == BACK_REFERENCE and collective(f.cue[0].lower_) == n:
                 windows.append((f.cue.end_char, self.ctx.sentence_of(f.cue.start_char).end))
         if not windows:

@@ -21,7 +21,8 @@ from .context import Context, Sentence
 from .instruments import INSTRUMENTS, is_list_item
 from .records import Mention
 from .signed_documents import read_documents
-from .slots import fill, rules
+from .slots import fill
+from .slots.rules import rows_of
 
 RELEVANCE = "relevance.yml"
 STATUS, OCCASION = "status", "occasion"   # not-linguistic: the slots of relevance.yml
@@ -68,8 +69,8 @@ def _covers(f, sp) -> bool:
     return (a < sp.end_char and sp.start_char < b) or (f.cue.start <= sp.start and sp.end <= f.cue.end)
 
 
-def _rules(slot: str) -> tuple:
-    return tuple(r for r in rules(RELEVANCE) if r.slot == slot)
+def _rules(slot: str):
+    return rows_of(RELEVANCE, slot)
 
 
 def signings(ctx: Context) -> list[Signing]:
