@@ -46,6 +46,14 @@ class Event:
     witnesses: list[dict] = field(default_factory=list)
     scope: list[dict] = field(default_factory=list)
     party_anchors: list = field(default_factory=list)  # first text offset of each party, or None
+    # How many documents of this kind the sentences report (one each); when a sentence speaks of
+    # several documents, the character ranges of it that are about this one (sentence -> ranges);
+    # for "antara A dengan B, C antara D": the range of each pair; for a counted group the
+    # article names ("dengan dua perusahaan, yakni A dan B"): each member's span.
+    count: int = 1
+    parts: dict = field(default_factory=dict)
+    pairs: list = field(default_factory=list)
+    members: list = field(default_factory=list)
     # field -> [records.Provenance]: the rule that filled each field and the text it read
     why: dict = field(default_factory=dict)
 

@@ -1,162 +1,183 @@
-"""Stage 1: which sentences report a signing, and of what kind of agreement.
+"""Stage 1: which signings an article reports, and how many documents they are.
 
-A sentence reports a signing when the ruler finds a signing verb (SIGN) in it and the article
-names an instrument. A signing that is planned ("akan menandatangani", "berencana") or that
-happened before the reported event ("MoU yang ditandatangani ... lalu") goes to `mentioned`.
-Lines that link to other stories ("BACA JUGA: ...") are never evidence.
+Every signing word (SIGN, patterns/signing.yml) about a cooperation instrument — named in its
+sentence or beside it — gets a status from the rows of patterns/slots/relevance.yml: reported
+unless a row says planned, past, relative (reported only beside a signing reported elsewhere),
+anaphor (the signing spoken of just before), condition, other_paper or link. One mechanism the rows cannot
+say is here: a signing dated before another dated occasion the article told first (or a
+signing it reported first) is an earlier one, recalled at that occasion (a rector's graduation
+speech recalling last month's MoU). Planned and past signings go to `mentioned`.
+
+The reported sentences are then read as documents (signed_documents.py): one event per signed
+document, each with the sentences about it, the part of a sentence it owns when a sentence
+speaks of two, and how many documents of that kind it stands for (`Event.count`).
 """
 from __future__ import annotations
 
-import re
+import datetime as dt
+from dataclasses import dataclass
 
-from .context import Context, Event, Sentence
+from .context import Context, Sentence
+from .instruments import INSTRUMENTS, is_list_item
 from .records import Mention
+from .signed_documents import read_documents
+from .slots import fill
+from .slots.rules import rows_of
 
-# Words before a signing verb within which a PLANNED cue makes the signing a plan:
-# "akan segera menandatangani" (2 words), "berencana untuk melakukan penandatanganan" (3).
-PLANNED_WINDOW = 4
-# Tokens between an instrument's name and the "yang" of a clause about it: "perjanjian kerja
-# sama pengelolaan 120 los di Pasar Oeba yang ditandatangani" needs 7.
-RELATIVE_REACH = 8
-_LINK_LINE = re.compile(r"^\s*(baca juga|lihat juga|simak juga|berita terkait|artikel terkait)\b", re.I)
-# Formal Indonesian names outrank the English "MoU" forms, which outrank the weak words:
-# "MoU ... nota kesepakatan bersama tentang ..." is a nota kesepakatan.
-_ENGLISH = re.compile(r"(?i)^(mou|memorandum|memory|loi|moa|letter)")
-
-
-def _is_link_line(sent: Sentence) -> bool:
-    return bool(_LINK_LINE.match(sent.text))
+RELEVANCE = "relevance.yml"
+STATUS, OCCASION = "status", "occasion"   # not-linguistic: the slots of relevance.yml
+# The status values of relevance.yml that the code acts on.
+REPORTED, RELATIVE, ANAPHOR, PLANNED, PAST = "reported", "relative", "anaphor", "planned", "past"  # not-linguistic: the rows' values
+MENTIONED = (PLANNED, PAST, RELATIVE)   # listed under `mentioned` when their sentence reports nothing
+RECALLED = "status.before_an_occasion_told_first"
+# Days between a signing and a later occasion the article dates beyond which the article is about
+# the occasion (an evaluation months on) and the signing is its background.
+RECALL_GAP = 30
 
 
-def _near(ctx: Context, sent: Sentence, sign, label: str) -> bool:
-    """A cue of LABEL just before the signing word ("akan menandatangani", "pernah meneken"), or
-    just after a signing noun ("jadwal penandatanganan yang rencananya dilakukan")."""
-    for cue in ctx.rules(label, sent):
-        if cue.end <= sign.start and sign.start - cue.end <= PLANNED_WINDOW:
-            between = ctx.doc[cue.end:sign.start].text
-        elif sign.end <= cue.start and cue.start - sign.end <= PLANNED_WINDOW and sign.text.lower().startswith("pen"):
-            between = ctx.doc[sign.end:cue.start].text
-            if "yang" not in between.lower().split():  # "penandatanganan ... dan rencana kerja" is no plan
-                continue
-        else:
+@dataclass
+class Signing:
+    """One signing word and what relevance.yml says of it."""
+    sent: int
+    span: object          # the SIGN span
+    status: str
+    rule: str | None
+    cue: object = None    # the span of the row that decided, if any
+
+
+def _names_an_instrument(ctx: Context, sent: Sentence) -> bool:
+    """A signing is about a cooperation instrument named in its sentence or beside it ("...
+    telah menandatangani MoU. Yang membubuhkan tanda tangan adalah ..."); a weak name
+    ("perjanjian", "kerja sama") will do."""
+    near = [ctx.sents[j] for j in (sent.i - 1, sent.i, sent.i + 1) if 0 <= j < len(ctx.sents)]
+    return any(ctx.rules(label, s) for s in near for label in INSTRUMENTS)
+
+
+def _signing_words(ctx: Context, sent: Sentence) -> list:
+    """The SIGN spans of a sentence, overlapping ones as the longest ("membubuhkan tanda tangan")."""
+    out = []
+    for sp in sorted(ctx.rules("SIGN", sent), key=lambda s: (s.start, -len(s))):
+        if out and sp.start < out[-1].end:
             continue
-        if "," not in between and "." not in between:
-            return True
-    return False
+        out.append(sp)
+    return out
+
+
+def _covers(f, sp) -> bool:
+    """A row speaks for a signing word its window overlaps (or its cue is)."""
+    a, b = f.window
+    return (a < sp.end_char and sp.start_char < b) or (f.cue.start <= sp.start and sp.end <= f.cue.end)
+
+
+def _rules(slot: str):
+    return rows_of(RELEVANCE, slot)
+
+
+def signings(ctx: Context) -> list[Signing]:
+    """Every signing word about an instrument, with its status."""
+    signing_sentences = [(sent, words) for sent in ctx.sents
+                         if (words := _signing_words(ctx, sent)) and _names_an_instrument(ctx, sent)]
+    by_sentence: dict[int, list] = {}
+    for f in fill(ctx.doc, [sent.span for sent, _ in signing_sentences], _rules(STATUS)):
+        s = ctx.sentence_of(f.cue.start_char)
+        if s is not None:
+            by_sentence.setdefault(s.i, []).append(f)
+    out = []
+    for sent, words in signing_sentences:
+        here = by_sentence.get(sent.i, [])
+        for sp in words:
+            best = max((f for f in here if _covers(f, sp)), key=lambda f: f.priority, default=None)
+            out.append(Signing(sent.i, sp, best.value if best else REPORTED, best.rule if best else None,
+                               best.cue if best else None))
+    _resolve_anaphors(out, ctx.headings)
+    if out:
+        dated = [s.span for s in ctx.sents if any(s.start <= d.start_char < s.end for d in ctx.doc.spans.get("dates", []))]
+        _recalled(ctx, out, fill(ctx.doc, dated, _rules(OCCASION)))
+    return out
+
+
+def _resolve_anaphors(found: list[Signing], headings: set[int]) -> None:
+    """"Penandatanganan itu": reported when a reported signing precedes it, else as the one
+    before it (after a planned lead, the plan); the first signing of an article is reported.
+    A title line ("Teken MoU") is no antecedent: it may sum up a plan."""
+    for k, s in enumerate(found):
+        if s.status != ANAPHOR:
+            continue
+        before = [b for b in found[:k] if b.sent not in headings]
+        if not before or any(b.status == REPORTED for b in before):
+            s.status = REPORTED
+        else:
+            s.status = before[-1].status
+
+
+def _days(ctx: Context, sent: Sentence) -> list[dt.date]:
+    """The dates a sentence writes in full (day, month and year written)."""
+    out = []
+    for span in ctx.doc.spans.get("dates", []):
+        w = span._.date
+        if w is None or not (sent.start <= w.start < sent.end) or w.role is not None:
+            continue
+        if w.year and w.month and w.day:
+            try:
+                out.append(dt.date(w.year, w.month, w.day))
+            except ValueError:
+                continue
+    return out
+
+
+def _recalled(ctx: Context, found: list[Signing], occasions: list) -> None:
+    """A reported signing dated before an occasion the article has already told — a dated event
+    with no signing (a graduation, an evaluation meeting) or a signing reported before it — is
+    an earlier one, recalled ("Penandatanganan serupa dilakukan pada 5 Agustus" after the
+    signing of 2 October)."""
+    occasion_days: list[tuple[int, dt.date]] = []
+    for f in occasions:
+        s = ctx.sentence_of(f.cue.start_char)
+        if s is not None:
+            occasion_days += [(s.i, d) for d in _days(ctx, s)]
+    told = list(occasion_days)
+    for s in sorted(found, key=lambda s: s.span.start):
+        if s.status != REPORTED:
+            continue
+        days = _days(ctx, ctx.sents[s.sent])
+        if days and any((i < s.sent and max(days) < d) or (d - max(days)).days > RECALL_GAP for i, d in occasion_days):
+            s.status, s.rule = PAST, RECALLED
+        elif days and any(i < s.sent and max(days) < d for i, d in told):
+            s.status, s.rule = PAST, RECALLED
+        else:
+            told += [(s.sent, d) for d in days]
 
 
 def _mention(sent: Sentence) -> Mention:
     return Mention(sent.text.strip(), (sent.start, sent.end))
 
 
-def _about_an_instrument(ctx: Context, sent: Sentence) -> bool:
-    """A signing sentence names a cooperation instrument, or stands next to one that does
-    ("... telah menandatangani MoU. Yang membubuhkan tanda tangan adalah ..."); signing a pakta
-    integritas or a berita acara is not signing an agreement."""
-    if ctx.rules("AGREEMENT", sent):
-        return True
-    if ctx.rules("DOCUMENT", sent):
-        return False
-    near = [ctx.sents[j] for j in (sent.i - 1, sent.i, sent.i + 1) if 0 <= j < len(ctx.sents)]
-    return any(ctx.rules("AGREEMENT", s) or ctx.rules("AGREEMENT_WEAK", s) for s in near)
-
-
-def _planned(ctx: Context, sent: Sentence, sign) -> bool:
-    return _near(ctx, sent, sign, "PLANNED")
-
-
-def _relative(ctx: Context, sent: Sentence, sign) -> bool:
-    """"perjanjian ... yang ditandatangani pada 12 Maret 2019": the signing describes an
-    instrument; it is the reported event only beside a sentence that reports a signing itself."""
-    window = ctx.doc[max(sent.span.start, sign.start - 3):sign.start]
-    yang = next((t for t in window if t.lower_ == "yang"), None)
-    if yang is None or ctx.doc[sign.start - 1].lower_ not in {"yang", "telah", "sudah"}:
-        return False
-    # the clause hangs on an instrument named just before ("perjanjian ... yang"), unlike a
-    # cleft sentence ("Yang membubuhkan tanda tangan adalah ...")
-    instruments = ctx.rules("AGREEMENT", sent) + ctx.rules("AGREEMENT_WEAK", sent)
-    return any(sp.end <= yang.i and yang.i - sp.end <= RELATIVE_REACH for sp in instruments)
-
-
-def _past(ctx: Context, sent: Sentence, sign) -> bool:
-    """A relative clause about an earlier instrument: "MoU ... yang ditandatangani ... lalu"."""
-    if _near(ctx, sent, sign, "PAST"):
-        return True
-    if any(cue.start - sent.span.start <= 1 for cue in ctx.rules("PAST", sent)):
-        return True  # "Sebelumnya, pada 2019, kedua pihak telah menandatangani ...": an earlier event
-    if not ctx.rules("PAST", sent):
-        return False
-    before = ctx.doc[max(sent.span.start, sign.start - 2):sign.start].text.lower().split()
-    return "yang" in before
-
-
-def _type_rank(span) -> int:
-    if span.label_ == "AGREEMENT_WEAK":
-        return 2
-    return 1 if _ENGLISH.match(span.text) else 0
-
-
-def agreement_type(ctx: Context, sentences: list[Sentence]):
-    """The best-ranked instrument named in these sentences, or None."""
-    spans = []
-    for s in sentences:
-        spans += ctx.rules("AGREEMENT", s) + ctx.rules("AGREEMENT_WEAK", s)
-    if not spans:
-        return None
-    # longest first, so "perjanjian kerja sama" wins over the weak "perjanjian" inside it
-    spans.sort(key=lambda sp: (_type_rank(sp), sp.start, -len(sp)))
-    return spans[0]
-
-
-_LIST_ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+\S")
-
-
-def _events(ctx: Context, reported: list[int]) -> list[Event]:
-    """One event, or one per numbered list item when the article enumerates the instruments
-    signed ("1. Nota Kesepahaman tentang X, yang ditandatangani A dan B; 2. ..."). The other
-    signing sentences describe the whole occasion and go with every item."""
-    if not reported:
+def reported_sentences(ctx: Context, found: list[Signing]) -> list[int]:
+    """The sentences that report a signing. A relative or nameless mention ("perjanjian ... yang
+    ditandatangani ...") is evidence only beside a sentence that reports one itself, and so is
+    a title line ("Teken MoU Hari Ini" over a body that plans or recalls it)."""
+    reported = {s.sent for s in found if s.status == REPORTED
+                or (s.status == RELATIVE and is_list_item(ctx.sents[s.sent]))}   # "1. MoU tentang X, yang ditandatangani A"
+    if not reported - ctx.headings:
         return []
-    items = [i for i in reported if _LIST_ITEM.match(ctx.sents[i].text)]
-    if len(items) < 2:
-        return [Event(sentences=reported)]
-    shared = [i for i in reported if i not in items]
-    return [Event(sentences=[i] + shared) for i in items]
+    relative = {s.sent for s in found if s.status == RELATIVE}
+    return sorted(reported | relative)
 
 
 def run(ctx: Context) -> None:
-    has_instrument = bool(ctx.rules("AGREEMENT") or ctx.rules("AGREEMENT_WEAK"))
-    if not has_instrument:
+    if not any(ctx.rules(label) for label in INSTRUMENTS):
         return
-    reported: list[int] = []
-    relative: list[int] = []
-    for sent in ctx.sents:
-        if _is_link_line(sent):
-            continue
-        signs = ctx.rules("SIGN", sent)
-        if not signs or not _about_an_instrument(ctx, sent):
-            continue
-        sign = signs[0]
-        if _planned(ctx, sent, sign) or _past(ctx, sent, sign):
-            ctx.mentioned.append(_mention(sent))
-            continue
-        reported.append(sent.i)
-        if _relative(ctx, sent, sign) and not _LIST_ITEM.match(sent.text):
-            # an enumeration of the instruments signed ("1. Nota Kesepahaman tentang X, yang
-            # ditandatangani A dan B") reports the signings even in relative clauses
-            relative.append(sent.i)
-    if reported and set(reported) <= {ctx.headline}:
-        # only the headline speaks of a signing ("Teken MoU Hari Ini") while the body plans it
-        # or recalls it: no reported signing
-        reported = []
-    if reported and set(reported) <= set(relative):
-        for i in reported:
-            ctx.mentioned.append(_mention(ctx.sents[i]))
-        reported = []
-    ctx.events.extend(_events(ctx, reported))
-    for ev in ctx.events:
-        best = agreement_type(ctx, [ctx.sents[i] for i in ev.sentences])
-        if best is None:  # the instrument is named only outside the signing sentences
-            best = agreement_type(ctx, ctx.sents)
-        if best is not None:
-            ev.type, ev.type_text, ev.type_span = best.id_, best.text, (best.start_char, best.end_char)
+    found = signings(ctx)
+    reported = reported_sentences(ctx, found)
+    for i in sorted({s.sent for s in found if s.status in MENTIONED} - set(reported)):
+        ctx.mentioned.append(_mention(ctx.sents[i]))
+    if not reported:
+        return
+    events = read_documents(ctx, reported, [s for s in found if s.sent in reported and s.status in (REPORTED, RELATIVE)])
+    for ev in events:
+        for s in found:
+            mine = ev.parts.get(s.sent, [(s.span.start_char, s.span.end_char)])   # its part of a shared sentence
+            if s.sent in ev.sentences and s.status in (REPORTED, RELATIVE) \
+                    and any(a <= s.span.start_char < b for a, b in mine):
+                ev.explain("relevance", s.rule or "status.reported", (s.span.start_char, s.span.end_char))
+    ctx.events.extend(events)

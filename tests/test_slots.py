@@ -408,3 +408,9 @@ def test_a_stop_asks_the_token_after_it_even_past_the_sentence_end():
     rule = {"cue": {"words": ["meliputi"]}, "take": {"read": "list"},
             "stop": [{"words": ["ini"], "next": {"word": True}}]}
     assert run(rule, doc, sentences=[0]) == ["riset dan magang"]   # not "... magang ini"
+
+
+def test_the_rows_of_one_slot_are_a_file_of_their_own():
+    from mouextract.slots.rules import rows_of
+    every = rules("relevance.yml")
+    assert [r.id for r in rows_of("relevance.yml", "occasion")] == [r.id for r in every if r.slot == "occasion"]

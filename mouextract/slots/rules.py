@@ -188,6 +188,15 @@ def rules(name: str) -> RuleSet:
     return compile_rules(load(f"slots/{name}"), name)
 
 
+@lru_cache(maxsize=None)
+def rows_of(name: str, slot: str) -> RuleSet:
+    """The rows of patterns/slots/NAME that fill SLOT, compiled as a file of their own (with the
+    file's stops and contexts): a stage that reads one slot in some sentences and another slot
+    in others runs each over its own."""
+    data = load(f"slots/{name}")
+    return compile_rules(dict(data, rules=[row for row in data["rules"] if row["slot"] == slot]), name)
+
+
 def slot_files() -> list[str]:
     return [f.split("/", 1)[1] for f in all_files() if f.startswith("slots/")]
 

@@ -1,0 +1,91 @@
+"""Which signings an article reports (patterns/slots/relevance.yml, mouextract/triggers.py), on
+articles written for these tests: a planned or earlier signing gives no record and is listed
+under `mentioned`; a reported one gives a record."""
+import pytest
+
+import mouextract
+
+LEAD = "Judul Berita\n"
+
+
+def records(text: str) -> list[dict]:
+    return mouextract.extract(LEAD + text)["agreements"]
+
+
+def mentioned(text: str) -> list[str]:
+    return [m["text"] for m in mouextract.extract(LEAD + text)["mentioned"]]
+
+
+@pytest.mark.parametrize("text", [
+    # a plan, and the signing the next sentence speaks of is the same plan
+    "Pemkab Sleman akan menandatangani nota kesepahaman dengan Universitas Merapi pada 5 Mei 2025. "
+    "Penandatanganan itu menjadi awal kerja sama kedua pihak.",
+    # a day still to come
+    "Panitia menyiapkan ruangan menjelang penandatanganan kerja sama dengan Bank Merapi pada 12 Mei mendatang.",
+    # a signing named, not told: no verb, day, place, witness or agent
+    "Penandatanganan nota kesepahaman antara Pemkab Lebak dan Pemkot Bogor belum jelas. "
+    "Kepala dinas mengaku belum tahu isinya.",
+    # an earlier MoU recalled at another dated occasion told first
+    "Rektor Universitas Merapi menyampaikan hal itu dalam acara wisuda di Gedung Serbaguna, Sabtu (4/11/2023). "
+    "Kerja sama dengan kampus di Malaysia ditandai penandatanganan MoU pada 26 Oktober 2023.",
+    # a line that links to another story
+    "Harga cabai naik di Pasar Beringharjo.\nBaca juga: Pemkab Sleman teken MoU dengan Bank Merapi",
+    # a condition
+    "Pemkab Sleman menyiapkan dana pelatihan yang cair begitu nota kesepahaman dengan UGM ditandatangani.",
+    # a meeting about an agreement, told first, that recalls its signing; "sejak" an earlier one
+    "Pemkab Sleman dan BPN Sleman menggelar rapat evaluasi pelaksanaan nota kesepahaman di Aula Sleman, Senin "
+    "(21/10/2024). Nota kesepahaman itu ditandatangani pada 14 Maret 2023 lalu. Sejak MoU diteken, 200 bidang "
+    "tanah sudah bersertifikat.",
+])
+def test_no_record_for_a_signing_not_reported(text):
+    assert records(text) == []
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("Pemkab Sleman akan menandatangani nota kesepahaman dengan Universitas Merapi pada 5 Mei 2025. "
+     "Penandatanganan itu menjadi awal kerja sama kedua pihak.", 2),
+    ("Penandatanganan nota kesepahaman antara Pemkab Lebak dan Pemkot Bogor belum jelas.", 1),
+])
+def test_a_signing_not_reported_is_mentioned(text, listed):
+    assert len(mentioned(text)) == listed
+
+
+@pytest.mark.parametrize("text", [
+    # a signing told with no date or place still happened
+    "Pemkab Kulon Progo dan Kejari Kulon Progo menandatangani nota kesepahaman tentang bantuan hukum.",
+    # "ditandai dengan penandatanganan" tells the signing
+    "Kerja sama itu ditandai dengan penandatanganan nota kesepahaman antara Bupati Bantul dan Rektor UMY, Senin (4/9/2023).",
+    # a nominal signing beside one that is told is evidence of it
+    "Pemkab Klaten dan BPJS Kesehatan meneken perjanjian kerja sama, Senin (4/9/2023). "
+    "Penandatanganan perjanjian antara kedua lembaga bertujuan memperluas layanan.",
+    # a later dated occasion after the signing does not make it an earlier one
+    "Pemkab Klaten dan BPJS Kesehatan meneken perjanjian kerja sama, Senin (4/9/2023). "
+    "Sosialisasi program digelar di kecamatan, Rabu (6/9/2023).",
+    # after the signing, a plan: the signing took place
+    "Setelah melakukan penandatanganan MoU dengan Rektor UGM, Bupati Sleman mengatakan pihaknya akan menambah "
+    "layanan, Senin (4/9/2023).",
+])
+def test_a_reported_signing_gives_a_record(text):
+    assert len(records(text)) == 1
+
+
+def test_a_signing_dated_before_one_told_first_is_an_earlier_one():
+    found = records("Pemkot Madiun dan Polres Madiun meneken MoU di Kota Madiun, Senin (2/10/2023). "
+                    "Penandatanganan serupa dilakukan pada 5 Agustus 2023 di Hotel Merdeka, Kota Kediri.")
+    assert [a["date"]["value"] for a in found] == ["2023-10-02"]
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("Pemkab Sleman dan UGM meneken MoU, Senin (4/9/2023).", ["status.reported"]),
+    ("Pemkab Sleman dan UGM meneken MoU, Senin (4/9/2023). Penandatanganan itu disaksikan gubernur.",
+     ["status.reported", "status.anaphor_that"]),
+])
+def test_the_rule_that_reported_a_signing_is_recorded(text, rules):
+    (agreement,) = mouextract.extract(LEAD + text, explain=True)["agreements"]
+    assert [p["rule"] for p in agreement["why"]["relevance"]] == rules
+
+
+def test_an_earlier_signing_evaluated_months_later_is_no_record():
+    text = ("Pemkab Sleman dan Universitas Merapi telah menandatangani nota kesepahaman pada 12 Januari 2023. "
+            "Kini, kedua pihak menggelar rapat evaluasi di Aula Sleman, Senin (2/10/2023).")
+    assert (records(text), len(mentioned(text))) == ([], 1)

@@ -1,0 +1,163 @@
+"""One record per signed document (patterns/slots/documents.yml, mouextract/signed_documents.py,
+mouextract/assemble.py), on articles written for these tests."""
+import pytest
+
+import mouextract
+
+LEAD = "Judul Berita\n"
+
+
+def records(text: str) -> list[dict]:
+    return mouextract.extract(LEAD + text)["agreements"]
+
+
+def types(text: str) -> list[str]:
+    return [a["type"] for a in records(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another kind after a sequence
+    ("Universitas Merapi dan Universitas Bromo meneken nota kesepahaman, Senin (5/6/2023). Selanjutnya, Dekan "
+     "Fakultas Hukum kedua kampus meneken perjanjian kerja sama.", ["nota_kesepahaman", "perjanjian_kerja_sama"]),
+    # two instruments joined, then each spoken of
+    ("Kedua kampus menandatangani nota kesepahaman (MoU) dan perjanjian kerja sama (MoA), Senin (5/6/2023). "
+     "Penandatanganan MoU dilakukan kedua rektor.", ["nota_kesepahaman", "perjanjian_kerja_sama"]),
+    # "dirangkai dengan" in one sentence
+    ("Penandatanganan MoU antara Universitas Merapi dan Universitas Bromo dirangkai dengan penandatanganan "
+     "Memorandum of Agreement antara kedua program pascasarjana, Jumat (7/6/2024).",
+     ["nota_kesepahaman", "perjanjian_kerja_sama"]),
+    # an addition of the same kind
+    ("Pemkab Banyumas meneken MoU dengan Universitas Merapi, Selasa (6/6/2023). Selain itu, ditandatangani MoU "
+     "antara Bupati Banyumas dengan Kepala Balai Wilayah Sungai.", ["nota_kesepahaman", "nota_kesepahaman"]),
+    # "Serta PKS antara ...": the verb of the sentence before
+    ("MoU dilakukan antara Wali Kota Tegal Budi Santoso bersama Kepala BPJS Jawa Tengah Andi Wijaya, Senin (5/8/2024).\n"
+     "Serta PKS antara Kepala Dinsos Kota Tegal Sri Rahayu dengan Kepala Cabang BPJS Tegal Joko Susilo.",
+     ["nota_kesepahaman", "perjanjian_kerja_sama"]),
+    # counted instruments
+    ("Pemkab Sleman dan Bank Merapi meneken tiga perjanjian kerja sama, Senin (5/6/2023), di Pendopo Sleman.",
+     ["perjanjian_kerja_sama"] * 3),
+    ("Kedua rektor meneken nota kesepahaman, Senin (5/6/2023). Turut dilakukan penandatanganan dua perjanjian "
+     "kerja sama lainnya.", ["nota_kesepahaman", "perjanjian_kerja_sama", "perjanjian_kerja_sama"]),
+])
+def test_one_record_per_document(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # one document under two names, no word that marks another
+    "Pemkot Tegal dan BPJS Kesehatan meneken perjanjian kerja sama, Senin (5/6/2023). Wali Kota Tegal menyaksikan "
+    "penandatanganan MoU itu di Balai Kota.",
+    # a signing that only dates something else tells no signing a sequence follows
+    "Sebelum dilakukan penandatanganan, jaksa memberi sosialisasi kepada kepala desa. Selanjutnya, Kajari Sleman "
+    "meneken kesepakatan bersama dengan para kepala desa, Senin (5/6/2023).",
+    # the signing narrated after the speeches is the same one
+    "Pemkab Sleman dan UGM menandatangani MoU, Senin (5/6/2023). Bupati dan rektor memberi sambutan. Setelah itu, "
+    "penandatanganan MoU tersebut dilakukan oleh Bupati Sleman dan Rektor UGM.",
+    # an earlier instrument a clause describes is not one more signed
+    "Pemkab Sleman dan UGM meneken perjanjian kerja sama, Senin (5/6/2023). PKS itu menindaklanjuti nota "
+    "kesepahaman serupa yang ditandatangani pada Maret 2022.",
+    # the sides of one joint document
+    "Perjanjian itu diteken lima pihak, yaitu Pemkab Sleman, Bank Merapi, PT Sinar, PT Bulan, dan Universitas "
+    "Bromo, Senin (5/6/2023).",
+    # an unnamed group is one party
+    "Penandatanganan perjanjian dilakukan Kepala Ombudsman Sleman dengan 16 perangkat daerah, Senin (5/6/2023).",
+    # "bersama" after an institution: the group is on its side
+    "Politeknik Merapi menandatangani MoU PT Sinar Baja bersama delapan perusahaan mitranya, Kamis (7/9/2023). "
+    "Delapan perusahaan tersebut, yaitu PT A1, PT A2, PT A3, PT A4, PT A5, PT A6, PT A7, dan PT A8.",
+])
+def test_one_document_stays_one_record(text):
+    assert len(records(text)) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nota kesepahaman (MoU) itu diteken kedua rektor, Senin (5/6/2023).", "nota_kesepahaman"),
+    ("Kesepakatan Bersama (MoU) itu diteken kepala desa dan kajari, Senin (5/6/2023).", "nota_kesepahaman"),
+    ("Kedua dekan meneken Memorandum of Agreement (MoA), Senin (5/6/2023).", "perjanjian_kerja_sama"),
+    ("Bupati dan Ketua KPU meneken Naskah Perjanjian Hibah Daerah (NPHD), Senin (5/6/2023).", "other"),
+    ("Kedua pihak meneken nota kesepakatan bersama tentang pendidikan, Senin (5/6/2023). MoU itu berlaku lima tahun.",
+     "nota_kesepakatan"),
+])
+def test_type_from_the_most_specific_name(text, expected):
+    assert types(text) == [expected]
+
+
+def test_counted_counterparts_the_article_names_sign_one_each():
+    found = records("Rektor Universitas Merapi meneken nota kesepahaman dengan tiga kampus, yakni Universitas "
+                    "Bromo, Universitas Semeru, dan Institut Teknologi Kelud, Senin (5/6/2023).")
+    assert [[p["name"] for p in a["parties"]] for a in found] == [
+        ["Universitas Merapi", "Universitas Bromo"], ["Universitas Merapi", "Universitas Semeru"],
+        ["Universitas Merapi", "Institut Teknologi Kelud"]]
+
+
+def test_counterparts_named_in_a_later_sentence():
+    found = records("Rektor Universitas Merapi meneken nota kesepahaman dengan dua perguruan tinggi, Senin "
+                    "(5/6/2023). Kedua perguruan tinggi itu adalah Universitas Bromo dan Institut Teknologi Kelud.")
+    assert len(found) == 2
+
+
+def test_pairs_after_antara_are_one_record_each():
+    found = records("Penandatanganan perjanjian kerja sama dilakukan antara Dinas Kesehatan Sleman dengan Bank Merapi, "
+                    "serta Dinas Pendidikan Sleman dengan Bank Bromo, Senin (5/6/2023).")
+    assert [[p["name"] for p in a["parties"]] for a in found] == [
+        ["Dinas Kesehatan Sleman", "Bank Merapi"], ["Dinas Pendidikan Sleman", "Bank Bromo"]]
+
+
+def test_a_sentence_about_two_documents_gives_each_its_own_signers():
+    found = records("Penandatanganan MoU oleh Rektor Universitas Merapi Budi Santoso dengan Rektor Universitas Bromo "
+                    "Andi Wijaya dirangkai dengan penandatanganan MoA oleh Dekan Fakultas Hukum Universitas Merapi "
+                    "Sri Rahayu dengan Dekan Fakultas Hukum Universitas Bromo Joko Susilo, Jumat (7/6/2024).")
+    assert [[s["name"] for s in a["signatories"]] for a in found] == [
+        ["Budi Santoso", "Andi Wijaya"], ["Sri Rahayu", "Joko Susilo"]]
+
+
+def test_hub_and_spoke_with_a_name_written_twice():
+    found = records("Pimpinan Pusat (PP) Muhammadiyah meneken nota kesepahaman antara PP Muhammadiyah dengan Bank "
+                    "Syariah Merapi dan Bank Bromo Indonesia, Senin (28/9/2020).")
+    assert [[p["name"] for p in a["parties"]][1:] for a in found] == [["Bank Syariah Merapi"], ["Bank Bromo Indonesia"]]
+
+
+def test_one_person_is_named_alike_in_every_record():
+    found = records("Ketua KPU Sleman Hasyim Santoso dan Rektor UGM Budi Wijaya menandatangani nota kesepahaman, "
+                    "Senin (5/6/2023). Berikutnya, kedua pihak juga melakukan penandatanganan perjanjian kerja sama "
+                    "antara Sekretariat KPU Sleman dan Fakultas Hukum UGM, disaksikan oleh Hasyim.")
+    assert [(w["name"], w["title"]) for w in found[1]["witnesses"]] == [("Hasyim Santoso", "Ketua KPU Sleman")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sequence whose clause names no one who signs goes on with the same signing
+    ("Pemkab Boyolali dan Kejari Boyolali menandatangani nota kesepahaman di Pendopo Boyolali, Kamis "
+     "(12/10/2023). Penandatanganan dilakukan oleh Bupati Boyolali dan Kajari Boyolali. Selanjutnya, "
+     "penandatanganan disaksikan oleh Wakil Bupati Boyolali.", 1),
+    ("Rektor Undip dan Direktur PT Jaya meneken MoU, Selasa (3/10/2023). Selain itu, penandatanganan MoU juga "
+     "disaksikan oleh Gubernur Jawa Tengah.", 1),
+    # the same occasion, another kind signed by others
+    ("Bupati Klaten meneken MoU dengan Rektor UNS di Solo, Senin (2/10/2023). Dalam kesempatan yang sama, "
+     "Kepala Dinas Pendidikan Klaten dan Dekan FKIP UNS menandatangani perjanjian kerja sama.", 2),
+    # a sequence of signings, each with its own signers
+    ("Dirut Bank Merapi menjadi penandatangan pertama, Senin (2/10/2023). Berikutnya, Kepala Dinas Kesehatan "
+     "Sleman dan Kepala BPJS Cabang Sleman menandatangani kerja sama terkait layanan kesehatan.", 2),
+])
+def test_a_sequence_or_an_addition_is_another_document_when_its_clause_names_who_signs(text, expected):
+    assert len(records(text)) == expected
+
+
+def test_a_group_of_institutions_among_the_counterparts_makes_one_joint_document():
+    found = records("Ombudsman RI menandatangani nota kesepahaman bersama Pemerintah Provinsi Jawa Tengah dan "
+                    "pemerintah kabupaten/kota se-Jawa Tengah, Senin (5/6/2023).")
+    assert len(found) == 1
+
+
+def test_counted_documents_the_article_lists_are_its_items():
+    text = ("Pemkab Sleman menandatangani dua kerja sama di Pendopo Parasamya, Senin (4/9/2023). Kerja sama itu "
+            "meliputi:\n1. Nota Kesepahaman dengan UGM tentang pengelolaan sampah;\n"
+            "2. Perjanjian Kerja Sama dengan UNY tentang pelatihan guru.\n")
+    assert [(a["type"], [s["text"] for s in a["scope"]]) for a in records(text)] == [
+        ("nota_kesepahaman", ["pengelolaan sampah"]), ("perjanjian_kerja_sama", ["pelatihan guru"])]
+
+
+def test_an_office_names_its_institution_as_another_record_does():
+    found = records("Penandatanganan kerja sama dilakukan Pemprov Jambi dan Bank Pembangunan Daerah Jambi, Senin "
+                    "(2/10/2023). Dirut Bank Jambi Budi Santoso menjadi penandatangan pertama. Setelah itu, Kepala "
+                    "Cabang Bank Jambi di semua kabupaten melakukan penandatanganan serupa dengan para kepala desa. Kerja "
+                    "sama itu mempercepat penyaluran dana desa.")
+    assert [p["name"] for p in found[1]["parties"]] == ["Bank Pembangunan Daerah Jambi"]
