@@ -314,8 +314,8 @@ def _same_parties(events: list[Event]) -> None:
 
 
 def _same_people(events: list[Event]) -> None:
-    """A person a record names in part ("Hasyim", no title) is the one another record of the
-    article names in full ("Ketua KPU RI Hasyim Asy'ari"): the fullest name and a title."""
+    """A person a record names in part ("Harun", no title) is the one another record of the
+    article names in full ("Ketua KPU RI Harun Arsyad"): the fullest name and a title."""
     people = [p for ev in events for p in ev.signatories + ev.witnesses if p.get("name")]
     for p in people:
         words = _name_words(p["name"])

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from .nlp import RULES_KEY
 
 
-# A title line has this many words, and this share of them capitalised ("Pemko Medan dan Poldasu
+# A title line has this many words, and this share of them capitalised ("Pemkot Sleman dan Polres Sleman
 # Teken MoU Pengamanan Program Pembangunan": 9 of 9; a caption "Foto: Bupati X saat ..." less).
 HEADING_WORDS = (3, 25)
 HEADING_CAPITALS = 0.75

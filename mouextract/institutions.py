@@ -135,7 +135,7 @@ def same_institution(a: dict, b: dict) -> bool:
 
 
 def _names_less(short: dict, long: dict) -> bool:
-    """"Fakultas Hukum" / "Fakultas Hukum Ubhara Jaya", "KPU" / "KPU Kabupaten Demak": the
+    """"Fakultas Hukum" / "Fakultas Hukum Universitas Merapi", "KPU" / "KPU Kabupaten Demak": the
     shorter name opens the longer one and names nothing of its own (a kind of body, ordinary
     words), so within one article it is the same body written short. "Universitas Riau" /
     "Universitas Islam Riau" differ inside; "Bank Jatim" names a region and stays itself."""

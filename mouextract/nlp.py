@@ -81,7 +81,7 @@ def mou_sentences(doc: Doc) -> Doc:
             starts[i] = 1
         at_line_start = False
         if w in _SENT_END:
-            # "1." opening a line is a list number, not a sentence; "Ir. SA. Supriono": a stop
+            # "1." opening a line is a list number, not a sentence; "Ir. SA. Budiman": a stop
             # after one or two capitals that follow a degree or an initial is the initials' own;
             # a stop after a name's prefix the tokenizer parted from it ("Asoc. Prof.") is its own
             prev_end = not (w == "." and i and ((starts[i - 1] == 1 and words[i - 1].isdigit() and len(words[i - 1]) <= 2)

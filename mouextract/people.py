@@ -286,12 +286,12 @@ class Reader:
             # of a university or a company names it, and after a head that names no institution
             # alone ("Dinas", "Badan") the word names the office; "DPRD", "KPU", "Kadin" are
             # whole names, and a word after them that is no region starts the holder's name
-            # ("Ketua Kadin Rosan Roeslani")
+            # ("Ketua Kadin Rudi Wirawan")
             return True
         if tok.i in self.after_regional_title and lookup(t) is not None:
             return True  # "Bupati Gowa Adnan ...", "Wakil Gubernur Sumbar Audy ...": the office's region
         if t[:1].isupper() and is_country(t):
-            return True  # "Duta Besar RI untuk Ghana Jauhari Santoso": the country the office serves
+            return True  # "Duta Besar RI untuk Ghana Surya Santoso": the country the office serves
         if given:
             return False
         if _capitalised(t) and _nominal(t):
@@ -301,14 +301,14 @@ class Reader:
         complete = prev in self.region_tokens or tok.i in self.after_regional_title or (prev >= 0 and is_country(self.doc[prev].text)) \
             or (prev in self.after_regional_title and lookup(self.doc[prev].text) is not None) \
             or (prev >= 0 and (_ROMAN.fullmatch(self.doc[prev].text) or self.doc[prev].is_digit))
-        # inside an office ("Kepala", then its unit), not where a name may start ("oleh Haedar Natsir")
+        # inside an office ("Kepala", then its unit), not where a name may start ("oleh Hadrian Nasution")
         in_office = prev >= 0 and (self._in_title_words(prev) or prev in self.org_tokens or _acronym(self.doc[prev].text)
                                    or (_capitalised(self.doc[prev].text) and self.doc[prev].text.lower() in self.common))
         if _capitalised(t) and t.lower() not in self.common and not _is_initial(t) and not complete and in_office \
                 and tok.i + 1 < len(self.doc):
             nxt = self.doc[tok.i + 1]
             if nxt.text[:1].isupper() and nxt.text.lower() in self.names and nxt.i not in self.region_tokens:
-                return True  # "Kepala Kesbangpolinmas Agus Herawan": the unit's word before a given name
+                return True  # "Kepala Kesbangpolinmas Agus Wibowo": the unit's word before a given name
         return _capitalised(t) and t.lower() in self.common and t.lower() not in _WEEKDAYS_MONTHS
 
     def name_token(self, tok) -> bool:
@@ -344,7 +344,7 @@ class Reader:
             t = tok.text
             if tok.is_space or (t == "." and j > i and not doc[j - 1].whitespace_
                                 and (is_degree(doc[j - 1].text) or is_honorific_or_rank(doc[j - 1].text))):
-                # double spaces in pasted text ("Drs  H T Dzulmi Eldin  S MSi"); a degree's stop the
+                # double spaces in pasted text ("Drs  H T Budi Darmawan  S MSi"); a degree's stop the
                 # tokenizer parted from it ("Assoc. Prof.")
                 j += 1
                 continue
@@ -365,7 +365,7 @@ class Reader:
                 continue
             if t in {",", "."} and j + 1 < end and (is_suffix_degree(doc[j + 1].text)
                                                    or (in_degrees and _DEGREE_LIKE.fullmatch(doc[j + 1].text))):
-                # "Zulfrizal, SE, Ak.CA, MBA, MAFIS": a run of degrees, the unknown ones in capitals
+                # "Rizalman, SE, Ak.CA, MBA, MAFIS": a run of degrees, the unknown ones in capitals
                 j += 2 if in_degrees and not is_degree(doc[j + 1].text) else 1
                 continue
             if t in _lex()["particles"] and first is not None and j + 1 < end and _capitalised(doc[j + 1].text):
@@ -373,12 +373,12 @@ class Reader:
                 continue
             if len(t) == 2 and t.isupper() and t.isalpha() and j + 1 < end and doc[j + 1].text == "." \
                     and not tok.whitespace_ and (first is not None or (j > i and is_degree(doc[j - 1].text))):
-                # "Ir. SA. Supriono": initials the tokenizer parted from their stop
+                # "Ir. SA. Budiman": initials the tokenizer parted from their stop
                 first = j if first is None else first
                 last = j + 2
                 j += 2
                 continue
-            # a name in capitals after its degrees or honorifics ("Dr H. MUSAFIR MENCA, S.H"), and
+            # a name in capitals after its degrees or honorifics ("Dr H. BUDI HARTONO, S.H"), and
             # the capitals that go on with it
             shouted = t.isupper() and t.isalpha() and len(t) >= 3 and j not in self.org_at and lookup(t) is None \
                 and ((first is None and j > i) or (first is not None and doc[first].text.isupper()))
@@ -386,7 +386,7 @@ class Reader:
                     and t.lower() not in _WEEKDAYS_MONTHS and not _acronym(t)) or _is_initial(t) or shouted \
                     or t in _lex()["name_abbreviations"]:
                 if in_degrees:
-                    break  # degrees close a name: "Hamid Chalid, S.H., LL.M. Disaksikan ..."
+                    break  # degrees close a name: "Hamid Rasyid, S.H., LL.M. Disaksikan ..."
                 if first is None:
                     first = j
                 last = j + 1
@@ -664,7 +664,7 @@ class Reader:
                 # name-first: "Heri Susanto, Anggota Ombudsman RI", "X selaku Ketua Y"
                 if n + 3 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] == "(" \
                         and items[n + 2][0] == "title" and items[n + 2][3] is None and items[n + 3][3] == ")":
-                    # "Zulfrizal, SE, MBA (Wakil Rektor Bidang Sumberdaya)": the office in brackets
+                    # "Rizalman, SE, MBA (Wakil Rektor Bidang Sumberdaya)": the office in brackets
                     _, ts, te, _ = items[n + 2]
                     title, tend = title_text(ts, te), te + 1
                     used.add(n + 2)

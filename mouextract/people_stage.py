@@ -55,8 +55,8 @@ def resolve(person: Person, directory, short_forms: dict) -> None:
 
 
 def fuller_name(person: Person, mentions: list) -> None:
-    """A person named by one word ("Dubes Jauhari", "kata Hasyim") gets the fuller name the
-    article gives the same person elsewhere ("Jauhari Oratmangun"): the one longer name whose
+    """A person named by one word ("Dubes Suryadi", "kata Harun") gets the fuller name the
+    article gives the same person elsewhere ("Suryadi Pratama"): the one longer name whose
     first or last word it is, when there is exactly one."""
     if not person.name or " " in person.name:
         return

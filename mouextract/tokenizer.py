@@ -51,8 +51,8 @@ EXTRA_SUFFIXES = (r"(?<=[A-Za-z][A-Z])\.",)
 
 def extra_infixes() -> list[str]:
     """Where news needs words split that spaCy's Indonesian infixes leave whole."""
-    # An academic prefix glued to the institution's short form before it ("Rektor UNITADr Dra
-    # X", "UNIMEDProf Dr Y") starts a word of its own.
+    # An academic prefix glued to the institution's short form before it ("Rektor UNIMERDr Dra
+    # X", "UNSIKAProf Dr Y") starts a word of its own.
     prefixes = "|".join(sorted((p for p in lexicon("people.yml")["prefix_degrees"] if len(p) > 1 and p[0].isupper()
                                 and p[1:].islower()), key=len, reverse=True))
     # A full stop with no space before a capitalised word ends a sentence ("Bay.Sepanjang") or

@@ -9,7 +9,7 @@ person's title ("Kepala Dinas Kesehatan Kota X") is the title's unit, not a ment
 one in brackets locates ("Mossel Bay (Provinsi Western Cape)"); a head standing alone ("Pemda
 ingin ...") names none. A group named by its region ("pemerintah kabupaten/kota se-Kalsel",
 "SMK se-Jawa Timur") is one mention; so is a foreign institution that names its kind last
-("Jingye Group"). `span._.party` holds the party record it makes (institutions.party).
+("Hebei Steel Group"). `span._.party` holds the party record it makes (institutions.party).
 """
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ class OrgReader:
                     break
                 j = k + 1
                 if j < end and j in self.org_at and doc[j].lower_ not in self.words["region_types"]:
-                    break  # "Badan Usaha Milik Negara (BUMN) PT Krakatau Steel": a kind, then the one
+                    break  # "Badan Usaha Milik Negara (BUMN) PT Baja Nusantara": a kind, then the one
                 continue
             if t in _JOINS and j + 1 < end and (doc[j + 1].text[:1].isupper() or doc[j + 1].is_digit):
                 j += 2
@@ -117,7 +117,7 @@ class OrgReader:
         return True
 
     def named_by_kind_last(self, start: int, end: int, skip: set[int]) -> list[tuple[int, int, int]]:
-        """Token ranges of institutions whose kind stands last ("Jingye Group", "Kenya National
+        """Token ranges of institutions whose kind stands last ("Hebei Steel Group", "Ghana National
         Chamber of Commerce and Industry"): the capitalised words before a suffix head, and the
         "of X and Y" after it, as (start, end, head)."""
         doc, out = self.doc, []
