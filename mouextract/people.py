@@ -84,6 +84,7 @@ def _lex():
         "list_openers": {w.lower() for w in entries["list_openers"]},
         "list_conjunctions": {w.lower() for w in entries["list_conjunctions"]},
         "portfolio_words": {w.lower() for w in entries["portfolio_words"]},
+        "listing_words": {w.lower() for w in entries["listing_words"]},
     }
 
 
@@ -413,8 +414,9 @@ class Reader:
         """The end of a list of portfolios after "Bidang"/"for" in the office from i, when a
         comma at j goes on with the list's next items, the last one after "dan"/"and"; else 0."""
         doc = self.doc
-        if not any(doc[k].lower_ in _lex()["portfolio_words"] for k in range(i, j)):
-            return 0
+        listing = next((k for k in range(i, j) if doc[k].lower_ in _lex()["listing_words"]), None)
+        if listing is None or any(doc[k].lower_ in _lex()["list_conjunctions"] for k in range(listing, j)):
+            return 0  # no list, or one already closed ("wilayah A dan B, I Made X")
         k = j
         while k < end and doc[k].text == ",":
             seg = k + 1
@@ -423,8 +425,9 @@ class Reader:
             m = seg
             while m < end and doc[m].text not in {",", "(", ")", "."} and not is_degree(doc[m].text) \
                     and not is_honorific_or_rank(doc[m].text):
-                if not (_capitalised(doc[m].text) or doc[m].lower_ in _lex()["list_conjunctions"] or self.inner_lower(doc[m])):
-                    return 0
+                if not (_capitalised(doc[m].text) or doc[m].lower_ in _lex()["list_conjunctions"] or self.inner_lower(doc[m])) \
+                        or doc[m].lower_ in self.names or _is_initial(doc[m].text):
+                    return 0  # a name, not an item
                 m += 1
             if m == seg:
                 return 0
