@@ -113,11 +113,13 @@ def _chosen(ctx: Context, ev: Event, items: list[Item]) -> list[Item]:
     return chosen
 
 
-def _pairs(ctx: Context, ev: Event) -> list[Event]:
-    """EV as the records it will be (assemble.hub_and_spokes: one a pair when one institution
-    signs with several), each with provenance of its own."""
-    pairs = assemble.hub_and_spokes(ctx, ev)
-    return pairs if len(pairs) == 1 else [dataclasses.replace(p, why={k: list(v) for k, v in p.why.items()}) for p in pairs]
+def _records(ctx: Context, ev: Event) -> list[Event]:
+    """EV as the records the assembly makes of it (assemble.run: its own part of a shared
+    sentence, then one record a member of a counted group or a pair of a hub and its spokes),
+    each with provenance of its own. The assembly leaves them as they are."""
+    ev = assemble.own_part(ctx, ev)
+    found = assemble.counted(ctx, ev) if ev.count > 1 else assemble.hub_and_spokes(ctx, ev)
+    return found if len(found) == 1 else [dataclasses.replace(e, why={k: list(v) for k, v in e.why.items()}) for e in found]
 
 
 def run(ctx: Context) -> None:
@@ -127,9 +129,9 @@ def run(ctx: Context) -> None:
     events: list[Event] = []
     for ev in ctx.events:
         chosen = _chosen(ctx, ev, items)
-        # an item for one counterpart: its record is the pair it signed (split here, not in
-        # the assembly, so that each pair keeps only its own items)
-        pairs = _pairs(ctx, ev) if any(x.owners for x in chosen) else [ev]
+        # an item for one counterpart is the scope of the record it signed: the records are
+        # made here, not in the assembly, so that each keeps only its own items
+        pairs = _records(ctx, ev) if any(x.owners for x in chosen) else [ev]
         for pair in pairs:
             mine = [x for x in chosen if _belongs(x, pair, pairs)]
             pair.scope = [{"text": x.text, "span": list(x.span)} for x in mine]
