@@ -221,22 +221,30 @@ def test_each_enumerated_record_keeps_its_own_subject():
     assert [[s["text"] for s in a["scope"]] for a in records] == [["Kerja Sama Pertanian"], ["Penanganan Nelayan"]]
 
 
-HUB = ("Universitas Merapi menandatangani nota kesepahaman dengan tiga pemerintah kabupaten, yakni Kabupaten "
-       "Sleman, Kabupaten Bantul dan Kabupaten Kulon Progo, Senin (4/9/2023), di Auditorium Universitas Merapi. "
-       "Ketiga nota itu memuat ruang lingkup yang sama, yaitu pelatihan guru, riset pangan, serta pengabdian "
-       "masyarakat. ")
+HUB = ("Universitas Merapi menandatangani nota kesepahaman dengan Kabupaten Sleman, Kabupaten Bantul dan Kabupaten "
+       "Kulon Progo di Auditorium Universitas Merapi, Senin (4/9/2023). Ruang lingkup ketiganya sama, meliputi "
+       "pelatihan guru, riset pangan, serta pengabdian masyarakat. ")
+SHARED = ["pelatihan guru", "riset pangan", "pengabdian masyarakat"]
 
 
-@pytest.mark.parametrize("tail,extra", [
-    ("Khusus dengan Kabupaten Bantul, kerja sama itu juga meliputi pemetaan pesisir.", [[], ["pemetaan pesisir"], []]),
-    ("Sementara dengan Kabupaten Kulon Progo, kerja sama itu juga meliputi kajian bandara.", [[], [], ["kajian bandara"]]),
+@pytest.mark.parametrize("text,scopes", [
+    # a hub signing with each of its spokes
+    (HUB + "Khusus dengan Kabupaten Bantul, kerja sama itu juga meliputi kajian abrasi pantai.",
+     [SHARED, SHARED + ["kajian abrasi pantai"], SHARED]),
+    (HUB + "Sementara dengan Kabupaten Kulon Progo, kerja sama itu juga meliputi riset bandara.",
+     [SHARED, SHARED, SHARED + ["riset bandara"]]),
+    # a counted group, one record a member
+    ("Politeknik Merapi meneken MoU dengan dua kabupaten, yaitu Kabupaten Sleman dan Kabupaten Bantul, Rabu "
+     "(6/9/2023), di kampus Politeknik Merapi. Isinya mencakup magang mahasiswa dan riset terapan. "
+     "Sementara dengan Kabupaten Sleman, kerja sama itu juga mencakup pelatihan operator alat berat.",
+     [["magang mahasiswa dan riset terapan", "pelatihan operator alat berat"], ["magang mahasiswa dan riset terapan"]]),
     # a counterpart that is no record's party singles out no record
-    ("Khusus dengan Kabupaten Gunungkidul, kerja sama itu juga meliputi kajian karst.", [["kajian karst"]] * 3),
+    (HUB + "Khusus dengan Kabupaten Gunungkidul, kerja sama itu juga meliputi kajian karst.",
+     [SHARED + ["kajian karst"]] * 3),
 ])
-def test_an_item_for_one_counterpart_goes_to_its_record_only(tail, extra):
-    records = mouextract.extract(HUB + tail)["agreements"]
-    shared = ["pelatihan guru", "riset pangan", "pengabdian masyarakat"]
-    assert [[s["text"] for s in a["scope"]] for a in records] == [shared + e for e in extra]
+def test_an_item_for_one_counterpart_goes_to_its_record_only(text, scopes):
+    records = mouextract.extract(text)["agreements"]
+    assert [[s["text"] for s in a["scope"]] for a in records] == scopes
 
 
 @pytest.mark.parametrize("phrase,field", [
