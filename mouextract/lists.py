@@ -46,7 +46,11 @@ class ListWords:
     names: frozenset                # ruler labels of an instrument's name
     nominal_prefixes: tuple[str, ...]   # a field of work opens with a noun made from a verb
     nominal_suffixes: tuple[str, ...]
+    borrowed_suffixes: tuple[str, ...]  # ... or with a borrowed noun of action ("rehabilitasi")
+    field_nouns: Phrases            # ... or with one of these nouns of work ("riset", "magang")
+    aim_verbs: Phrases              # a verb an aim may put before its field ("memperkuat X")
     general: Phrases                # what a general aim is about
+    vague: Phrases                  # what names nothing in particular ("berbagai")
     not_field_labels: frozenset     # what names who or where
     not_field_words: Phrases
 
@@ -63,7 +67,9 @@ def words() -> ListWords:
         function_words=frozenset(data["function_words"]), list_heads=frozenset(data["list_heads"]),
         field_heads=Phrases(data["field_heads"]), names=frozenset(data["names"]["labels"]),
         nominal_prefixes=tuple(fields["nominal"]["prefixes"]), nominal_suffixes=tuple(fields["nominal"]["suffixes"]),
-        general=Phrases(fields["general"]), not_field_labels=frozenset(fields["not_fields"].get("labels") or ()),
+        borrowed_suffixes=tuple(fields["borrowed"]["suffixes"]), field_nouns=Phrases(fields["nouns"]),
+        aim_verbs=Phrases(fields["aim_verbs"]),
+        general=Phrases(fields["general"]), vague=Phrases(fields["vague"]), not_field_labels=frozenset(fields["not_fields"].get("labels") or ()),
         not_field_words=Phrases(fields["not_fields"].get("words")))
 
 
@@ -294,13 +300,23 @@ def span(tk: Tokens, w: ListWords, start: int, end: int, begin: int | None = Non
 
 
 def read(tk: Tokens, w: ListWords, start: int, end: int, announced: int | None = None,
-         accept=None) -> list[tuple[int, int]]:
+         accept=None, fields: bool = False) -> list[tuple[int, int]]:
     """Character spans of the items of the running list in tokens [start, end). ACCEPT, if
     given, says which pieces may be items; when the first may not, none may (its list belongs
-    to what the first piece is: "meningkatkan kualitas, kesetaraan dan ...")."""
+    to what the first piece is: "meningkatkan kualitas, kesetaraan dan ..."). FIELDS: each item
+    is the field it names, without the verb of aim before it."""
     found = shared_head(tk, w, structure(tk, w, pieces(tk, w, start, end), announced))
     if accept is not None:
         found = [p for p in found if accept(p)] if found and accept(found[0]) else []
+    if fields:
+        heads = [_head(tk, w, *trim(tk, w, p.start, p.end)) for p in found]
+        # a verb of aim before a field is the aim's wording when the list goes on with fields
+        # named as such ("memperkuat X, pemberdayaan Y, dan pendidikan Z"); alone it states a
+        # purpose ("dimaksudkan untuk memperkuat pendampingan hukum")
+        bare = [h == trim(tk, w, p.start, p.end)[0] for h, p in zip(heads, found)]
+        if found and not bare[0] and not any(bare[1:]):
+            found = []
+        found = [Piece(h, p.end, p.sep) for h, p in zip(heads, found)]
     return [s for s in (span(tk, w, p.start, p.end) for p in found) if s]
 
 
@@ -314,17 +330,58 @@ def _name_starts(tk: Tokens, w: ListWords, i: int) -> bool:
     return any((label, i) in tk.spans for label in w.names)
 
 
+def _head(tk: Tokens, w: ListWords, start: int, end: int) -> int:
+    """Where the noun phrase of an item begins: past a verb of aim ("memperkuat rehabilitasi
+    mangrove": the field is what the verb works on) when at least two words follow it."""
+    n = tk.phrase(start, w.aim_verbs)
+    return start + n if n and end - (start + n) >= 2 and tk.text[start + n][:1].isalpha() else start
+
+
+def _field_noun(tk: Tokens, w: ListWords, i: int) -> bool:
+    """A noun that names work: made from a verb (pe-...-an, ke-...-an), a borrowed noun of
+    action (-asi, -isasi: "rehabilitasi", "sosialisasi") or one of the nouns of work."""
+    word = tk.lower[i]
+    if tk.phrase(i, w.field_nouns):
+        return True
+    if len(word) <= 5:
+        return False
+    return (word.startswith(w.nominal_prefixes) and word.endswith(w.nominal_suffixes)) or word.endswith(w.borrowed_suffixes)
+
+
+def _general(tk: Tokens, w: ListWords, start: int, end: int) -> bool:
+    """A general aim: its head or the word after it is what general aims are about
+    ("peningkatan kualitas ...", "sinergi ...")."""
+    return any(tk.phrase(i, w.general) for i in range(start, min(end, start + 2)))
+
+
+def _named(tk: Tokens, w: ListWords, i: int) -> bool:
+    return bool(tk.labels[i] & w.not_field_labels) or bool(w.not_field_words.ending(tk.lower, i))
+
+
 def is_field(tk: Tokens, w: ListWords, piece: Piece) -> bool:
-    """An item names a field of work when it opens with a noun made from a verb
-    ("pengembangan", "sosialisasi"), not with a name or an entity ("perusahaan"), and none of
-    its first words is a general aim's."""
+    """An item names a field of work when its head (past a verb of aim) is a noun of work
+    ("pengembangan", "sosialisasi", "rehabilitasi", "riset"), not a name or an entity
+    ("perusahaan", "organisasi"), and neither its head nor the word after it is a general
+    aim's ("peningkatan kualitas", "penguatan sinergi")."""
     start, end = trim(tk, w, piece.start, piece.end)
     if end <= start:
         return False
-    first = tk.lower[start]
-    named = bool(tk.labels[start] & w.not_field_labels) or bool(w.not_field_words.ending(tk.lower, start))
-    nominal = first.startswith(w.nominal_prefixes) and first.endswith(w.nominal_suffixes) and len(first) > 5 and not named
-    return nominal and not any(tk.phrase(i, w.general) for i in range(start, min(end, start + 3)))
+    start = _head(tk, w, start, end)
+    return _field_noun(tk, w, start) and not _named(tk, w, start) and not _general(tk, w, start, end)
+
+
+def is_concrete(tk: Tokens, w: ListWords, piece: Piece) -> bool:
+    """An item names something concrete (the means an aim lists: "kartu santri", "pelatihan
+    kader"): a word, not a name or an entity, nothing vague ("berbagai program"), and not what
+    general aims are about."""
+    start, end = trim(tk, w, piece.start, piece.end)
+    if end <= start or not tk.text[start][:1].isalpha() or tk.phrase(start, w.vague):
+        return False
+    return not _named(tk, w, start) and not _general(tk, w, start, end)
+
+
+# what `require:` asks of every item a rule reads
+_REQUIRE = {"field": is_field, "concrete": is_concrete}   # not-linguistic: names of the tests
 
 
 def _items(slot: Slot, subject: bool) -> list[tuple[int, int]]:
@@ -352,12 +409,16 @@ def _items(slot: Slot, subject: bool) -> list[tuple[int, int]]:
     if found:
         return [s for s in (span(tk, w, a, b, begin) for a, begin, b in found) if s]
     stop = slot.end(si, start)
-    accept = (lambda p: is_field(tk, w, p)) if slot.options.get("require") == "field" else None
+    required = slot.options.get("require")
+    if required is not None and required not in _REQUIRE:
+        raise ValueError(f"{slot.rule.id}: require must be one of {sorted(_REQUIRE)}, not {required!r}")
+    test = _REQUIRE.get(required)
+    accept = (lambda p: test(tk, w, p)) if test else None
     if subject and tk.phrase(start, w.field_heads) and tk.text[start][:1].isupper():
         # "Kerja Sama Meteorologi, Klimatologi, dan Geofisika": a title, one item
         whole = span(tk, w, start, stop)
         return [whole] if whole and (accept is None or accept(Piece(start, stop, ""))) else []
-    return read(tk, w, start, stop, announced, accept)
+    return read(tk, w, start, stop, announced, accept, fields=required == "field")
 
 
 @reader("list")

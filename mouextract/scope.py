@@ -5,18 +5,25 @@ The constructions that state it are the rows of patterns/slots/scope.yml (a cue 
 window stops), applied by the slot engine; the list in a window is read by the engine's `list`
 and `subject` readers (mouextract/lists.py). This stage chooses which sentences are read — not
 the headline, a caption or another title line, nor a sentence about an agreement only
-mentioned —, merges items that say the same, and gives each record its scope.
+mentioned —, merges items that say the same, and gives each record its scope: a row of low
+priority (an instrument named by its subject, "PKS pengelolaan sampah") gives a record its scope
+only when no other row gives it any, and what a sentence lists after singling out one
+counterpart ("Khusus dengan Kabupaten X, ...": the rows of patterns/slots/scope_for.yml) goes to
+that counterpart's record only.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .context import Context
+from . import assemble, institutions
+from .context import Context, Event
 from .slots import fill, tokens
 
 SCOPE_RULES = "scope.yml"
+OWNER_RULES = "scope_for.yml"
 _FINAL = {".", "!", "?", "”", '"', "’"}
 TITLE_WORDS = 16          # a title line has at most this many longer words ...
 TITLE_CAPITALS = 0.6      # ... and at least this share of them capitalised
@@ -27,6 +34,8 @@ class Item:
     text: str
     span: tuple[int, int]
     rule: str
+    fallback: bool = False          # from a row of negative priority
+    owners: tuple[dict, ...] = ()   # the counterparts its sentence singles out (none: every record's)
 
 
 def _title_like(text: list[str]) -> bool:
@@ -61,23 +70,72 @@ def _add(found: list[Item], item: Item) -> None:
     found.append(item)
 
 
+def _owners(ctx: Context, sentences: list[Span]) -> list[tuple[int, int, tuple[dict, ...]]]:
+    """(from char, to char, institutions): the counterparts a sentence singles out, and the
+    stretch of it that follows them."""
+    out = []
+    for f in fill(ctx.doc, sentences, OWNER_RULES):
+        if f.mentions:
+            sent = f.mentions[-1].sent
+            named = tuple(institutions.party(m.text, m.start_char, m.end_char) for m in f.mentions)
+            out.append((f.mentions[-1].end_char, sent.end_char, named))
+    return out
+
+
 def find_scope(ctx: Context) -> list[Item]:
     found: list[Item] = []
-    for f in fill(ctx.doc, readable(ctx), SCOPE_RULES):
+    sentences = readable(ctx)
+    owners = _owners(ctx, sentences)
+    for f in fill(ctx.doc, sentences, SCOPE_RULES):
         for a, b in f.items:
-            _add(found, Item(ctx.text[a:b], (a, b), f.rule))
+            named = next((n for lo, hi, n in owners if lo <= a < hi), ())
+            _add(found, Item(ctx.text[a:b], (a, b), f.rule, f.priority < 0, named))
     return found
+
+
+def _belongs(item: Item, ev: Event, events: list[Event]) -> bool:
+    """Whether ITEM is EV's: its sentence singles out none of the records' parties, or one of EV's."""
+    if not item.owners:
+        return True
+
+    def has(e: Event) -> bool:
+        return any(institutions.same_institution(o, p) for o in item.owners for p in e.parties)
+    return has(ev) or not any(has(e) for e in events)
+
+
+def _chosen(ctx: Context, ev: Event, items: list[Item]) -> list[Item]:
+    # with several records, a record's own sentences may give its subject ("1. Nota
+    # Kesepahaman tentang X, yang ditandatangani ..."); otherwise the article's scope is theirs
+    own = [x for x in items if any(ctx.sents[i].start <= x.span[0] < ctx.sents[i].end for i in ev.sentences[:1])]
+    chosen = own if own and len(ctx.events) > 1 else items
+    if any(not x.fallback for x in chosen):
+        chosen = [x for x in chosen if not x.fallback]
+    return chosen
+
+
+def _records(ctx: Context, ev: Event) -> list[Event]:
+    """EV as the records the assembly makes of it (assemble.run: its own part of a shared
+    sentence, then one record a member of a counted group or a pair of a hub and its spokes),
+    each with provenance of its own. The assembly leaves them as they are."""
+    ev = assemble.own_part(ctx, ev)
+    found = assemble.counted(ctx, ev) if ev.count > 1 else assemble.hub_and_spokes(ctx, ev)
+    return found if len(found) == 1 else [dataclasses.replace(e, why={k: list(v) for k, v in e.why.items()}) for e in found]
 
 
 def run(ctx: Context) -> None:
     if not ctx.events:
         return
     items = find_scope(ctx)
+    events: list[Event] = []
     for ev in ctx.events:
-        # with several records, a record's own sentences may give its subject ("1. Nota
-        # Kesepahaman tentang X, yang ditandatangani ..."); otherwise the article's scope is theirs
-        own = [x for x in items if any(ctx.sents[i].start <= x.span[0] < ctx.sents[i].end for i in ev.sentences[:1])]
-        chosen = own if own and len(ctx.events) > 1 else items
-        ev.scope = [{"text": x.text, "span": list(x.span)} for x in chosen]
-        for x in chosen:
-            ev.explain("scope", x.rule, x.span)
+        chosen = _chosen(ctx, ev, items)
+        # an item for one counterpart is the scope of the record it signed: the records are
+        # made here, not in the assembly, so that each keeps only its own items
+        pairs = _records(ctx, ev) if any(x.owners for x in chosen) else [ev]
+        for pair in pairs:
+            mine = [x for x in chosen if _belongs(x, pair, pairs)]
+            pair.scope = [{"text": x.text, "span": list(x.span)} for x in mine]
+            for x in mine:
+                pair.explain("scope", x.rule, x.span)
+        events += pairs
+    ctx.events = events

@@ -94,6 +94,32 @@ def test_list_items(text, items):
     # more items of the list just read
     ("Ruang lingkupnya meliputi pertukaran data dan pendampingan hukum.\nKegiatan lainnya adalah pelatihan aparatur desa.",
      ["pertukaran data dan pendampingan hukum", "pelatihan aparatur desa"]),
+    # the bare head "kesepahaman" pointing back to the agreement; "mengatur" states its content
+    ("Kesepahaman ini mengatur dua hal, yaitu pendataan lahan pertanian, serta penyuluhan irigasi bagi petani.",
+     ["pendataan lahan pertanian", "penyuluhan irigasi bagi petani"]),
+    # what the parties agree to work together on, lettered across lines
+    ("Dalam nota itu, keduanya sepakat bekerja sama dalam hal:\na. pemetaan desa wisata;\nb. pelatihan pemandu;\n"
+     "c. promosi kerajinan.\nBupati menyambut baik.", ["pemetaan desa wisata", "pelatihan pemandu", "promosi kerajinan"]),
+    ("Kedua pihak sepakat bekerja sama dalam pengelolaan sampah pasar dan edukasi daur ulang.",
+     ["pengelolaan sampah pasar dan edukasi daur ulang"]),
+    # where the agreement is directed, when it names fields
+    ("Kerja sama itu diarahkan pada pemetaan desa wisata, pelatihan pemandu, serta riset kerajinan bambu.",
+     ["pemetaan desa wisata", "pelatihan pemandu", "riset kerajinan bambu"]),
+    # what one party helps the other with through the agreement
+    ("Lewat kerja sama ini, Universitas Merapi akan membantu Pemkab Sleman dalam pengelolaan air bersih, "
+     "pemetaan rawan longsor, serta pelatihan relawan.",
+     ["pengelolaan air bersih", "pemetaan rawan longsor", "pelatihan relawan"]),
+    # a general aim, and the means it lists
+    ("Kerja sama ini bertujuan mewujudkan desa tangguh bencana, antara lain melalui jalur evakuasi, "
+     "lumbung pangan, dan sirene peringatan dini.", ["jalur evakuasi", "lumbung pangan", "sirene peringatan dini"]),
+    # an aim whose list names fields: the verb before the first is the aim's wording
+    ("Perjanjian ini bertujuan untuk memperkuat konservasi hutan desa, pembibitan tanaman keras, dan edukasi "
+     "lingkungan bagi pelajar.", ["konservasi hutan desa", "pembibitan tanaman keras", "edukasi lingkungan bagi pelajar"]),
+    # a borrowed noun of action is a field
+    ("Tujuannya adalah sosialisasi hak pilih di sekolah dan kampus.", ["sosialisasi hak pilih di sekolah dan kampus"]),
+    # the subject in the instrument's name yields to the scope the article states
+    ("Perjanjian kerja sama pengelolaan sampah itu meliputi pemilahan di sumber, pengangkutan, dan daur ulang.",
+     ["pemilahan di sumber", "pengangkutan", "daur ulang"]),
 ])
 def test_scope_after_the_signing(tail, items):
     assert scope_of(SIGNED + tail) == items
@@ -148,6 +174,18 @@ def test_scope_of_the_signing_sentence(text, items):
     "Sebelumnya, Pemkab Sleman juga meneken MoU tentang pengelolaan sampah dengan UGM pada 2021.",
     # an entity is no field of work
     "Bupati juga menyaksikan penandatanganan MoU perusahaan di Kantor Bupati.",
+    # a hope, an aim to improve, a purpose stated alone, the content of any agreement
+    "Bupati berharap kedua pihak bisa bekerja sama dalam penanganan banjir.",
+    "Kedua lembaga sepakat bekerja sama dalam meningkatkan kualitas pendidikan.",
+    "Melalui kerja sama ini, kampus akan membantu pemkab dalam mewujudkan visi daerah.",
+    "Kerja sama ini bertujuan meningkatkan daya saing daerah melalui berbagai program.",
+    "Kerja sama ini bertujuan meningkatkan kualitas layanan melalui kolaborasi kedua lembaga.",
+    "Kerja sama ini bertujuan untuk mempercepat pembangunan daerah dan kesejahteraan masyarakat.",
+    "Nota kesepahaman itu dimaksudkan untuk memperkuat pendampingan hukum oleh kejaksaan.",
+    "Perjanjian ini bertujuan memperkuat sinergi, kolaborasi, dan kemitraan.",
+    "Kesepahaman ini mengatur hak dan kewajiban kedua belah pihak.",
+    "Bupati mengatakan kerja sama ini diarahkan pada peningkatan kesejahteraan petani.",
+    "Tujuannya adalah organisasi kemahasiswaan yang lebih aktif.",
 ])
 def test_no_scope(tail):
     assert scope_of(SIGNED + tail) == []
@@ -181,3 +219,45 @@ def test_each_enumerated_record_keeps_its_own_subject():
             "dan Menteri Perikanan Malaysia.\n")
     records = mouextract.extract(text)["agreements"]
     assert [[s["text"] for s in a["scope"]] for a in records] == [["Kerja Sama Pertanian"], ["Penanganan Nelayan"]]
+
+
+HUB = ("Universitas Merapi menandatangani nota kesepahaman dengan Kabupaten Sleman, Kabupaten Bantul dan Kabupaten "
+       "Kulon Progo di Auditorium Universitas Merapi, Senin (4/9/2023). Ruang lingkup ketiganya sama, meliputi "
+       "pelatihan guru, riset pangan, serta pengabdian masyarakat. ")
+SHARED = ["pelatihan guru", "riset pangan", "pengabdian masyarakat"]
+
+
+@pytest.mark.parametrize("text,scopes", [
+    # a hub signing with each of its spokes
+    (HUB + "Khusus dengan Kabupaten Bantul, kerja sama itu juga meliputi kajian abrasi pantai.",
+     [SHARED, SHARED + ["kajian abrasi pantai"], SHARED]),
+    (HUB + "Sementara dengan Kabupaten Kulon Progo, kerja sama itu juga meliputi riset bandara.",
+     [SHARED, SHARED, SHARED + ["riset bandara"]]),
+    # a counted group, one record a member
+    ("Politeknik Merapi meneken MoU dengan dua kabupaten, yaitu Kabupaten Sleman dan Kabupaten Bantul, Rabu "
+     "(6/9/2023), di kampus Politeknik Merapi. Isinya mencakup magang mahasiswa dan riset terapan. "
+     "Sementara dengan Kabupaten Sleman, kerja sama itu juga mencakup pelatihan operator alat berat.",
+     [["magang mahasiswa dan riset terapan", "pelatihan operator alat berat"], ["magang mahasiswa dan riset terapan"]]),
+    # a counterpart that is no record's party singles out no record
+    (HUB + "Khusus dengan Kabupaten Gunungkidul, kerja sama itu juga meliputi kajian karst.",
+     [SHARED + ["kajian karst"]] * 3),
+])
+def test_an_item_for_one_counterpart_goes_to_its_record_only(text, scopes):
+    records = mouextract.extract(text)["agreements"]
+    assert [[s["text"] for s in a["scope"]] for a in records] == scopes
+
+
+@pytest.mark.parametrize("phrase,field", [
+    ("pengembangan wisata desa", True),
+    ("rehabilitasi hutan bakau", True),       # a borrowed noun of action
+    ("riset benih padi", True),               # a noun of work
+    ("memperkuat rehabilitasi hutan bakau", True),   # past a verb of aim
+    ("peningkatan kualitas pelayanan", False),       # a general aim
+    ("organisasi kemahasiswaan", False),      # a body shaped like a noun of action
+    ("meningkatkan pelayanan kesehatan", False),     # a verb of general aim
+    ("penandatanganan nota kesepahaman", False),     # the signing itself
+])
+def test_what_names_a_field_of_work(phrase, field):
+    doc = parse(phrase)
+    tk = lists.Tokens(doc)
+    assert lists.is_field(tk, list_words(), lists.Piece(0, len(doc), "")) is field
