@@ -142,7 +142,7 @@ def _names_less(short: dict, long: dict) -> bool:
     sw, lw = fold(short["name"]).split(), fold(long["name"]).split()
     if not sw or len(sw) >= len(lw) or lw[:len(sw)] != sw or _regions(short["name"]):
         return False
-    from .people import common_words  # the institutions module is read before the people reader
+    from .person_words import common_words  # read lazily: person_words reads the calendar at import
     ordinary = common_words() | names()["body_words"] | names()["bare_heads"]
     return all(w in ordinary for w in sw)
 

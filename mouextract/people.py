@@ -1,11 +1,12 @@
-"""Stage 4: the people — signatories (and for whom they signed) and witnesses.
+"""The person reader: how a person mention is read from the tokens of a sentence.
 
 Reading a person mention: a title (jabatan) found by the ruler, extended over its unit ("Kepala
 Perwakilan Ombudsman RI Provinsi Jawa Tengah"), then the name ("Ir. Achmad Husein", cleaned of
 degrees, honorifics and ranks), in either order ("Bupati Maros, Hatta Rahman", "Heri Susanto,
 Anggota Ombudsman RI", "Muhammad Najih selaku Ketua Ombudsman"). A capitalised word after a
-title belongs to the office when it is an acronym, a region or a common Indonesian word
-(mouextract/data/common_words.txt), and starts the name otherwise.
+title belongs to the office when it is an acronym, a region, a country, a noun made from a verb or
+a common Indonesian word (mouextract/data/common_words.txt), and a given name (name_words.txt)
+starts the name; the single-word tests and tables are in person_words.py.
 
 The component that reads every sentence with it is reading/persons.py; roles come from the
 sentence's own wording (patterns/slots/roles.yml); the stage that puts them together, with
@@ -13,18 +14,17 @@ coreference and the NER fallback, is people_stage.py.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
-from .dates import month_words, weekday_words
 from .gazetteer import is_country, lookup
 from .nlp import rule_spans
-from .patterns import lexicon, load
+from .patterns import load
+from .person_words import (DEGREE_LIKE, LIST_SEPARATORS, ROMAN, WEEKDAYS_MONTHS, acronym_like, acronyms, capitalised,
+                           common_words, first_of, is_academic_prefix, is_degree, is_honorific_or_rank, is_initial,
+                           is_suffix_degree, person_lexicon, name_words, nominal, numbered_unit, offices, runs_before_short_forms)
 
 
 @dataclass
@@ -49,158 +49,6 @@ class Person:
 
     def as_witness(self) -> dict:
         return {"name": self.name, "title": self.title, "span": [self.start, self.end]}
-
-
-def first_of(extra: tuple) -> int:
-    """Where the name part of a title item begins (its title's end)."""
-    return extra[0]
-
-
-def _norm(text: str) -> str:
-    return text.replace(".", "").replace(" ", "").strip(",")
-
-
-@lru_cache(maxsize=1)
-def _lex():
-    entries = lexicon("people.yml")
-    return {
-        "prefix": {_norm(x) for x in entries["prefix_degrees"]},
-        "suffix": {_norm(x) for x in entries["suffix_degrees"]},
-        "honorific": {_norm(x) for x in entries["honorifics"]},
-        "rank": {_norm(x) for x in entries["ranks"]},
-        "inner": set(entries["title_inner_words"]),
-        "particles": set(entries["name_particles"]),
-        "name_abbreviations": set(entries["name_abbreviations"]),
-        "noun_prefixes": tuple(entries["noun_prefixes"]),
-        "noun_suffixes": tuple(entries["noun_suffixes"]),
-        "org_words": set(entries["org_words"]),
-        "academic": {_norm(x) for x in entries["academic_prefixes"]},
-        "function": set(entries["function_words"]),
-        "verb_prefixes": tuple(entries["verb_prefixes"]),
-        "apposition": set(entries["apposition_words"]),
-        "named_institution_kinds": set(entries["named_institution_kinds"]),
-        "balinese_name_words": {w.lower() for w in entries["balinese_name_words"]},
-        "ordinal_heads": {w.lower() for w in entries["ordinal_heads"]},
-        "list_openers": {w.lower() for w in entries["list_openers"]},
-        "list_conjunctions": {w.lower() for w in entries["list_conjunctions"]},
-        "portfolio_words": {w.lower() for w in entries["portfolio_words"]},
-        "listing_words": {w.lower() for w in entries["listing_words"]},
-    }
-
-
-def _word_list(name: str) -> frozenset:
-    return frozenset(resources.files("mouextract").joinpath(f"data/{name}").read_text(encoding="utf-8").split())
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset:
-    """Words news mostly uses outside person names (training/build_wordlist.py)."""
-    return _word_list("common_words.txt")
-
-
-@lru_cache(maxsize=1)
-def name_words() -> frozenset:
-    """Words news mostly uses inside person names: "ahmad", "agus", "slamet" (build_wordlist.py)."""
-    return _word_list("name_words.txt")
-
-
-_ROMAN = re.compile(r"[IVX]{1,4}")
-# "Pelayanan" (9) and longer nouns; "Perdana", "Kenan"-like names are shorter or lack the shape
-NOMINAL_MIN_LETTERS = 8
-_LIST_SEPARATORS = {",", "dan", "serta", "&", ";"}  # not-linguistic: the marks and conjunctions of a list
-_DEGREE_LIKE = re.compile(r"(?:[A-Z][A-Za-z]?\.?){1,4}")  # "MAFIS", "SS", "Ak.CA" after a known degree
-_INITIALS = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z]{2}\.")
-_WEEKDAYS_MONTHS = weekday_words() | month_words()
-
-
-@lru_cache(maxsize=65536)
-def is_degree(text: str) -> bool:
-    n = _norm(text)
-    lex = _lex()
-    return bool(n) and (n in lex["prefix"] or n in lex["suffix"])
-
-
-# A long form the article defines is at most this many words ("Balai Pelayanan Pelindungan
-# Pekerja Migran Indonesia (BP3MI)": 6).
-LONG_FORM_WORDS = 8
-
-
-def _runs_before_short_forms(doc: Doc) -> set[int]:
-    """Tokens of the capitalised run right before a short form in brackets ("Balai Pelayanan
-    Pelindungan Pekerja Migran Indonesia (BP3MI)"): the name of a body, never a person's."""
-    out: set[int] = set()
-    for k in range(1, len(doc) - 2):
-        short = doc[k + 1].text
-        if doc[k].text != "(" or doc[k + 2].text != ")" or not short[:1].isupper() or sum(c.isupper() for c in short) < 2:
-            continue
-        a = k
-        while a - 1 >= 0 and k - a < LONG_FORM_WORDS and (doc[a - 1].text[:1].isupper() or doc[a - 1].lower_ == "dan"):
-            a -= 1
-        out.update(range(a, k))
-    return out
-
-
-def numbered_unit(doc: Doc, j: int, end: int) -> int:
-    """The end of a unit's number and the place after its slash ("032/Wirabraja", "0722/
-    Kudus", "0314/Indragiri Hilir"), from token j; j when none stands there."""
-    t = doc[j].text
-    if not t[:1].isdigit() or not t.rstrip("/").isdigit():
-        return j
-    k = j + 1
-    if not t.endswith("/"):
-        if k >= end or doc[k].text != "/":
-            return j
-        k += 1
-    while k < end and doc[k].is_space:
-        k += 1
-    start = k
-    while k < end and doc[k].text[:1].isupper() and doc[k].text.isalpha():
-        k += 1
-    return k if k > start else j
-
-
-@lru_cache(maxsize=65536)
-def _nominal(text: str) -> bool:
-    """An ordinary noun made from a verb, by its shape: pe-/per-/ke- ... -an ("Pelindungan",
-    "Pemberdayaan", "Kewirausahaan"), long enough not to be a short name."""
-    low = text.lower()
-    lex = _lex()
-    return len(low) >= NOMINAL_MIN_LETTERS and low.isalpha() and low.startswith(lex["noun_prefixes"]) \
-        and low.endswith(lex["noun_suffixes"]) and low not in name_words()
-
-
-def _is_academic_prefix(text: str) -> bool:
-    return _norm(text) in _lex()["academic"]
-
-
-@lru_cache(maxsize=65536)
-def is_suffix_degree(text: str) -> bool:
-    """A degree written after the name ("S.H.", "M.Si"), as against before it ("Prof.")."""
-    n = _norm(text)
-    return bool(n) and n in _lex()["suffix"] and n not in _lex()["prefix"]
-
-
-@lru_cache(maxsize=65536)
-def is_honorific_or_rank(text: str) -> bool:
-    n = _norm(text)
-    lex = _lex()
-    return n in lex["honorific"] or n in lex["rank"]
-
-
-@lru_cache(maxsize=65536)
-def _is_initial(text: str) -> bool:
-    """"T", "M.", "A.M.", "SA.": letters standing for given names."""
-    return bool(_INITIALS.fullmatch(text))
-
-
-def _capitalised(text: str) -> bool:
-    return text[:1].isupper()
-
-
-@lru_cache(maxsize=65536)
-def _acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
 
 
 class Reader:
@@ -230,7 +78,7 @@ class Reader:
         self.org_tokens: set[int] = set()
         self.org_at: set[int] = set()
         self.named_heads: set[int] = set()  # ends of heads whose next word names the institution
-        named_kinds = set(_lex()["named_institution_kinds"])
+        named_kinds = set(person_lexicon()["named_institution_kinds"])
         for sp in rule_spans(doc, "ORG"):
             self.org_tokens.update(range(sp.start, sp.end))
             self.org_at.add(sp.start)
@@ -240,7 +88,7 @@ class Reader:
         self.region_tokens: set[int] = {i for sp in doc.spans.get("regions", []) for i in range(sp.start, sp.end)}
         self.common = common_words()
         self.names = name_words()
-        self.defined_long_forms = _runs_before_short_forms(doc)
+        self.defined_long_forms = runs_before_short_forms(doc)
         self.bare_heads = load("institution_names.yml")["bare_heads"]
         self._regions_after_units(doc)
         # short forms the article defines ("Universitas Katolik Widya Mandira (Unwira)") name
@@ -277,11 +125,11 @@ class Reader:
         t = tok.text
         if tok.i in self.title_at or tok.i in self.org_tokens or tok.i in self.region_tokens:
             return True
-        if t in "()/-&" or _acronym(t) or t.lower() in self.short_forms or tok.i in self.defined_long_forms:
+        if t in "()/-&" or acronym_like(t) or t.lower() in self.short_forms or tok.i in self.defined_long_forms:
             return True
         prev = tok.i - 1
         given = t.lower() in self.names
-        if prev in self.org_at and t[:1].isupper() and not _is_initial(t) and (
+        if prev in self.org_at and t[:1].isupper() and not is_initial(t) and (
                 tok.i in self.named_heads or (not given and self.doc[prev].lower_ in self.bare_heads)):
             # "UIN Susqa", "Bank Sulselbar", "Universitas Ahmad Dahlan": the word after the head
             # of a university or a company names it, and after a head that names no institution
@@ -295,37 +143,37 @@ class Reader:
             return True  # "Duta Besar RI untuk Ghana Surya Santoso": the country the office serves
         if given:
             return False
-        if _capitalised(t) and _nominal(t):
+        if capitalised(t) and nominal(t):
             return True  # "Kepala Balai Pelayanan Pelindungan Pekerja Migran": nouns, not a name
         # after a region, a number, or right after "Bupati"/"Gubernur" (whose only unit is a region)
         # the office is complete: what follows is the name
         complete = prev in self.region_tokens or tok.i in self.after_regional_title or (prev >= 0 and is_country(self.doc[prev].text)) \
             or (prev in self.after_regional_title and lookup(self.doc[prev].text) is not None) \
-            or (prev >= 0 and (_ROMAN.fullmatch(self.doc[prev].text) or self.doc[prev].is_digit))
+            or (prev >= 0 and (ROMAN.fullmatch(self.doc[prev].text) or self.doc[prev].is_digit))
         # inside an office ("Kepala", then its unit), not where a name may start ("oleh Hadrian Nasution")
-        in_office = prev >= 0 and (self._in_title_words(prev) or prev in self.org_tokens or _acronym(self.doc[prev].text)
-                                   or (_capitalised(self.doc[prev].text) and self.doc[prev].text.lower() in self.common))
-        if _capitalised(t) and t.lower() not in self.common and not _is_initial(t) and not complete and in_office \
+        in_office = prev >= 0 and (self._in_title_words(prev) or prev in self.org_tokens or acronym_like(self.doc[prev].text)
+                                   or (capitalised(self.doc[prev].text) and self.doc[prev].text.lower() in self.common))
+        if capitalised(t) and t.lower() not in self.common and not is_initial(t) and not complete and in_office \
                 and tok.i + 1 < len(self.doc):
             nxt = self.doc[tok.i + 1]
             if nxt.text[:1].isupper() and nxt.text.lower() in self.names and nxt.i not in self.region_tokens:
                 return True  # "Kepala Kesbangpolinmas Agus Wibowo": the unit's word before a given name
-        return _capitalised(t) and t.lower() in self.common and t.lower() not in _WEEKDAYS_MONTHS
+        return capitalised(t) and t.lower() in self.common and t.lower() not in WEEKDAYS_MONTHS
 
     def name_token(self, tok) -> bool:
         t = tok.text
-        if _is_initial(t) or is_degree(t) or is_honorific_or_rank(t):
+        if is_initial(t) or is_degree(t) or is_honorific_or_rank(t):
             return True
-        return _capitalised(t) and t[:1].isalpha() and t.lower() not in _WEEKDAYS_MONTHS \
+        return capitalised(t) and t[:1].isalpha() and t.lower() not in WEEKDAYS_MONTHS \
             and tok.i not in self.title_at and tok.i not in self.org_at
 
     def inner_lower(self, tok) -> bool:
         t = tok.text
         if not t.isalpha() or not t.islower():
             return False
-        if t in _lex()["inner"]:
+        if t in person_lexicon()["inner"]:
             return True
-        lex = _lex()
+        lex = person_lexicon()
         verblike = t.startswith(lex["verb_prefixes"]) and len(t) >= 5
         return t not in lex["function"] and not verblike and len(t) <= 14
 
@@ -349,11 +197,11 @@ class Reader:
                 # tokenizer parted from it ("Assoc. Prof.")
                 j += 1
                 continue
-            if first is not None and _is_initial(t) and self._degree_follows(j + 1, end):
+            if first is not None and is_initial(t) and self._degree_follows(j + 1, end):
                 in_degrees = True  # "Eldin S MSi MH": a degree's letter, not an initial
                 j += 1
                 continue
-            if is_honorific_or_rank(t) or (is_degree(t) and first is None) or _is_academic_prefix(t):
+            if is_honorific_or_rank(t) or (is_degree(t) and first is None) or is_academic_prefix(t):
                 if first is not None and last is not None:
                     # "Mossel Bay Alderman Dirk Kotzé", "Rektor Undip Prof. Dr. Yos Johan Utama":
                     # the name follows the honorific, rank or academic title
@@ -365,11 +213,11 @@ class Reader:
                 in_degrees = True
                 continue
             if t in {",", "."} and j + 1 < end and (is_suffix_degree(doc[j + 1].text)
-                                                   or (in_degrees and _DEGREE_LIKE.fullmatch(doc[j + 1].text))):
+                                                   or (in_degrees and DEGREE_LIKE.fullmatch(doc[j + 1].text))):
                 # "Rizalman, SE, Ak.CA, MBA, MAFIS": a run of degrees, the unknown ones in capitals
                 j += 2 if in_degrees and not is_degree(doc[j + 1].text) else 1
                 continue
-            if t in _lex()["particles"] and first is not None and j + 1 < end and _capitalised(doc[j + 1].text):
+            if t in person_lexicon()["particles"] and first is not None and j + 1 < end and capitalised(doc[j + 1].text):
                 j += 1
                 continue
             if len(t) == 2 and t.isupper() and t.isalpha() and j + 1 < end and doc[j + 1].text == "." \
@@ -383,9 +231,9 @@ class Reader:
             # the capitals that go on with it
             shouted = t.isupper() and t.isalpha() and len(t) >= 3 and j not in self.org_at and lookup(t) is None \
                 and ((first is None and j > i) or (first is not None and doc[first].text.isupper()))
-            if (_capitalised(t) and t[:1].isalpha() and j not in self.title_at and j not in self.org_at
-                    and t.lower() not in _WEEKDAYS_MONTHS and not _acronym(t)) or _is_initial(t) or shouted \
-                    or t in _lex()["name_abbreviations"]:
+            if (capitalised(t) and t[:1].isalpha() and j not in self.title_at and j not in self.org_at
+                    and t.lower() not in WEEKDAYS_MONTHS and not acronym_like(t)) or is_initial(t) or shouted \
+                    or t in person_lexicon()["name_abbreviations"]:
                 if in_degrees:
                     break  # degrees close a name: "Hamid Rasyid, S.H., LL.M. Disaksikan ..."
                 if first is None:
@@ -407,31 +255,31 @@ class Reader:
         """"Kepala Bappeda dan Litbang, ...": one capitalised word after "dan" that is no given
         name and ends the phrase joins two units of one office."""
         k = tok.i + 1
-        return (_capitalised(tok.text) and tok.text.isalpha() and tok.lower_ not in self.names
+        return (capitalised(tok.text) and tok.text.isalpha() and tok.lower_ not in self.names
                 and (k >= end or self.doc[k].text in {",", ".", ")"}))
 
     def _portfolio_list(self, i: int, j: int, end: int) -> int:
         """The end of a list of portfolios after "Bidang"/"for" in the office from i, when a
         comma at j goes on with the list's next items, the last one after "dan"/"and"; else 0."""
         doc = self.doc
-        listing = next((k for k in range(i, j) if doc[k].lower_ in _lex()["listing_words"]), None)
-        if listing is None or any(doc[k].lower_ in _lex()["list_conjunctions"] for k in range(listing, j)):
+        listing = next((k for k in range(i, j) if doc[k].lower_ in person_lexicon()["listing_words"]), None)
+        if listing is None or any(doc[k].lower_ in person_lexicon()["list_conjunctions"] for k in range(listing, j)):
             return 0  # no list, or one already closed ("wilayah A dan B, I Made X")
         k = j
         while k < end and doc[k].text == ",":
             seg = k + 1
-            if seg < end and doc[seg].lower_ in _lex()["list_conjunctions"]:
+            if seg < end and doc[seg].lower_ in person_lexicon()["list_conjunctions"]:
                 seg += 1
             m = seg
             while m < end and doc[m].text not in {",", "(", ")", "."} and not is_degree(doc[m].text) \
                     and not is_honorific_or_rank(doc[m].text):
-                if not (_capitalised(doc[m].text) or doc[m].lower_ in _lex()["list_conjunctions"] or self.inner_lower(doc[m])) \
-                        or doc[m].lower_ in self.names or _is_initial(doc[m].text):
+                if not (capitalised(doc[m].text) or doc[m].lower_ in person_lexicon()["list_conjunctions"] or self.inner_lower(doc[m])) \
+                        or doc[m].lower_ in self.names or is_initial(doc[m].text):
                     return 0  # a name, not an item
                 m += 1
             if m == seg:
                 return 0
-            if any(doc[x].lower_ in _lex()["list_conjunctions"] for x in range(k + 1, m)):
+            if any(doc[x].lower_ in person_lexicon()["list_conjunctions"] for x in range(k + 1, m)):
                 return m  # the list's last item
             k = m
         return 0
@@ -475,10 +323,10 @@ class Reader:
                 pass  # "Wakil Ketua III", "Asisten 1": which of several such offices
             elif numbered_unit(doc, j, end) > j:
                 j = numbered_unit(doc, j, end) - 1  # "Komandan Korem 032/Wirabraja", "Dandim 0314/Inhil"
-            elif tok.is_digit and j > i and _capitalised(doc[j - 1].text) and self.unit_token(doc[j - 1]) \
-                    and j + 1 < end and _capitalised(doc[j + 1].text) and self.unit_token(doc[j + 1]):
+            elif tok.is_digit and j > i and capitalised(doc[j - 1].text) and self.unit_token(doc[j - 1]) \
+                    and j + 1 < end and capitalised(doc[j + 1].text) and self.unit_token(doc[j + 1]):
                 pass  # "Kepala SMK Negeri 10 Surabaya": a number inside the unit's name
-            elif is_honorific_or_rank(t) or is_degree(t) or _is_initial(t):
+            elif is_honorific_or_rank(t) or is_degree(t) or is_initial(t):
                 break
             elif j in self.title_at:
                 # a second head inside one office ("Pelaksana Tugas Dirjen ...", "Menteri
@@ -517,11 +365,11 @@ class Reader:
         numeral unless a Balinese name goes on with it ("I Gusti Ngurah", "I Made Sudana")."""
         doc = self.doc
         t = doc[j].text
-        if not (t.isdigit() and len(t) <= 2 or _ROMAN.fullmatch(t)):
+        if not (t.isdigit() and len(t) <= 2 or ROMAN.fullmatch(t)):
             return False
-        if t == "I" and j + 1 < end and doc[j + 1].text.lower() in _lex()["balinese_name_words"]:
+        if t == "I" and j + 1 < end and doc[j + 1].text.lower() in person_lexicon()["balinese_name_words"]:
             return False
-        return j > 0 and (j - 1 in self.title_at or doc[j - 1].lower_ in _lex()["ordinal_heads"] or self._in_title_words(j - 1))
+        return j > 0 and (j - 1 in self.title_at or doc[j - 1].lower_ in person_lexicon()["ordinal_heads"] or self._in_title_words(j - 1))
 
     def _in_title_words(self, k: int) -> bool:
         return any(s <= k < e for s, e in self.title_at.items())
@@ -562,7 +410,7 @@ class Reader:
                 continue
             if i in self.title_at:
                 j = self.read_title(i, end)
-                if i > 0 and doc[i - 1].lower_ in _lex()["apposition"]:
+                if i > 0 and doc[i - 1].lower_ in person_lexicon()["apposition"]:
                     # "X selaku Rektor Universitas Lancang Kuning": the name came first, so the
                     # capitalised run after the title is the institution's name
                     while j < end and doc[j].text[:1].isupper() and not is_honorific_or_rank(doc[j].text):
@@ -585,13 +433,13 @@ class Reader:
                     i = max(j, i + 1)
                 continue
             after_comma = i > start and doc[i - 1].text == "," and i + 1 < end and self.name_token(doc[i + 1]) \
-                and not self.unit_token(doc[i + 1]) and not _acronym(doc[i + 1].text)
-            if self.name_token(tok) and (not _acronym(tok.text) or is_honorific_or_rank(tok.text)) and i not in self.in_parens and (
+                and not self.unit_token(doc[i + 1]) and not acronym_like(doc[i + 1].text)
+            if self.name_token(tok) and (not acronym_like(tok.text) or is_honorific_or_rank(tok.text)) and i not in self.in_parens and (
                     after_comma or  # ", La Tunreng": a common word may open a name after a comma
-                    not self.unit_token(tok) or is_degree(tok.text) or is_honorific_or_rank(tok.text) or _is_initial(tok.text)):
+                    not self.unit_token(tok) or is_degree(tok.text) or is_honorific_or_rank(tok.text) or is_initial(tok.text)):
                 k, first, last = self.read_name(i, end)
                 marked = first > i and (is_degree(doc[i].text) or is_honorific_or_rank(doc[i].text))
-                if first >= 0 and (marked or any(not self.unit_token(doc[x]) or _is_initial(doc[x].text) for x in range(first, last))):
+                if first >= 0 and (marked or any(not self.unit_token(doc[x]) or is_initial(doc[x].text) for x in range(first, last))):
                     out.append(("name", i, k, (first, last)))
                     i = max(k, i + 1)
                     continue
@@ -638,11 +486,11 @@ class Reader:
                                       doc[e - 1].idx + len(doc[e - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
                 used.add(n)
             elif kind == "title" and n + 2 < len(items) and items[n + 1][0] == "sep" \
-                    and items[n + 1][3] in _lex()["list_openers"] and items[n + 2][0] == "name":
+                    and items[n + 1][3] in person_lexicon()["list_openers"] and items[n + 2][0] == "name":
                 # a title for a group, then its members: "4 komisioner KPU yaitu A, B dan C"
                 used.add(n)
                 k = n + 1
-                while k + 1 < len(items) and items[k][0] == "sep" and items[k][3] in _lex()["list_openers"] | _LIST_SEPARATORS \
+                while k + 1 < len(items) and items[k][0] == "sep" and items[k][3] in person_lexicon()["list_openers"] | LIST_SEPARATORS \
                         and items[k + 1][0] == "name":
                     _, ns, ne, (first, last) = items[k + 1]
                     persons.append(Person(self.clean(first, last), title_text(s, e), doc[ns].idx,
@@ -671,11 +519,11 @@ class Reader:
                     _, ts, te, _ = items[n + 2]
                     title, tend = title_text(ts, te), te + 1
                     used.add(n + 2)
-                elif n + 2 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] in _lex()["apposition"] | {","} \
+                elif n + 2 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] in person_lexicon()["apposition"] | {","} \
                         and items[n + 2][0] == "title" and items[n + 2][3] is None and n + 2 not in used:
                     after = items[n + 3] if n + 3 < len(items) else None
                     # "X, Bupati Y, Z": the office may be Z's, written before Z; "X selaku T, Z" is X's
-                    certain = items[n + 1][3] in _lex()["apposition"]
+                    certain = items[n + 1][3] in person_lexicon()["apposition"]
                     if certain or not (after and after[0] == "sep" and after[3] == "," and n + 4 < len(items)
                                        and items[n + 4][0] == "name"):
                         _, ts, te, _ = items[n + 2]
@@ -686,48 +534,3 @@ class Reader:
                                       marked=any(is_degree(doc[x].text) or is_honorific_or_rank(doc[x].text) for x in range(s, e))))
                 used.add(n)
         return [p for p in persons if p.name or p.title]
-
-
-@lru_cache(maxsize=1)
-def offices() -> dict:
-    """The tables of patterns/offices.yml that people read, as sets."""
-    data = load("offices.yml")
-    return {
-        "regional_heads": frozenset(w.lower() for w in data["regional_heads"]),
-        "comma_titles": frozenset(w.lower() for w in data["comma_titles"]),
-        "key_drop": frozenset(w.lower() for w in data["title_key"]["drop"]),
-        "key_alias": {k.lower(): (v or "").lower() for k, v in data["title_key"]["same"].items()},
-        "office_words": frozenset(w.lower() for w in data["office_words"]),
-        "acting": frozenset(w.lower().rstrip(".") for w in data["acting_prefixes"]),
-        "located": frozenset(w.lower() for w in data["located_offices"]),
-    }
-
-
-def title_key(title: str | None) -> set:
-    """The words that tell one office from another ("Plt. Walikota Bekasi" = "Wali Kota Bekasi")."""
-    if not title:
-        return set()
-    table = offices()
-    out = set()
-    for w in re.findall(r"[A-Za-z]+", title.lower()):
-        w = table["key_alias"].get(w, "" if w in table["acting"] else w)
-        if w and w not in table["key_drop"]:
-            out.add(w)
-    return out
-
-
-_ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'-]*\s+(?:(?:dan|&)\s+)?){1,8}?)\(\s*([A-Z][A-Za-z]{1,11})\s*\)")
-
-
-def acronyms(text: str) -> dict[str, set]:
-    """Short forms defined in the text ("Universitas Katolik Widya Mandira ( Unwira)"), mapped
-    to the words of their long form, for matching "Rektor Unwira" with the full title."""
-    out = {}
-    for m in _ACRONYM_DEF.finditer(text):
-        words = re.findall(r"[A-Za-z]+", m.group(1).lower())
-        short = m.group(2)
-        initials = "".join(w[0] for w in words if w not in {"dan"})
-        # keep only as many long-form words as the short form can stand for
-        keep = max(2, len(short)) if not initials.endswith(short.lower()[:1]) else len(words)
-        out[short.lower()] = set(words[-keep:]) - {"dan"}
-    return out

@@ -14,7 +14,8 @@ import re
 
 from .context import Context
 from .gazetteer import lookup
-from .people import Person, _lex, acronyms, name_words, offices, title_key
+from .people import Person
+from .person_words import acronyms, name_words, offices, person_lexicon, title_key
 from .slots import fill
 
 ROLE_RULES = "roles.yml"
@@ -155,7 +156,7 @@ def _is_person(p: Person, directory, ner_spans, orgs: list) -> bool:
     it is a person when the article gives it a title elsewhere, or when the NER model says so and
     one of its words is a given name. A name inside an institution's name ("Charles Darwin
     University") is no person."""
-    if p.name and set(p.name.split()) & _lex()["org_words"]:
+    if p.name and set(p.name.split()) & person_lexicon()["org_words"]:
         return False
     s, e = p.name_span or (p.start, p.end)
     if any(o.start_char <= s and e <= o.end_char for o in orgs):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..dates import month_words, weekday_words
 from ..institutions import names, party
 from ..nlp import rule_spans
-from ..people import common_words, is_degree, is_honorific_or_rank, numbered_unit
+from ..person_words import common_words, is_degree, is_honorific_or_rank, numbered_unit
 
 GROUP = "orgs"
 

@@ -1,0 +1,214 @@
+"""The words around a person's name: degrees, honorifics and ranks, initials, given names and
+ordinary words, the tables of offices, and short forms an article defines.
+
+Tests on single words and small tables, read from patterns/people.yml and patterns/offices.yml
+(and the word lists learnt from the IndoNLU NER data in mouextract/data/), for the person
+reader (people.py) and the stages that compare people and offices.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from .dates import month_words, weekday_words
+from .patterns import lexicon, load
+
+
+def first_of(extra: tuple) -> int:
+    """Where the name part of a title item begins (its title's end)."""
+    return extra[0]
+
+
+def norm(text: str) -> str:
+    return text.replace(".", "").replace(" ", "").strip(",")
+
+
+@lru_cache(maxsize=1)
+def person_lexicon():
+    entries = lexicon("people.yml")
+    return {
+        "prefix": {norm(x) for x in entries["prefix_degrees"]},
+        "suffix": {norm(x) for x in entries["suffix_degrees"]},
+        "honorific": {norm(x) for x in entries["honorifics"]},
+        "rank": {norm(x) for x in entries["ranks"]},
+        "inner": set(entries["title_inner_words"]),
+        "particles": set(entries["name_particles"]),
+        "name_abbreviations": set(entries["name_abbreviations"]),
+        "noun_prefixes": tuple(entries["noun_prefixes"]),
+        "noun_suffixes": tuple(entries["noun_suffixes"]),
+        "org_words": set(entries["org_words"]),
+        "academic": {norm(x) for x in entries["academic_prefixes"]},
+        "function": set(entries["function_words"]),
+        "verb_prefixes": tuple(entries["verb_prefixes"]),
+        "apposition": set(entries["apposition_words"]),
+        "named_institution_kinds": set(entries["named_institution_kinds"]),
+        "balinese_name_words": {w.lower() for w in entries["balinese_name_words"]},
+        "ordinal_heads": {w.lower() for w in entries["ordinal_heads"]},
+        "list_openers": {w.lower() for w in entries["list_openers"]},
+        "list_conjunctions": {w.lower() for w in entries["list_conjunctions"]},
+        "portfolio_words": {w.lower() for w in entries["portfolio_words"]},
+        "listing_words": {w.lower() for w in entries["listing_words"]},
+    }
+
+
+def word_list(name: str) -> frozenset:
+    return frozenset(resources.files("mouextract").joinpath(f"data/{name}").read_text(encoding="utf-8").split())
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset:
+    """Words news mostly uses outside person names (training/build_wordlist.py)."""
+    return word_list("common_words.txt")
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset:
+    """Words news mostly uses inside person names: "ahmad", "agus", "slamet" (build_wordlist.py)."""
+    return word_list("name_words.txt")
+
+
+ROMAN = re.compile(r"[IVX]{1,4}")
+# "Pelayanan" (9) and longer nouns; "Perdana", "Kenan"-like names are shorter or lack the shape
+NOMINAL_MIN_LETTERS = 8
+LIST_SEPARATORS = {",", "dan", "serta", "&", ";"}  # not-linguistic: the marks and conjunctions of a list
+DEGREE_LIKE = re.compile(r"(?:[A-Z][A-Za-z]?\.?){1,4}")  # "MAFIS", "SS", "Ak.CA" after a known degree
+INITIALS = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z]{2}\.")
+WEEKDAYS_MONTHS = weekday_words() | month_words()
+
+
+@lru_cache(maxsize=65536)
+def is_degree(text: str) -> bool:
+    n = norm(text)
+    lex = person_lexicon()
+    return bool(n) and (n in lex["prefix"] or n in lex["suffix"])
+
+
+# A long form the article defines is at most this many words ("Balai Pelayanan Pelindungan
+# Pekerja Migran Indonesia (BP3MI)": 6).
+LONG_FORM_WORDS = 8
+
+
+def runs_before_short_forms(doc: Doc) -> set[int]:
+    """Tokens of the capitalised run right before a short form in brackets ("Balai Pelayanan
+    Pelindungan Pekerja Migran Indonesia (BP3MI)"): the name of a body, never a person's."""
+    out: set[int] = set()
+    for k in range(1, len(doc) - 2):
+        short = doc[k + 1].text
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not short[:1].isupper() or sum(c.isupper() for c in short) < 2:
+            continue
+        a = k
+        while a - 1 >= 0 and k - a < LONG_FORM_WORDS and (doc[a - 1].text[:1].isupper() or doc[a - 1].lower_ == "dan"):
+            a -= 1
+        out.update(range(a, k))
+    return out
+
+
+def numbered_unit(doc: Doc, j: int, end: int) -> int:
+    """The end of a unit's number and the place after its slash ("032/Wirabraja", "0722/
+    Kudus", "0314/Indragiri Hilir"), from token j; j when none stands there."""
+    t = doc[j].text
+    if not t[:1].isdigit() or not t.rstrip("/").isdigit():
+        return j
+    k = j + 1
+    if not t.endswith("/"):
+        if k >= end or doc[k].text != "/":
+            return j
+        k += 1
+    while k < end and doc[k].is_space:
+        k += 1
+    start = k
+    while k < end and doc[k].text[:1].isupper() and doc[k].text.isalpha():
+        k += 1
+    return k if k > start else j
+
+
+@lru_cache(maxsize=65536)
+def nominal(text: str) -> bool:
+    """An ordinary noun made from a verb, by its shape: pe-/per-/ke- ... -an ("Pelindungan",
+    "Pemberdayaan", "Kewirausahaan"), long enough not to be a short name."""
+    low = text.lower()
+    lex = person_lexicon()
+    return len(low) >= NOMINAL_MIN_LETTERS and low.isalpha() and low.startswith(lex["noun_prefixes"]) \
+        and low.endswith(lex["noun_suffixes"]) and low not in name_words()
+
+
+def is_academic_prefix(text: str) -> bool:
+    return norm(text) in person_lexicon()["academic"]
+
+
+@lru_cache(maxsize=65536)
+def is_suffix_degree(text: str) -> bool:
+    """A degree written after the name ("S.H.", "M.Si"), as against before it ("Prof.")."""
+    n = norm(text)
+    return bool(n) and n in person_lexicon()["suffix"] and n not in person_lexicon()["prefix"]
+
+
+@lru_cache(maxsize=65536)
+def is_honorific_or_rank(text: str) -> bool:
+    n = norm(text)
+    lex = person_lexicon()
+    return n in lex["honorific"] or n in lex["rank"]
+
+
+@lru_cache(maxsize=65536)
+def is_initial(text: str) -> bool:
+    """"T", "M.", "A.M.", "SA.": letters standing for given names."""
+    return bool(INITIALS.fullmatch(text))
+
+
+def capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def acronym_like(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+@lru_cache(maxsize=1)
+def offices() -> dict:
+    """The tables of patterns/offices.yml that people read, as sets."""
+    data = load("offices.yml")
+    return {
+        "regional_heads": frozenset(w.lower() for w in data["regional_heads"]),
+        "comma_titles": frozenset(w.lower() for w in data["comma_titles"]),
+        "key_drop": frozenset(w.lower() for w in data["title_key"]["drop"]),
+        "key_alias": {k.lower(): (v or "").lower() for k, v in data["title_key"]["same"].items()},
+        "office_words": frozenset(w.lower() for w in data["office_words"]),
+        "acting": frozenset(w.lower().rstrip(".") for w in data["acting_prefixes"]),
+        "located": frozenset(w.lower() for w in data["located_offices"]),
+    }
+
+
+def title_key(title: str | None) -> set:
+    """The words that tell one office from another ("Plt. Walikota Bekasi" = "Wali Kota Bekasi")."""
+    if not title:
+        return set()
+    table = offices()
+    out = set()
+    for w in re.findall(r"[A-Za-z]+", title.lower()):
+        w = table["key_alias"].get(w, "" if w in table["acting"] else w)
+        if w and w not in table["key_drop"]:
+            out.add(w)
+    return out
+
+
+ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'-]*\s+(?:(?:dan|&)\s+)?){1,8}?)\(\s*([A-Z][A-Za-z]{1,11})\s*\)")
+
+
+def acronyms(text: str) -> dict[str, set]:
+    """Short forms defined in the text ("Universitas Katolik Widya Mandira ( Unwira)"), mapped
+    to the words of their long form, for matching "Rektor Unwira" with the full title."""
+    out = {}
+    for m in ACRONYM_DEF.finditer(text):
+        words = re.findall(r"[A-Za-z]+", m.group(1).lower())
+        short = m.group(2)
+        initials = "".join(w[0] for w in words if w not in {"dan"})
+        # keep only as many long-form words as the short form can stand for
+        keep = max(2, len(short)) if not initials.endswith(short.lower()[:1]) else len(words)
+        out[short.lower()] = set(words[-keep:]) - {"dan"}
+    return out
