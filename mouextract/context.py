@@ -12,6 +12,8 @@ from .nlp import RULES_KEY
 # Teken MoU Pengamanan Program Pembangunan": 9 of 9; a caption "Foto: Bupati X saat ..." less).
 HEADING_WORDS = (3, 25)
 HEADING_CAPITALS = 0.75
+HEADLINE_AFTER_NAVIGATION = 2          # navigation lines passed over before the headline
+BREADCRUMB_MARKS = frozenset({"/", ">", "»", "›", "\\"})   # not-linguistic: punctuation
 
 
 @dataclass
@@ -85,19 +87,49 @@ class Context:
         self.sents = [Sentence(i, s.span) for i, s in enumerate(self.sents)]
         # The first line is the headline when it stands alone without a full stop: written in
         # title case, it misleads every capitalisation cue, so the people and parties stages skip it.
-        first = self.sents[0] if self.sents else None
-        self.headline: int | None = 0 if first is not None and "\n" in self.text[first.end - 1:first.end + 1] \
-            and not first.text.rstrip().endswith((".", "!", "?")) else None
+        self.headline: int | None = self._find_headline()
         if self.headline is not None:
-            self.found_article["title"] = first.text.strip()
+            self.found_article["title"] = self.sents[self.headline].text.strip()
         # Other lines like it (a headline repeated under the page's masthead, a subheading): they
         # too are titles, not prose, and the people and parties stages skip them.
         self.headings: set[int] = {s.i for s in self.sents if self._title_line(s)}
         if self.headline is not None:
-            self.headings.add(self.headline)
+            self.headings.update(range(self.headline + 1))   # with the navigation above it
         self._by_label: dict[str, list[Span]] = {}
         for sp in self.doc.spans.get(RULES_KEY, []):
             self._by_label.setdefault(sp.label_, []).append(sp)
+
+    def _find_headline(self) -> int | None:
+        """The first line when it stands alone without a full stop; a page's navigation before
+        it ("Home > Berita > Olahraga", a section's name "Opini" over a longer title
+        line) is passed over."""
+        for k, sent in enumerate(self.sents[:HEADLINE_AFTER_NAVIGATION + 1]):
+            if not self._own_line(sent) or sent.text.rstrip().endswith((".", "!", "?")):
+                return None
+            nxt = self.sents[k + 1] if k + 1 < len(self.sents) else None
+            if not (self._breadcrumb(sent) or (nxt is not None and self._section_name(sent, nxt))):
+                return k
+        return None
+
+    def _own_line(self, sent: Sentence) -> bool:
+        """Whether the sentence is a line of its own: a line break (or the text's edge) before
+        it and after its last word."""
+        text, i, j = self.text, sent.start, sent.start + len(sent.text.rstrip())
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        return (i == 0 or text[i - 1] in "\n\r") and (j == len(text) or text[j] in "\n\r")
+
+    @staticmethod
+    def _breadcrumb(sent: Sentence) -> bool:
+        """"Beranda / Berita / Daerah", "Home > News": the path of a page, marks standing alone."""
+        return sum(tok.text in BREADCRUMB_MARKS for tok in sent.span) >= 2
+
+    def _section_name(self, sent: Sentence, nxt: Sentence) -> bool:
+        """One or two words over a line shaped like a title: the section the page is in."""
+        words = [w for w in sent.text.split() if w[:1].isalpha()]
+        return 0 < len(words) < HEADING_WORDS[0] and self._own_line(nxt) and self._title_line(nxt)
 
     def _title_line(self, sent: Sentence) -> bool:
         """A line of its own, without a sentence mark, most of its words capitalised."""

@@ -32,6 +32,9 @@ TIERS = ("signing", "neighbour", "occasion", "lead")  # not-linguistic: the tier
 SETS = {None: "signing", "neighbours": "neighbour", "occasion": "occasion", "lead": "lead"}  # not-linguistic: row sets -> tiers
 LEAD_SENTENCES = 5        # the lead: the first sentences, of which at most three name an agreement
 LEAD_MOST = 3
+# a town abroad the gazetteer does not know, named before its country ("di Wollongong,
+# Australia"): a longer capitalised run there is more often a venue ("Marina Bay Sands")
+MAX_TOWN_ABROAD_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Dateline:
     text: str
     region: Region | None
     foreign: bool = False
+    beside_outlet: bool = False   # written beside the outlet ("Meulaboh (ANTARA) –"): a place, not an acronym
 
 
 @dataclass
@@ -66,7 +70,7 @@ def town_before_country(slot: Slot) -> list[tuple[int, int]]:
     tk, at = slot.tokens, slot.start
     end = tk.sents[slot.sentence][1]
     k = at
-    while k < end and tk.text[k][:1].isupper() and k - at < venue_reading.MAX_UNKNOWN_PART:
+    while k < end and tk.text[k][:1].isupper() and k - at < MAX_TOWN_ABROAD_WORDS:
         k += 1
     if k == at or k + 1 >= end or tk.text[k] != ",":
         return []
@@ -209,8 +213,8 @@ def _dateline_fits(dateline: Dateline | None, place: Place) -> bool:
         return province is None
     if dateline.region is None:
         # a town the gazetteer does not know ("PANGKALAN BALAI"); one unknown word in capitals
-        # is as often an outlet's acronym ("HUMAS –") as a town
-        return province is None and len(dateline.text.split()) > 1
+        # is as often an outlet's acronym ("HUMAS –") as a town, unless the outlet is named beside it
+        return province is None and (len(dateline.text.split()) > 1 or dateline.beside_outlet)
     return gazetteer.is_municipal(dateline.region) and (
         province is None or gazetteer.province_of(dateline.region).code == province.code)
 

@@ -23,6 +23,7 @@ from .places import Dateline, locate
 DATELINE_LINES = 8
 DATELINE_HEAD_TOKENS = 14
 PROSE_LINE_TOKENS = 25
+DATELINE_TAIL_TOKENS = 8    # "Kendal || Warta Kendal.Com": an outlet after the separator
 SEPARATORS = frozenset({"–", "—", "-", "--", ":", "|", "||"})  # not-linguistic: punctuation
 OTHER_OCCASION_LABELS = ("PAST", "PLANNED")   # rule labels (patterns/signing.yml)
 
@@ -36,10 +37,10 @@ def _not_places() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-def _lines(doc: Doc, most: int) -> list[list[Token]]:
-    """The first `most` non-empty lines of the Doc, as tokens."""
+def _lines(doc: Doc, most: int, start: int = 0) -> list[list[Token]]:
+    """The first `most` non-empty lines of the Doc from token `start` on, as tokens."""
     lines: list[list[Token]] = [[]]
-    for tok in doc:
+    for tok in doc[start:]:
         if tok.is_space:
             if "\n" in tok.text and lines[-1]:
                 if len(lines) == most:
@@ -59,7 +60,8 @@ def _parts(head: list[Token]) -> list[tuple[str, bool]]:
         if tok is None or tok.text in {",", "(", ")"}:
             if current:
                 text = current[0].doc[current[0].i:current[-1].i + 1].text
-                parts.append((text, bracket))
+                # a comma the tokenizer left inside a word ("Gianyar,12/3") parts it too
+                parts += [(piece.strip(), bracket) for piece in text.split(",") if piece.strip()]
             current = []
             if tok is not None and tok.text in "()":
                 bracket = tok.text == "("
@@ -68,38 +70,89 @@ def _parts(head: list[Token]) -> list[tuple[str, bool]]:
     return parts
 
 
+def _cut(line: list[Token]) -> int | None:
+    """Where the dateline head ends: the first separator with a space beside it ("BLORA,
+    KABAR-BLORA.CO.ID –": the hyphen inside the outlet's name joins words), else the first
+    one ("MAKASSAR-Politeknik")."""
+    head = line[:DATELINE_HEAD_TOKENS]
+    found = [k for k, t in enumerate(head) if t.text in SEPARATORS]
+    spaced = [k for k in found if head[k].whitespace_ or (k and head[k - 1].whitespace_)]
+    return (spaced or found or [None])[0]
+
+
+def _web_address(text: str) -> bool:
+    """"Bisnis.com", "BTM.CO.ID", "Warta Kendal.Com": a name with a dot inside a word."""
+    return any("." in w.strip(".") for w in text.split())
+
+
 def _read_head(line: list[Token]) -> tuple[str | None, str | None] | None:
-    """(place, outlet) of a line shaped like a dateline, or None."""
-    cut = next((k for k, t in enumerate(line[:DATELINE_HEAD_TOKENS]) if t.text in SEPARATORS), None)
+    """(place, outlet) of a line shaped like a dateline, or None.
+
+    The outlet is written as a web address or in brackets; the place is the part the gazetteer
+    knows (a region, a district, a town abroad), else one in capitals, else the one name left
+    beside an outlet so written ("Meulaboh (ANTARA) –")."""
+    cut = _cut(line)
     if not cut:
         return None
-    place = outlet = None
+    outlet = None
+    names: list[str] = []
     for text, in_brackets in _parts(line[:cut]):
         low = text.lower()
         if low in _not_places():
-            if place is None and outlet is None:
+            if not names and outlet is None:
                 return None   # "Baca juga:", "Foto:"
             continue
-        if not any(ch.isalpha() for ch in text) or not text[:1].isupper():
-            if any(ch.isalpha() for ch in text) and "." not in text:
+        first, _, rest = text.partition(" ")
+        if rest and _web_address(first) and rest[:1].isupper():
+            text, outlet = rest, outlet or first    # "kabarbaru.id Purwokerto"
+        if not any(ch.isalpha() for ch in text) or text[:1].isdigit():
+            if any(w[:1].islower() and w.lower() not in _not_places() for w in text.split()):
+                return None   # "2 Oktober 2023 bertempat di ...": prose
+            continue   # a date or a time ("Jakarta, 12 Maret 2024 –")
+        if not text[:1].isupper():
+            if not _web_address(text):
                 return None   # a lower-case word: prose, not a dateline
-            if "." in text and outlet is None:
-                outlet = text
-            continue
-        if in_brackets or "." in text:
             outlet = outlet or text
-        elif place is None and (_known(text) or text.isupper()):
-            place = text
-        elif outlet is None:
-            outlet = text
+            continue
+        if in_brackets or _web_address(text):
+            outlet = outlet or text
+        else:
+            names.append(text)
+    place = next((n for n in names if _known(n)), None) or next((n for n in names if n.isupper()), None)
+    if place is None and outlet is not None and len(names) == 1:
+        place = names[0]
+    if outlet is None:
+        outlet = next((n for n in names if n != place), None)
+    if outlet is None and place is not None:
+        outlet = _after_separator(line, cut)
     return (place, outlet) if place or outlet else None
 
 
+def _after_separator(line: list[Token], cut: int) -> str | None:
+    """The outlet written after the place's separator: up to a separator of another kind
+    ("Purwokerto | Kabar Banyumas – ..."), or as the line's end when it is a web address ("Kendal || Warta
+    Kendal.Com")."""
+    rest = line[cut + 1:cut + 2 + DATELINE_TAIL_TOKENS]
+    # a mark of another kind ("|" then "–"): a dash repeated is an aside ("JAKARTA – Menteri X – ...")
+    second = next((k for k, t in enumerate(rest) if t.text in SEPARATORS and t.text != line[cut].text), None)
+    if second is not None:
+        rest = rest[:second]
+    elif len(line) - cut - 1 > DATELINE_TAIL_TOKENS:
+        return None
+    if not rest:
+        return None
+    text = rest[0].doc[rest[0].i:rest[-1].i + 1].text
+    if not all(w[:1].isupper() for w in text.split()):
+        return None
+    return text if second is not None or _web_address(text) else None
+
+
 def _known(text: str) -> bool:
-    return gazetteer.lookup(text) is not None or gazetteer.is_foreign_city(text)
+    return (gazetteer.lookup(text) is not None or gazetteer.is_foreign_city(text)
+            or gazetteer.lookup_district(text) is not None)
 
 
-def _resolve(text: str) -> Dateline:
+def _resolve(text: str, outlet: str | None) -> Dateline:
     """The dateline's place on the map: a region, the regency of a district ("KALIANDA"), a
     foreign city, or a town the gazetteer does not know (kept as written, without a code)."""
     region = gazetteer.lookup(text)
@@ -110,7 +163,7 @@ def _resolve(text: str) -> Dateline:
     district = gazetteer.lookup_district(text)
     if district is not None:
         return Dateline(text, district)
-    return Dateline(text, None)
+    return Dateline(text, None, beside_outlet=outlet is not None)
 
 
 def dateline(text: str | Doc) -> tuple[str | None, str | None]:
@@ -118,19 +171,27 @@ def dateline(text: str | Doc) -> tuple[str | None, str | None]:
     return read_dateline(text if isinstance(text, Doc) else parse(text))[:2]
 
 
-def read_dateline(doc: Doc) -> tuple[str | None, str | None, Dateline | None]:
+def read_dateline(doc: Doc, headline: Span | None = None) -> tuple[str | None, str | None, Dateline | None]:
     """(place, outlet, resolved place) of the line a story opens with: "SLEMAN, Kabarjogja.id –",
     "Maros (Antara Sulsel) -", "BTM.CO.ID, BATAM –", "Beijing (ANTARA) –". The place is written
     in capitals or known to the gazetteer; the outlet is a web address or the name in brackets.
-    A byline's weekday or month ("Rabu, 15 Maret 2023") is no place."""
-    lines = _lines(doc, DATELINE_LINES)
-    for line in lines[1:DATELINE_LINES] if len(lines) > 1 else lines:
+    A byline's weekday or month ("Rabu, 15 Maret 2023") is no place. The lines read are those
+    after HEADLINE (the title line the article's context found), else after the first line."""
+    if headline is not None:
+        body = _lines(doc, DATELINE_LINES - 1, start=headline.end)
+    else:
+        lines = _lines(doc, DATELINE_LINES)
+        body = lines[1:] if len(lines) > 1 else lines
+    outlet = None   # an outlet named without a place ("WARTAKITA.COM –"), kept while a later line may date the story
+    for line in body:
         found = _read_head(line)
         if found and found[0]:
-            return found[0], found[1], _resolve(found[0])
+            return found[0], found[1] or outlet, _resolve(found[0], found[1])
+        if found and outlet is None and _web_address(found[1]):
+            outlet = found[1]
         if len(line) >= PROSE_LINE_TOKENS:
             break
-    return None, None, None
+    return None, outlet, None
 
 
 def _other_day(ctx: Context, ev: Event):
@@ -159,7 +220,8 @@ def _other_occasion(ctx: Context, ev: Event):
 
 
 def run(ctx: Context) -> None:
-    where, outlet, resolved = read_dateline(ctx.doc)
+    headline = ctx.sents[ctx.headline].span if ctx.headline is not None else None
+    where, outlet, resolved = read_dateline(ctx.doc, headline)
     if where:
         ctx.found_article["dateline"] = where
     if outlet:

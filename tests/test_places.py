@@ -37,10 +37,62 @@ def _place(text, dateline=None):
      "Istana Kepresidenan Bogor", "Bogor", "32.71"),
     ("Penandatanganan berlangsung di aula Kantor Wilayah Kementerian Hukum Bali, Denpasar.",
      "aula Kantor Wilayah Kementerian Hukum Bali", "Denpasar", "51.71"),
+    # a head in lower case with lower-case words before the name
+    ("Naskah itu diteken di kantor cabang Koperasi Sentosa, Surabaya, Selasa (4/2/2025).",
+     "kantor cabang Koperasi Sentosa", "Surabaya", "35.78"),
+    ("Kedua pihak meneken MoU di ruang rapat lantai 2 Dinas Kesehatan Kabupaten Bantul, Kamis.",
+     "ruang rapat lantai 2 Dinas Kesehatan Kabupaten Bantul", "Kabupaten Bantul", "34.02"),
+    # a province inside an institution's name: the town written after the venue places it
+    ("MoU diteken di kantor induk Bank Sentosa Jateng, Jakarta, Senin.", "kantor induk Bank Sentosa Jateng",
+     "Jakarta", "31"),
+    ("PKS diteken di kantor wilayah Asuransi Mulia Jawa Barat, Bandung, Senin.",
+     "kantor wilayah Asuransi Mulia Jawa Barat", "Bandung", "32.73"),
 ])
 def test_venue_and_city_from_the_venue_phrase(text, venue, city, code):
     place = _place(text)
     assert (place["venue"], place["city"], place["region_code"]) == (venue, city, code)
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("Yayasan Nurul Iman dan Bank Sejahtera meneken MoU tabungan siswa di aula madrasah, Jumat (8/11/2024).", "aula madrasah"),
+    ("Kepala desa dan BUMDes menandatangani perjanjian di ruang rapat kantor desa, Senin.", "ruang rapat kantor desa"),
+    ("Bupati dan Kepala Dinas Koperasi menandatangani MoU di ruang kerja bupati, Senin.", "ruang kerja bupati"),
+    ("Bupati dan Rektor menandatangani MoU di ruang kerja wali kota, Senin.", "ruang kerja wali kota"),
+    ("Camat dan Kapolsek meneken MoU di aula kantor kecamatan, Senin.", "aula kantor kecamatan"),
+])
+def test_a_venue_named_by_its_kind(text, venue):
+    assert _place(text)["venue"] == venue
+
+
+@pytest.mark.parametrize("text", [
+    "Kedua pihak menandatangani MoU di gedung serbaguna, Senin.",
+    "Kedua pihak menandatangani MoU di kantor masing-masing, Senin.",
+    "Kedua pihak menandatangani MoU di kantor cabang, Senin.",
+    # where the service will be, not where it was signed
+    "Pemkab dan Bank Sejahtera meneken MoU untuk membuka layanan kas di kantor desa, Senin.",
+    "Pemkab dan Bank Sejahtera meneken MoU, Senin. Warga kini bisa menabung di kantor desa.",
+])
+def test_a_head_with_common_words_is_no_venue(text):
+    assert (_place(text) or {}).get("venue") is None
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    ("Kedua universitas meneken MoU di University of Tokyo, Jepang, Senin.", "University of Tokyo", "Tokyo"),
+    ("Kedua universitas meneken MoU di Kyoto University, Jepang, Senin.", "Kyoto University", "Kyoto"),
+    ("Kedua perusahaan meneken MoU di Hotel Shangri-La Kuala Lumpur, Malaysia, Senin.", "Hotel Shangri-La", "Kuala Lumpur"),
+    ("Kedua perusahaan meneken MoU di kantor pusat Samsung di Seoul, Korea Selatan, Senin.", "kantor pusat Samsung", "Seoul"),
+    # a venue abroad without a head word: no venue, and its name is no town
+    ("Kadin dan mitra meneken MoU di Marina Bay Sands, Singapura, Senin.", None, None),
+])
+def test_venues_abroad(text, venue, city):
+    place = _place(text) or {}
+    assert (place.get("venue"), place.get("city"), place.get("region_code")) == (venue, city, None)
+
+
+def test_a_place_in_a_clause_of_purpose_is_not_the_signing_place():
+    place = _place("PT Energi Hijau meneken perjanjian untuk membangun pembangkit di Provinsi Maluku, Senin.",
+                   dateline="JAKARTA –")
+    assert (place["city"], place["region_code"]) == ("Jakarta", "31")
 
 
 def test_city_is_inferred_from_the_venue_name():
@@ -144,6 +196,15 @@ def _extracted_place(text):
     ("Judul\nKALIANDA – Pemkab dan Kejari meneken MoU, Senin (2/10/2023).", "Kalianda", "18.01"),
     # a town the gazetteer does not know, written in capitals, is kept as written
     ("Judul\nPANGKALAN KUAS – Pemkab dan Kejari meneken MoU, Senin (2/10/2023).", "Pangkalan Kuas", None),
+    # ... and one word beside the outlet's name is a town, not an acronym
+    ("Judul\nSungaikuas (ANTARA) – Pemkab dan Kejari meneken MoU, Senin (2/10/2023).", "Sungaikuas", None),
+    # a lower-case venue with its town after it wins over the dateline
+    ("Judul\nJAKARTA, Kabar.id – PT Surya Tani meneken nota kesepahaman dengan Bank Sentosa untuk menyediakan "
+     "benih jagung bagi petani di Nusa Tenggara Barat. MoU itu diteken di kantor cabang Bank Sentosa, Semarang, "
+     "Rabu (15/1/2025).", "Semarang", "33.74"),
+    # a province in a clause of purpose does not keep the dateline out
+    ("Judul\nJAKARTA, Kabar.id – PT Surya Tani meneken nota kesepahaman dengan PT Benih Unggul untuk menyediakan "
+     "benih jagung bagi petani di Nusa Tenggara Barat, Rabu (15/1/2025).", "Jakarta", "31"),
 ])
 def test_city_of_the_signing(text, city, code):
     place = _extracted_place(text)
@@ -182,6 +243,31 @@ def test_an_office_title_inside_a_venue_name_is_no_cut():
     ("PADANG-Universitas meneken MoU.", "PADANG", None),
     ("Kendal, Senin (2/10) – Pemkab meneken MoU.", "Kendal", None),
     ("Pati: Pemkab meneken MoU.", "Pati", None),
+    # a town the gazetteer knows as a district, in title case
+    ("Marabahan – Pemkab meneken MoU.", "Marabahan", None),
+    # a hyphen inside the outlet's name is no separator
+    ("BLORA, KABAR-BLORA.CO.ID – Pemkab meneken MoU.", "BLORA", "KABAR-BLORA.CO.ID"),
+    # the part the gazetteer knows is the place, the other the outlet
+    ("WARTA TIMUR, KUPANG – Pemkot meneken MoU.", "KUPANG", "WARTA TIMUR"),
+    ("Kudus, Warta Muria – Pemkab meneken MoU.", "Kudus", "Warta Muria"),
+    # the outlet's address before the place, without a comma
+    ("kabarbaru.id Purwokerto – Pemkab meneken MoU.", "Purwokerto", "kabarbaru.id"),
+    # a town unknown to the gazetteer beside an outlet in brackets
+    ("Sungaikuas (ANTARA) – Pemkab meneken MoU.", "Sungaikuas", "ANTARA"),
+    # a date glued to the place by a comma
+    ("Gianyar,12/3 (Balinews) – Pemkab meneken MoU.", "Gianyar", "Balinews"),
+    # the outlet on the dateline's own line, after the separator
+    ("Kendal || Warta Kendal.Com\nPemkab meneken MoU.", "Kendal", "Warta Kendal.Com"),
+    # a date written after the place
+    ("Jakarta, 12 Maret 2024 – Pemkab meneken MoU.", "Jakarta", None),
+    # an abbreviated type word is no web address
+    ("KAB. SLEMAN – Pemkab meneken MoU.", "KAB. SLEMAN", None),
+    # the outlet between two separators of different kinds; a dash repeated is an aside
+    ("Purwokerto | Kabar Banyumas – Pemkab meneken MoU.", "Purwokerto", "Kabar Banyumas"),
+    ("JAKARTA – Menteri Desa – yang juga ketua tim – meneken MoU.", "JAKARTA", None),
+    # an outlet named without a place
+    ("WARTAKITA.COM – Pemkab meneken MoU.", None, "WARTAKITA.COM"),
+    ("WARTAKITA.COM – Pemkab meneken MoU dengan Kejari, Senin (2/10/2023), di Pendopo Kabupaten.", None, "WARTAKITA.COM"),
     # lines before the body: a byline's date, an advertisement
     ("Iklan\nSenin, 2 Oktober 2023\nBATANG, Warta.id – Pemkab meneken MoU.", "BATANG", "Warta.id"),
 ])
@@ -193,6 +279,10 @@ def test_dateline_place_and_outlet(opening, place, outlet):
     "Baca juga: Pemkab meneken MoU.",
     "KPUKUDUS, 2 Oktober 2023 bertempat di gedung DPRD – isi.",
     "Pemkab Kudus meneken MoU dengan Kejari Kudus di Pendopo, Senin.",
+    # one name the gazetteer does not know, in title case: as often the outlet's as a town
+    "Kabarku – Pemkab meneken MoU.",
+    # a subtitle with a colon
+    "Bupati Kendal: Kerja sama ini penting.",
 ])
 def test_no_dateline(opening):
     assert read_dateline(parse(f"Judul berita\n{opening}\n"))[:2] == (None, None)

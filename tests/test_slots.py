@@ -311,6 +311,20 @@ def test_the_mention_next_to_the_cue(take, expected):
     assert run({"cue": {"words": ["di"]}, "take": take}, doc) == expected
 
 
+@pytest.mark.parametrize("attrs,expected", [
+    # attrs, as for a cue: only the mentions whose extension attribute has that value
+    ({"place.named": True}, ["Aula Mawar"]),
+    ({"place.named": False}, ["aula desa"]),
+    ({"place.named": [True, False]}, ["Aula Mawar", "aula desa"]),
+])
+def test_a_take_keeps_the_mentions_whose_attribute_has_a_value(attrs, expected):
+    from mouextract.reading.venues import Place
+    doc = built("di Aula Mawar dan di aula desa .", groups={"venues": [(1, 3), (5, 7)]})
+    doc.spans["venues"][0]._.place = Place(named=True)
+    doc.spans["venues"][1]._.place = Place(named=False)
+    assert run({"cue": {"words": ["di"]}, "take": {"group": "venues", "adjacent": True, "attrs": attrs}}, doc) == expected
+
+
 def test_a_region_before_another_region_is_no_longer_name():
     doc = built("Teken di Sleman Yogyakarta .", groups={"regions": [(2, 3), (3, 4)]})
     take = {"group": "regions", "adjacent": True, "not_next": {"capitalised": True, "unless": {"group": "regions"}}}

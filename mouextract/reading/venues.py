@@ -43,6 +43,7 @@ class Place:
     province: Region | None = None
     foreign: bool = False
     town_in_venue: bool = False     # the town is part of the venue's name ("Balaikota Semarang")
+    named: bool = True              # the venue has a name; False: only its kind ("aula madrasah")
 
 
 if not Span.has_extension("place"):
@@ -67,8 +68,10 @@ class _Cues:
     address: frozenset
     numbered: frozenset
     modifiers: frozenset
+    place_nouns: dict
     demonstratives: frozenset
     connectors: frozenset
+    head_connectors: frozenset
     institution: frozenset
     stop: frozenset
     type_words: frozenset
@@ -86,8 +89,10 @@ def _cues() -> _Cues:
         address=lower("address_heads"),
         numbered=lower("numbered"),
         modifiers=lower("head_modifiers"),
+        place_nouns=_phrases(data["place_nouns"]),
         demonstratives=lower("demonstratives"),
         connectors=lower("name_connectors"),
+        head_connectors=lower("head_connectors"),
         institution=lower("institution_words") | {w for h in data["venue_heads"] for w in str(h).lower().split()},
         stop=lower("stop_words") | frozenset(w.lower() for w in weekdays),
         type_words=frozenset(type_words),
@@ -202,9 +207,14 @@ class _Reader:
                     break
                 k = end = close
                 continue
-            if low in cues.connectors and end > j and k + 1 < limit and self.t.caps[k + 1] \
+            if low in cues.connectors and (end > j or (after_head and low in cues.head_connectors)) \
+                    and k + 1 < limit and self.t.caps[k + 1] \
                     and self.t.bare[k + 1] not in cues.stop:
                 k += 1
+                continue
+            if t.text[k] == "-" and end == k and k + 1 < limit and t.caps[k + 1] and not t.space[k + 1] \
+                    and not self.doc[k - 1].whitespace_ and not self.doc[k].whitespace_:
+                k += 1   # "Shangri-La", "Al-Ikhlas": a hyphen inside a name
                 continue
             if t.punct[k]:
                 break
@@ -214,6 +224,10 @@ class _Reader:
                 continue
             if after_head and low in cues.modifiers:
                 k = end = k + 1
+                continue
+            n = phrase_at(self.t.bare, k, cues.place_nouns, limit) if after_head else 0
+            if n:   # "aula madrasah", "ruang rapat kantor desa"
+                k = end = k + n
                 continue
             if low in cues.demonstratives and k + 1 < limit and self.t.bare[k + 1] in cues.address:
                 k = end = k + 1
@@ -247,8 +261,11 @@ class _Reader:
         n = phrase_at(self.t.bare, i, cues.heads, limit)
         if n and not self._inside_a_name(i):
             end = self.read_name(i + n, limit)
-            # a head alone or with lower-case words is a common noun ("di ruang publik")
-            return (i, i + n, end) if any(self.t.caps[i + 1:end]) else None
+            # a head alone or with lower-case words is a common noun ("di ruang publik"), unless
+            # they name a kind of institution ("di aula madrasah", "di kantor desa")
+            named = any(self.t.caps[i + 1:end])
+            kind = not named and self.t.bare[i] not in cues.address and self._names_a_kind(i + n, end)
+            return (i, i + n, end) if named or kind else None
         if not self.t.caps[i] or self._inside_a_name(i):
             return None
         run = self._capitalised_run(i, limit)
@@ -262,6 +279,10 @@ class _Reader:
                 and i not in self.regions_at:
             return i, i, run
         return None
+
+    def _names_a_kind(self, start: int, end: int) -> bool:
+        nouns = self.cues.place_nouns
+        return any(phrase_at(self.t.bare, k, nouns, end) for k in range(start, end))
 
     def _capitalised_run(self, i: int, limit: int) -> int:
         k = i
@@ -286,10 +307,14 @@ class _Reader:
             venue_end = town.start   # "Graha Bhakti Purwokerto": the town is not the venue's
         while venue_end > start and self.t.text[venue_end - 1] in ",-":
             venue_end -= 1
+        if after.town is not None and after.region is not None:
+            # a province inside the name ("kantor cabang Bank Sentosa Jateng, Jakarta") is part of
+            # an institution's name; the town written after the venue says where it stands
+            province = gazetteer.province_of(after.region)
         place = Place(town=town, region=region,
                       province=after.province or province or gazetteer.province_of(region),
                       foreign=after.foreign or (town is not None and town._.region is None),
-                      town_in_venue=town_in_venue)
+                      town_in_venue=town_in_venue, named=any(self.t.caps[start:venue_end]))
         span = Span(self.doc, start, venue_end, label="VENUE")
         span._.place = place
         return span, max(after.end, end, venue_end)

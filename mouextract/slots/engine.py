@@ -54,7 +54,8 @@ mouextract/patterns.py, examples in each file):
     take:      what the window holds: a span group's mentions (persons, orgs ...); or
                {group: venues, adjacent: true, next: {..}, not_next: {..}}: only the mention
                next to the cue (it starts where a right slot opens, ends where a left one
-               does), and only those whose following token passes (not) these; or
+               does), and only those whose following token passes (not) these; `attrs`, as
+               for a cue: only mentions whose extension attribute has that value; or
                {read: list | subject | town_before_country, ...}: what a reader
                (slots/readers.py) reads from where the slot opens, the other keys its options
                (a reader reads at least its first word: a stop closes its window after it)
@@ -273,6 +274,8 @@ class _Reading:
     def _mentions(self, rule: Rule, start: int, end: int, sent: tuple[int, int], side: str = "right") -> list[Span]:
         take = rule.take
         found = [m for m in self.tk.group(take.group).spans if _inside(m, start, end, take.group)]
+        if take.attrs:
+            found = [m for m in found if all(_attr(m, path) in wanted for path, wanted in take.attrs)]
         if take.adjacent:   # next to the cue: where a right slot opens, where a left one ends
             found = [m for m in found if (m.end == end if side == "left" else m.start == start)]
         if take.next is not None:

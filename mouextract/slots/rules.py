@@ -36,6 +36,7 @@ class Take:
     not_next: Test | None = None
     read: str | None = None
     options: tuple = ()
+    attrs: tuple[tuple[str, tuple], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,13 @@ def _contexts(value, named: dict, source: str, rule: str) -> tuple[Context, ...]
     return tuple(out)
 
 
+def _attrs(spec: dict) -> tuple[tuple[str, tuple], ...]:
+    """{path: value or [values]} -> ((path, (values)), ...)."""
+    return tuple((path, tuple(_list(v)) if isinstance(v, list) else (v,)) for path, v in (spec.get("attrs") or {}).items())
+
+
 def _cue(spec: dict) -> Cue:
-    attrs = tuple((path, tuple(_list(v)) if isinstance(v, list) else (v,)) for path, v in (spec.get("attrs") or {}).items())
+    attrs = _attrs(spec)
     return Cue(tuple(_list(spec.get("label"))), Phrases(words_of(spec.get("words"))), tuple(_list(spec.get("group"))),
                attrs, tuple(_list(spec.get("prefix"))), tuple(_list(spec.get("not_prefix"))),
                tuple(_list(spec.get("outside"))), bool(spec.get("brackets")))
@@ -119,7 +125,7 @@ def _take(spec) -> Take | None:
         readers.get(spec["read"])   # an unknown reader is an error in the file, found when compiled
         return Take(read=spec["read"], options=tuple((k, v) for k, v in spec.items() if k != "read"))
     return Take(group=spec["group"], adjacent=bool(spec.get("adjacent")), next=Test.of(spec.get("next")),
-                not_next=Test.of(spec.get("not_next")))
+                not_next=Test.of(spec.get("not_next")), attrs=_attrs(spec))
 
 
 def _sentences(value):
