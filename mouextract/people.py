@@ -24,7 +24,7 @@ from .nlp import rule_spans
 from .patterns import load
 from .person_words import (DEGREE_LIKE, LIST_SEPARATORS, ROMAN, WEEKDAYS_MONTHS, acronym_like, acronyms, capitalised,
                            common_words, first_of, is_academic_prefix, is_degree, is_honorific_or_rank, is_initial,
-                           is_suffix_degree, person_lexicon, name_words, nominal, numbered_unit, offices, runs_before_short_forms)
+                           is_suffix_degree, named_after_person, person_lexicon, name_words, nominal, numbered_unit, offices, runs_before_short_forms)
 
 
 @dataclass
@@ -84,6 +84,13 @@ class Reader:
             self.org_at.add(sp.start)
             if sp.id_ in named_kinds:
                 self.named_heads.add(sp.end)
+        # "RSUD dr. R. Soedjono": a person's name that names an institution is no person
+        self.person_named: dict[int, int] = {}
+        for sp in rule_spans(doc, "ORG"):
+            k = sp.end + 3 if sp.end + 2 < len(doc) and doc[sp.end].text == "(" and doc[sp.end + 2].text == ")" else sp.end
+            m = named_after_person(doc, k, len(doc))
+            if m > k:
+                self.person_named[k] = m
         # the places the regions reader found (reading/regions.py), read once for the article
         self.region_tokens: set[int] = {i for sp in doc.spans.get("regions", []) for i in range(sp.start, sp.end)}
         self.common = common_words()
@@ -158,6 +165,8 @@ class Reader:
             nxt = self.doc[tok.i + 1]
             if nxt.text[:1].isupper() and nxt.text.lower() in self.names and nxt.i not in self.region_tokens:
                 return True  # "Kepala Kesbangpolinmas Agus Wibowo": the unit's word before a given name
+            if nxt.i in self.org_at:
+                return True  # "Kepala Bidang Pelayanan Medik RSUD, dr. X": an institution's head goes on the office
         return capitalised(t) and t.lower() in self.common and t.lower() not in WEEKDAYS_MONTHS
 
     def name_token(self, tok) -> bool:
@@ -326,6 +335,8 @@ class Reader:
             elif tok.is_digit and j > i and capitalised(doc[j - 1].text) and self.unit_token(doc[j - 1]) \
                     and j + 1 < end and capitalised(doc[j + 1].text) and self.unit_token(doc[j + 1]):
                 pass  # "Kepala SMK Negeri 10 Surabaya": a number inside the unit's name
+            elif named_after_person(doc, j, end) > j:
+                j = named_after_person(doc, j, end) - 1  # "Direktur RSUD dr. R. Soedjono Selong, dr. X"
             elif is_honorific_or_rank(t) or is_degree(t) or is_initial(t):
                 break
             elif j in self.title_at:
@@ -400,6 +411,10 @@ class Reader:
             tok = doc[i]
             if tok.is_space:
                 i += 1
+                continue
+            if i in self.person_named:
+                out.append(("sep", i, self.person_named[i], ""))
+                i = self.person_named[i]
                 continue
             if i in self.title_at and i - 1 >= 0 and doc[i - 1].text == "(":
                 # "(Wakil Rektor Bidang Kemahasiswaan, Alumni dan Kewirausahaan)": an office in

@@ -125,6 +125,26 @@ def numbered_unit(doc: Doc, j: int, end: int) -> int:
     return k if k > start else j
 
 
+def named_after_person(doc: Doc, j: int, end: int) -> int:
+    """The end of a person's name that names the institution whose head stands before token j
+    ("RSUD dr. R. Soedjono Selong", "Rumah Sakit Umum Daerah (RSUD) dr. Moewardi", "Universitas
+    Dr. Soetomo"), honorific included; j when none stands there. Only heads that news names so
+    (institution_names.yml `person_named_heads`), and only an honorific right after the head or its
+    bracketed short form: "Rektor Universitas Merapi Prof. Budi" is a name after an institution's."""
+    words = load("institution_names.yml")
+    k = j - 1
+    if k >= 2 and doc[k].text == ")" and doc[k - 2].text == "(":
+        k -= 1  # "Rumah Sakit Umum Daerah (RSUD) dr. X": the head's short form tells its kind
+    if k < 0 or j >= end or doc[k].lower_ not in words["person_named_heads"] \
+            or norm(doc[j].text).lower() not in words["person_name_openers"]:
+        return j
+    m = j + 1
+    while m < end and (is_initial(doc[m].text) or (doc[m].text[:1].isupper() and doc[m].text.isalpha())) \
+            and not is_degree(doc[m].text):
+        m += 1
+    return m if m > j + 1 else j
+
+
 @lru_cache(maxsize=65536)
 def nominal(text: str) -> bool:
     """An ordinary noun made from a verb, by its shape: pe-/per-/ke- ... -an ("Pelindungan",

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..dates import month_words, weekday_words
 from ..institutions import names, party
 from ..nlp import rule_spans
-from ..person_words import common_words, is_degree, is_honorific_or_rank, numbered_unit
+from ..person_words import common_words, is_degree, is_honorific_or_rank, named_after_person, numbered_unit
 
 GROUP = "orgs"
 
@@ -87,6 +87,10 @@ class OrgReader:
                     j += 1
                     continue
                 break
+            named = named_after_person(doc, j, end)
+            if named > j:
+                j = named  # "RSUD dr. R. Soedjono Selong": a hospital named after a doctor
+                continue
             numbered = numbered_unit(doc, j, end)
             if numbered > j:
                 j = numbered  # "Kodim 0722/Kudus", "(Kodim) 0314/Indragiri Hilir": the unit's number and place
