@@ -75,8 +75,15 @@ def _rules(slot: str):
 
 def signings(ctx: Context) -> list[Signing]:
     """Every signing word about an instrument, with its status."""
-    signing_sentences = [(sent, words) for sent in ctx.sents
-                         if (words := _signing_words(ctx, sent)) and _names_an_instrument(ctx, sent)]
+    with_words = {sent.i: words for sent in ctx.sents if (words := _signing_words(ctx, sent))}
+    about = {i for i in with_words if _names_an_instrument(ctx, ctx.sents[i])}
+    # a run of signing sentences tells of one instrument ("... menandatangani nota kesepahaman.
+    # Penandatanganan berlangsung di X. Ketua A dan Direktur B membubuhkan tanda tangan ...")
+    grown = about
+    while grown:
+        grown = {i for j in grown for i in (j - 1, j + 1) if i in with_words and i not in about}
+        about |= grown
+    signing_sentences = [(ctx.sents[i], with_words[i]) for i in sorted(about)]
     by_sentence: dict[int, list] = {}
     for f in fill(ctx.doc, [sent.span for sent, _ in signing_sentences], _rules(STATUS)):
         s = ctx.sentence_of(f.cue.start_char)

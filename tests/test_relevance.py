@@ -89,3 +89,20 @@ def test_an_earlier_signing_evaluated_months_later_is_no_record():
     text = ("Pemkab Sleman dan Universitas Merapi telah menandatangani nota kesepahaman pada 12 Januari 2023. "
             "Kini, kedua pihak menggelar rapat evaluasi di Aula Sleman, Senin (2/10/2023).")
     assert (records(text), len(mentioned(text))) == ([], 1)
+
+
+@pytest.mark.parametrize("text, signers", [
+    # the third sentence names no instrument, but goes on from a signing sentence that does
+    ("Pemkab Sleman dan Kejari Sleman menandatangani nota kesepahaman tentang bantuan hukum. "
+     "Penandatanganan berlangsung di Pendopo Sleman, Senin (4/9/2023). "
+     "Bupati Sleman Budi Santoso dan Kajari Sleman Ani Lestari membubuhkan tanda tangan di hadapan para camat.",
+     ["Budi Santoso", "Ani Lestari"]),
+    # two sentences away from the instrument, with no signing sentence between: not about it
+    ("Pemkab Sleman dan Kejari Sleman menandatangani nota kesepahaman tentang bantuan hukum. "
+     "Acara dihadiri para camat. "
+     "Sebelumnya, warga Desa Sido membubuhkan tanda tangan pada petisi yang dibacakan Kepala Desa Sido Rudi Wirawan.",
+     []),
+])
+def test_a_run_of_signing_sentences_tells_of_one_instrument(text, signers):
+    (record,) = records(text)
+    assert [s["name"] for s in record["signatories"]] == signers

@@ -86,6 +86,10 @@ class OrgReader:
                 if nxt is not None and self._continues(nxt, after_dan=True):
                     j += 1
                     continue
+                spelled = self._spelled_out(i, j + 1, end) if t.lower() in self.words["connectives"] else j
+                if spelled > j + 1:
+                    j = spelled  # "Badan Pengelola Pajak dan Retribusi Daerah (BP2RD)": one name
+                    continue
                 break
             named = named_after_person(doc, j, end)
             if named > j:
@@ -119,6 +123,30 @@ class OrgReader:
         if after_dan and (tok.i in self.org_at or (t.isupper() and len(t) > 1) or t.lower() not in common_words()):
             return False
         return True
+
+    def _spelled_out(self, i: int, k: int, end: int) -> int:
+        """Where a name that went on past "dan" at k-1 reaches the short form it spells out, in
+        brackets ("Badan Pengelola Pajak dan Retribusi Daerah (BP2RD)"): the short form starts
+        with the head's letter and ends with the letter of the word before it; k when it does not.
+        Another institution's head or an office on the way ("Pemkab X dan Kejaksaan Negeri (Kejari)")
+        makes two names."""
+        doc = self.doc
+        m = k
+        while m < end and doc[m].text[:1].isupper() and doc[m].text.isalpha() and m not in self.org_at and m not in self.title_at:
+            m += 1
+        if m == k or m + 2 >= end or doc[m].text != "(" or doc[m + 2].text != ")":
+            return k
+        if not doc[m + 1].text[:1].isupper():
+            return k
+        letters = ""
+        for c in doc[m + 1].text.lower():   # "BP2RD": a digit doubles the letter before it
+            letters += letters[-1] * (int(c) - 1) if c.isdigit() and letters else (c if c.isalpha() else "")
+        initials = [doc[x].lower_[0] for x in range(i, m) if doc[x].text[:1].isupper()]
+        # every word's initial, in order, one word left out at most: "BKKBN" does not spell
+        # "Bank Pembangunan Daerah Kaltim dan Badan Koordinasi Keluarga Berencana Nasional"
+        it = iter(initials)
+        spelled = len(letters) >= 2 and all(c in it for c in letters) and len(initials) - len(letters) <= 1
+        return m if spelled and letters[0] == initials[0] else k
 
     def named_by_kind_last(self, start: int, end: int, skip: set[int]) -> list[tuple[int, int, int]]:
         """Token ranges of institutions whose kind stands last ("Hebei Steel Group", "Ghana National
