@@ -102,6 +102,9 @@ class OrgReader:
             if self._continues(doc[j]) or (doc[j].is_digit and j == self.org_at[i]):
                 j += 1  # "Kodim 0722": a number right after the head names the unit
                 continue
+            if doc[j].is_digit and len(doc[j].text) <= 3 and j + 1 < end and self._continues(doc[j + 1]):
+                j += 2  # "SMK Negeri 3 Kupang", "SD Inpres 2 Oesapa": a number inside the name
+                continue
             break
         return j
 
