@@ -119,6 +119,14 @@ class Reader:
         "Bupati Deli Serdang") is the unit's; the gazetteer's running-text reading leaves a place
         name inside a run of capitalised words alone, as it may be a given name."""
         heads = set(self.title_at.values()) | {sp.end for sp in rule_spans(doc, "ORG")}
+        # past the office's ordinary words ("Sekretaris Daerah Tanah Bumbu", "Kepala Dinas
+        # Kesehatan Kabupaten X"): the region ends the unit there too
+        common = common_words()
+        for e in list(heads):
+            k = e
+            while k < len(doc) and k - e < 4 and doc[k].text[:1].isupper() and doc[k].lower_ in common:
+                k += 1
+                heads.add(k)
         for i in sorted(heads):
             for n in (3, 2, 1):
                 words = doc[i:i + n]
