@@ -415,7 +415,7 @@ def _items(slot: Slot, subject: bool) -> list[tuple[int, int]]:
     test = _REQUIRE.get(required)
     accept = (lambda p: test(tk, w, p)) if test else None
     if subject and tk.phrase(start, w.field_heads) and tk.text[start][:1].isupper():
-        # "Kerja Sama Meteorologi, Klimatologi, dan Geofisika": a title, one item
+        # "Kerja Sama Hidrologi, Oseanografi, dan Kebencanaan": a title, one item
         whole = span(tk, w, start, stop)
         return [whole] if whole and (accept is None or accept(Piece(start, stop, ""))) else []
     return read(tk, w, start, stop, announced, accept, fields=required == "field")
