@@ -2,7 +2,7 @@
 
 News names one body many ways ("Pemkab X" / "Pemerintah Kabupaten (Pemkab) X" / "Kabupaten
 X"; "Kementerian ESDM" / "Kementerian Energi dan Sumber Daya Mineral (ESDM)"; "UIN Susqa" /
-"Universitas Islam Negeri Sultan Syarif Qasyim II"). Names are compared as folded word sets with
+"Universitas Islam Negeri Sultan Sahid Qamaruddin II"). Names are compared as folded word sets with
 each region written as its Kemendagri code, so "Polda Jateng" and "Kepolisian Daerah Jawa
 Tengah" are equal; the tables are in patterns/institution_names.yml, and which institution an
 office holder signs for in patterns/offices.yml. Computation only: no reading of the Doc here.
@@ -80,7 +80,7 @@ def _prefixes(short: str, words: list[str], i: int) -> int | None:
 @lru_cache(maxsize=65536)
 def abbreviates(short: str, long: str) -> bool:
     """SHORT is LONG in news's short forms: "UIN Susqa" for "Universitas Islam Negeri Sultan
-    Syarif Qasyim II", "Kemendesa PDTT" for "Kementerian Desa, Pembangunan Daerah Tertinggal dan
+    Sahid Qamaruddin II", "Kemendesa PDTT" for "Kementerian Desa, Pembangunan Daerah Tertinggal dan
     Transmigrasi". Each short word is a long word or spells a run of them by their beginnings."""
     skip = names()["connectives"]
     sw = re.findall(r"[a-z0-9]+", short.lower())

@@ -1,9 +1,9 @@
 """The person reader: how a person mention is read from the tokens of a sentence.
 
 Reading a person mention: a title (jabatan) found by the ruler, extended over its unit ("Kepala
-Perwakilan Ombudsman RI Provinsi Jawa Tengah"), then the name ("Ir. Achmad Husein", cleaned of
-degrees, honorifics and ranks), in either order ("Bupati Maros, Hatta Rahman", "Heri Susanto,
-Anggota Ombudsman RI", "Muhammad Najih selaku Ketua Ombudsman"). A capitalised word after a
+Perwakilan Ombudsman RI Provinsi Jawa Tengah"), then the name ("Ir. Bambang Sutrisno", cleaned of
+degrees, honorifics and ranks), in either order ("Bupati Maros, Andi Saputra", "Heri Susanto,
+Anggota Ombudsman RI", "Rahmat Hidayat selaku Ketua Ombudsman"). A capitalised word after a
 title belongs to the office when it is an acronym, a region, a country, a noun made from a verb or
 a common Indonesian word (mouextract/data/common_words.txt), and a given name (name_words.txt)
 starts the name; the single-word tests and tables are in person_words.py.
@@ -191,7 +191,7 @@ class Reader:
         """From token i, the extent of a name: (end, first name token, last name token + 1).
 
         Degrees, honorifics and ranks are read over but left out of the name; a comma followed
-        by a degree ("Syafrinaldi, S.H., M.C.L") stays inside the mention.
+        by a degree ("Suharyadi, S.H., M.C.L") stays inside the mention.
         """
         doc = self.doc
         first = last = None
@@ -212,7 +212,7 @@ class Reader:
                 continue
             if is_honorific_or_rank(t) or (is_degree(t) and first is None) or is_academic_prefix(t):
                 if first is not None and last is not None:
-                    # "Mossel Bay Alderman Dirk Kotzé", "Rektor Undip Prof. Dr. Yos Johan Utama":
+                    # "Port Alfred Alderman Pieter Smit", "Rektor Undip Prof. Dr. Budi Santoso":
                     # the name follows the honorific, rank or academic title
                     first = last = None
                 j += 1
@@ -450,7 +450,7 @@ class Reader:
             after_comma = i > start and doc[i - 1].text == "," and i + 1 < end and self.name_token(doc[i + 1]) \
                 and not self.unit_token(doc[i + 1]) and not acronym_like(doc[i + 1].text)
             if self.name_token(tok) and (not acronym_like(tok.text) or is_honorific_or_rank(tok.text)) and i not in self.in_parens and (
-                    after_comma or  # ", La Tunreng": a common word may open a name after a comma
+                    after_comma or  # ", La Baco": a common word may open a name after a comma
                     not self.unit_token(tok) or is_degree(tok.text) or is_honorific_or_rank(tok.text) or is_initial(tok.text)):
                 k, first, last = self.read_name(i, end)
                 marked = first > i and (is_degree(doc[i].text) or is_honorific_or_rank(doc[i].text))
@@ -513,7 +513,7 @@ class Reader:
                     used.add(k + 1)
                     k += 2
             elif kind == "title":
-                # title-first: "Bupati Maros, Hatta Rahman"
+                # title-first: "Bupati Maros, Andi Saputra"
                 nxt = n + 1
                 if nxt + 1 < len(items) and items[nxt][0] == "sep" and items[nxt][3] == "," and items[nxt + 1][0] == "name":
                     _, ns, ne, (first, last) = items[nxt + 1]
@@ -527,7 +527,7 @@ class Reader:
                 first, last = extra
                 title = None
                 tend = e
-                # name-first: "Heri Susanto, Anggota Ombudsman RI", "X selaku Ketua Y"
+                # name-first: "Dedi Kurniawan, Anggota Ombudsman RI", "X selaku Ketua Y"
                 if n + 3 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] == "(" \
                         and items[n + 2][0] == "title" and items[n + 2][3] is None and items[n + 3][3] == ")":
                     # "Rizalman, SE, MBA (Wakil Rektor Bidang Sumberdaya)": the office in brackets

@@ -87,7 +87,7 @@ def test_on_behalf_of():
 @pytest.mark.parametrize("published,expected", [("2024-06-30", ("2024-06-27", True)), (None, (None, False))])
 def test_year_from_publication_date(published, expected):
     # without a publication date nothing in the text gives the year: day and month only, no guess
-    text = "Bupati Klaten, Sri Hartini, meneken MoU dengan Rektor UNS, Ahmad Yani, Kamis (27/6)."
+    text = "Bupati Klaten, Sri Wahyuni, meneken MoU dengan Rektor UNS, Ahmad Fauzi, Kamis (27/6)."
     meta = {"published": published} if published else None
     date = mouextract.extract(text, meta)["agreements"][0]["date"]
     assert (date["value"], date["year_inferred"], date["precision"]) == (*expected, "day")
