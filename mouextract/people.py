@@ -98,7 +98,7 @@ class Reader:
         self.defined_long_forms = runs_before_short_forms(doc)
         self.bare_heads = load("institution_names.yml")["bare_heads"]
         self._regions_after_units(doc)
-        # short forms the article defines ("Universitas Katolik Widya Mandira (Unwira)") name
+        # short forms the article defines ("Universitas Katolik Santa Maria (Unsam)") name
         # institutions, not people
         self.short_forms = set(acronyms(doc.text))
         self.in_parens: set[int] = set()
@@ -223,7 +223,7 @@ class Reader:
                 continue
             if t in {",", "."} and j + 1 < end and (is_suffix_degree(doc[j + 1].text)
                                                    or (in_degrees and DEGREE_LIKE.fullmatch(doc[j + 1].text))):
-                # "Rizalman, SE, Ak.CA, MBA, MAFIS": a run of degrees, the unknown ones in capitals
+                # "Rizalman, SE, Ak.CA, MM, CFRM": a run of degrees, the unknown ones in capitals
                 j += 2 if in_degrees and not is_degree(doc[j + 1].text) else 1
                 continue
             if t in person_lexicon()["particles"] and first is not None and j + 1 < end and capitalised(doc[j + 1].text):
@@ -244,7 +244,7 @@ class Reader:
                     and t.lower() not in WEEKDAYS_MONTHS and not acronym_like(t)) or is_initial(t) or shouted \
                     or t in person_lexicon()["name_abbreviations"]:
                 if in_degrees:
-                    break  # degrees close a name: "Hamid Rasyid, S.H., LL.M. Disaksikan ..."
+                    break  # degrees close a name: "Yusuf Rasyid, S.H., LL.M. Disaksikan ..."
                 if first is None:
                     first = j
                 last = j + 1
@@ -334,7 +334,7 @@ class Reader:
                 j = numbered_unit(doc, j, end) - 1  # "Komandan Korem 032/Wirabraja", "Dandim 0314/Inhil"
             elif tok.is_digit and j > i and capitalised(doc[j - 1].text) and self.unit_token(doc[j - 1]) \
                     and j + 1 < end and capitalised(doc[j + 1].text) and self.unit_token(doc[j + 1]):
-                pass  # "Kepala SMK Negeri 10 Surabaya": a number inside the unit's name
+                pass  # "Kepala SMK Negeri 4 Malang": a number inside the unit's name
             elif named_after_person(doc, j, end) > j:
                 j = named_after_person(doc, j, end) - 1  # "Direktur RSUD dr. R. Soedjono Selong, dr. X"
             elif is_honorific_or_rank(t) or is_degree(t) or is_initial(t):
@@ -426,7 +426,7 @@ class Reader:
             if i in self.title_at:
                 j = self.read_title(i, end)
                 if i > 0 and doc[i - 1].lower_ in person_lexicon()["apposition"]:
-                    # "X selaku Rektor Universitas Lancang Kuning": the name came first, so the
+                    # "X selaku Rektor Universitas Bukit Merapi": the name came first, so the
                     # capitalised run after the title is the institution's name
                     while j < end and doc[j].text[:1].isupper() and not is_honorific_or_rank(doc[j].text):
                         j += 1

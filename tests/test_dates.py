@@ -39,7 +39,7 @@ def signing_date(text: str, meta: dict | None = None) -> dict | None:
     ("Acara digelar Selasa, 3 Maret 2020 di gedung dewan.", "Selasa, 3 Maret 2020", "2020-03-03"),
     ("Rapat koordinasi berlangsung Rabu, 25 Agustus 2021.", "Rabu, 25 Agustus 2021", "2021-08-25"),
     ("Nota kesepahaman ditandatangani pada 31 Januari 2023 secara daring.", "31 Januari 2023", "2023-01-31"),
-    ("Dokumen diserahkan tanggal 8 April 2021 mendatang.", "8 April 2021", "2021-04-08"),
+    ("Dokumen diserahkan tanggal 15 April 2021 mendatang.", "15 April 2021", "2021-04-15"),
     ("Keterangan itu disampaikan kamis (31/5/2018) sore.", "kamis (31/5/2018)", "2018-05-31"),
     ("Penandatanganan dimulai Rabu (7/4/2021) pukul 10:30 WITA di aula.", "Rabu (7/4/2021)", "2021-04-07"),
     ("Laporan dibuat Senin, 7/2/2022 oleh panitia.", "Senin, 7/2/2022", "2022-02-07"),
@@ -56,7 +56,7 @@ def signing_date(text: str, meta: dict | None = None) -> dict | None:
     ("Dokumen itu diteken (31/01/25) di gedung dewan.", "(31/01/25)", "2025-01-31"),
     ("Dokumen itu diteken Jumat (24/01/25) di gedung dewan.", "Jumat (24/01/25)", "2025-01-24"),
     # a relative day with the date in brackets
-    ("Penandatanganan digelar hari ini (17/1/2018) di pendopo.", "hari ini (17/1/2018)", "2018-01-17"),
+    ("Penandatanganan digelar hari ini (24/1/2018) di pendopo.", "hari ini (24/1/2018)", "2018-01-24"),
     # month, day and year: a dateline's way and the English way
     ("Labuhanbatu, Maret, 25-2022", "Maret, 25-2022", "2022-03-25"),
     ("The agreement was signed on March 25, 2022 in Perth.", "March 25, 2022", "2022-03-25"),
@@ -112,7 +112,7 @@ def test_weekday_is_normalised_lower_case():
 
 
 @pytest.mark.parametrize("sentence, span, direction", [
-    ("MoU akan diteken pada 25 September 2025 mendatang di kampus.", "25 September 2025", "future"),
+    ("MoU akan diteken pada 26 September 2025 mendatang di kampus.", "26 September 2025", "future"),
     ("Rapat digelar pada Jumat (14/12/2018) lalu di kantor bupati.", "Jumat (14/12/2018)", "past"),
     ("Rapat digelar pada Jumat (14/12/2018) di kantor bupati.", "Jumat (14/12/2018)", None),
 ])
@@ -122,9 +122,9 @@ def test_a_word_after_a_day_places_it_without_joining_the_mention(sentence, span
 
 
 @pytest.mark.parametrize("sentence, span", [
-    ("MoU itu ditandatangani di Nairobi baru-baru ini.", "baru-baru ini"),
-    ("MoU itu ditandatangani di Nairobi baru baru ini.", "baru baru ini"),
-    ("MoU itu ditandatangani belum lama ini di Nairobi.", "belum lama ini"),
+    ("MoU itu ditandatangani di Manado baru-baru ini.", "baru-baru ini"),
+    ("MoU itu ditandatangani di Manado baru baru ini.", "baru baru ini"),
+    ("MoU itu ditandatangani belum lama ini di Manado.", "belum lama ini"),
 ])
 def test_a_vague_time_is_read_as_such(sentence, span):
     [mention] = scan(sentence)
@@ -136,7 +136,7 @@ def test_a_vague_time_is_read_as_such(sentence, span):
 @pytest.mark.parametrize("sentence", [
     "Layanan aduan dibuka 24 jam sehari.",
     "Luas wilayahnya mencapai 27.263 km² menurut data dinas.",
-    "Aset senilai Rp1.300.000.000 berhasil diselamatkan.",
+    "Aset senilai Rp2.400.000.000 berhasil diselamatkan.",
     "Kerugian negara Rp3.848.663.750 telah dipulihkan.",
     "Capaian itu diraih selama periode 2022–2024.",
     "Capaian itu diraih pada tahun 2022-2024.",
@@ -176,7 +176,7 @@ def test_clock_time_after_weekday_is_not_a_date():
 
 
 def test_duration_is_not_a_relative_date():
-    assert find_dates("MoU itu dibuat sejak enam bulan lalu.", published=dt.date(2024, 3, 14)) == []
+    assert find_dates("MoU itu disusun sejak enam bulan lalu.", published=dt.date(2024, 3, 14)) == []
 
 
 # --------------------------------------------------------------------------- stamp and dateline
@@ -212,7 +212,7 @@ def test_published_prefers_the_byline_stamp():
     "Judul\n- Kamis, 21 Agustus 2025 | 09:17 WIB\n- Jumat, 22 Agustus 2025 | 08:00 WIB\nIsi.",
     # a statement's date at the head of a line is no dateline: no place before it
     "Judul\nDalam keterangan pers, Jumat (20/5/2022), menteri menyebut MoU itu penting.",
-    "Judul\nUntuk itu, Rabu, 5 Juni 2024, kejaksaan mengundang tiga dinas.",
+    "Judul\nUntuk itu, Rabu, 12 Juni 2024, kejaksaan mengundang tiga dinas.",
 ])
 def test_no_publication_stamp(page):
     assert read_published(page, today=TODAY) is None
@@ -495,11 +495,11 @@ def test_signing_date_choice(text, value, span):
 
 @pytest.mark.parametrize("text, span", [
     # a vague time in the signing sentence: the statement's date only bounds the signing
-    ("Kadin Merapi dan Kadin Kenya menandatangani nota kesepahaman di Nairobi baru-baru ini. "
+    ("Kadin Merapi dan Kadin Senegal menandatangani nota kesepahaman di Dakar baru-baru ini. "
      "\u201cKerja sama ini penting,\u201d kata Ketua Kadin, Selasa (13/6/2017).", "baru-baru ini"),
     # the day the signing sentence gives is still to come
     ("Asosiasi Pengusaha menandatangani nota kesepahaman dengan Universitas Merapi pada "
-     "25 September 2025 mendatang. Rencana itu dibahas pada Senin, 8 September 2025.", "25 September 2025"),
+     "26 September 2025 mendatang. Rencana itu dibahas pada Senin, 15 September 2025.", "26 September 2025"),
 ])
 def test_the_signing_sentence_can_say_the_day_is_not_given(text, span):
     from mouextract.context import Context

@@ -190,7 +190,7 @@ def _extracted_place(text):
     ("Judul\nBupati Banggai dan Kajari Banggai meneken MoU di Kantor Bupati Banggai, Kamis (5/10/2023).",
      "Banggai", "72.01"),
     # a foreign city counts, named alone or by the embassy there; it has no region code
-    ("Judul\nKadin Indonesia dan Kadin Kenya menandatangani MoU di Nairobi, Senin (5/6/2017).", "Nairobi", None),
+    ("Judul\nKadin Indonesia dan Kadin Senegal menandatangani MoU di Dakar, Senin (5/6/2017).", "Dakar", None),
     ("Judul\nDubes menyaksikan penandatanganan MoU kedua perusahaan di KBRI Tokyo, Jumat (9/6/2023).", "Tokyo", None),
     # a dateline's district gives its regency's code
     ("Judul\nKALIANDA – Pemkab dan Kejari meneken MoU, Senin (2/10/2023).", "Kalianda", "18.01"),

@@ -6,7 +6,7 @@ short form, a region, "-" and "/" joins ("Kodim 0722/Kudus"), "University of X",
 followed by an ordinary word ("Energi dan Sumber Daya Mineral"), not by another proper name
 ("Pertamina dan Chevron"); ministries' names run on over commas. An institution inside a
 person's title ("Kepala Dinas Kesehatan Kota X") is the title's unit, not a mention of its own;
-one in brackets locates ("Mossel Bay (Provinsi Western Cape)"); a head standing alone ("Pemda
+one in brackets locates ("Port Alfred (Provinsi Eastern Cape)"); a head standing alone ("Pemda
 ingin ...") names none. A group named by its region ("pemerintah kabupaten/kota se-Kalsel",
 "SMK se-Jawa Timur") is one mention; so is a foreign institution that names its kind last
 ("Tianhe Steel Group"). `span._.party` holds the party record it makes (institutions.party).
