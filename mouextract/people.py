@@ -2,7 +2,7 @@
 
 Reading a person mention: a title (jabatan) found by the ruler, extended over its unit ("Kepala
 Perwakilan Ombudsman RI Provinsi Jawa Tengah"), then the name ("Ir. Bambang Sutrisno", cleaned of
-degrees, honorifics and ranks), in either order ("Bupati Maros, Andi Saputra", "Heri Susanto,
+degrees, honorifics and ranks), in either order ("Bupati Maros, Andi Saputra", "Dedi Kurniawan,
 Anggota Ombudsman RI", "Rahmat Hidayat selaku Ketua Ombudsman"). A capitalised word after a
 title belongs to the office when it is an acronym, a region, a country, a noun made from a verb or
 a common Indonesian word (mouextract/data/common_words.txt), and a given name (name_words.txt)
