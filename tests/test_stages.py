@@ -100,10 +100,10 @@ def test_weekday_conflict_is_flagged():
 
 
 def test_agent_right_after_dilakukan():
-    text = ("Penandatanganan perjanjian kerja sama dilakukan Kapolda Jateng Irjen Pol. Ahmad Luthfi dan "
-            "Rektor Undip Prof. Dr. Yos Johan Utama, S.H., M.Hum. di Gedung Widya Puraya, Kamis (11/5/2023).")
+    text = ("Penandatanganan perjanjian kerja sama dilakukan Kapolda Jateng Irjen Pol. Ahmad Fauzi dan "
+            "Rektor Undip Prof. Dr. Sri Wahyuni Utami, S.H., M.Hum. di Gedung Serba Guna, Kamis (11/5/2023).")
     signers = mouextract.extract(text)["agreements"][0]["signatories"]
-    assert [(s["name"], s["title"]) for s in signers] == [("Ahmad Luthfi", "Kapolda Jateng"), ("Yos Johan Utama", "Rektor Undip")]
+    assert [(s["name"], s["title"]) for s in signers] == [("Ahmad Fauzi", "Kapolda Jateng"), ("Sri Wahyuni Utami", "Rektor Undip")]
 
 
 def test_earlier_signing_opened_by_sebelumnya_is_mentioned():
