@@ -149,7 +149,7 @@ def _names_less(short: dict, long: dict) -> bool:
 
 def _near(a: str, b: str) -> bool:
     """Two spellings of one word: equal, or one letter apart in a word of five or more
-    ("Muamlat" / "Muamalat")."""
+    ("Amnah" / "Amanah")."""
     if a == b:
         return True
     if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
@@ -162,8 +162,8 @@ def _near(a: str, b: str) -> bool:
 
 def nearly_within(short: str, long: str) -> bool:
     """Every word of SHORT (two or more) is a word of LONG, in any order and allowing a slip of
-    the pen: "KB Bank Bukopin" / "Bank KB Bukopin Syariah", "Bank Muamlat Indonesia" / "Bank
-    Muamalat Indonesia". Used for a name read from an office against the names in the text."""
+    the pen: "KB Bank Nusa" / "Bank KB Nusa Syariah", "Bank Amnah Indonesia" / "Bank
+    Amanah Indonesia". Used for a name read from an office against the names in the text."""
     sw, lw = fold(short).split(), fold(long).split()
     return len(sw) >= 2 and all(any(_near(w, x) for x in lw) for w in sw)
 
