@@ -123,8 +123,8 @@ def test_signing_another_kind_of_paper_is_no_agreement(text):
 
 @pytest.mark.parametrize("text,expected", [
     ("Judul\nSLEMAN, Kabarjogja.id – Pemkab Sleman meneken MoU.", ("SLEMAN", "Kabarjogja.id")),
-    ("Judul\nMaros (Antara Sulsel) - Pemkab Maros meneken MoU.", ("Maros", "Antara Sulsel")),
-    ("Judul\nBTM.CO.ID, BATAM – Ombudsman meneken MoU.", ("BATAM", "BTM.CO.ID")),
+    ("Judul\nBantaeng (Antara Sulsel) - Pemkab Bantaeng meneken MoU.", ("Bantaeng", "Antara Sulsel")),
+    ("Judul\nWRT.CO.ID, BATAM – Ombudsman meneken MoU.", ("BATAM", "WRT.CO.ID")),
     ("Judul\nRabu, 15 Maret 2023 | 08:40 WIB\nTEMANGGUNG, Warta.id – Pemkab meneken MoU.", ("TEMANGGUNG", "Warta.id")),
 ])
 def test_dateline_and_outlet(text, expected):
