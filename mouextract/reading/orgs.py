@@ -146,7 +146,7 @@ class OrgReader:
             letters += letters[-1] * (int(c) - 1) if c.isdigit() and letters else (c if c.isalpha() else "")
         initials = [doc[x].lower_[0] for x in range(i, m) if doc[x].text[:1].isupper()]
         # every word's initial, in order, one word left out at most: "BKKBN" does not spell
-        # "Bank Pembangunan Daerah Kaltim dan Badan Koordinasi Keluarga Berencana Nasional"
+        # "Bank Pembangunan Daerah Sleman dan Badan Koordinasi Keluarga Berencana Nasional"
         it = iter(initials)
         spelled = len(letters) >= 2 and all(c in it for c in letters) and len(initials) - len(letters) <= 1
         return m if spelled and letters[0] == initials[0] else k
