@@ -196,7 +196,7 @@ def _distinctive(name: str) -> frozenset[str]:
 
 
 def _misspelt(a: str, b: str) -> bool:
-    """The same words but one, and that one misspelt ("Bank Muamlat Indonesia")."""
+    """The same words but one, and that one misspelt ("Bank Amnah Indonesia")."""
     wa, wb = fold(a).split(), fold(b).split()
     differ = [(x, y) for x, y in zip(wa, wb) if x != y]
     return len(wa) == len(wb) and len(differ) == 1 and min(map(len, differ[0])) >= MIN_TYPO_WORD \
@@ -205,8 +205,8 @@ def _misspelt(a: str, b: str) -> bool:
 
 def _resembles(a: dict, b: dict) -> bool:
     """Two names of one institution as news writes them: the same one to the parties stage,
-    two distinctive words in common ("KB Bank Bukopin" / "Bank KB Bukopin Syariah"), or a
-    misspelling ("Bank Muamlat Indonesia")."""
+    two distinctive words in common ("KB Bank Nusa" / "Bank KB Nusa Syariah"), or a
+    misspelling ("Bank Amnah Indonesia")."""
     if same_institution(a, b) or len(_distinctive(a["name"]) & _distinctive(b["name"])) >= 2:
         return True
     return _misspelt(a["name"], b["name"])
@@ -245,7 +245,7 @@ def hub_and_spokes(ctx: Context, ev: Event) -> list[Event]:
     else:
         return [ev]
     # another name of the hub or of a spoke goes with it (two parties read from one mention; "KB
-    # Bank Bukopin" named later for "Bank KB Bukopin Syariah"; a misspelt "Bank Muamlat"); a
+    # Bank Nusa" named later for "Bank KB Nusa Syariah"; a misspelt "Bank Amnah"); a
     # party the key sentence does not place is in none of the pairs
     with_spoke: dict[int, list[int]] = {}
     for k in spokes + [k for k in range(len(ev.parties)) if k != hub and k not in spokes]:

@@ -9,7 +9,7 @@ from .nlp import RULES_KEY
 
 
 # A title line has this many words, and this share of them capitalised ("Pemkot Sleman dan Polres Sleman
-# Teken MoU Pengamanan Program Pembangunan": 9 of 9; a caption "Foto: Bupati X saat ..." less).
+# Teken MoU Penertiban Parkir Liar": 9 of 9; a caption "Foto: Bupati X saat ..." less).
 HEADING_WORDS = (3, 25)
 HEADING_CAPITALS = 0.75
 HEADLINE_AFTER_NAVIGATION = 2          # navigation lines passed over before the headline

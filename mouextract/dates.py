@@ -412,7 +412,7 @@ _STAMP_TIME = re.compile(
 _STAMP_REST = re.compile(r"[ \t]*(?:$|[-–—|•·][^\n]*$)", re.MULTILINE)
 _LINE_END = re.compile(r"[ \t]*$", re.MULTILINE)
 # A dateline opens the story with the place it was filed from: "BATAM, Senin (7/2) - ",
-# "Labuhanbatu, Maret, 25-2022", "KPUDEMAK, 01 Oktober 2019 bertempat ...".
+# "Labuhanbatu, Maret, 25-2022", "KPUSLEMAN, 03 Oktober 2019 bertempat ...".
 _DATELINE_PREFIX = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*,[ \t]*")
 
 

@@ -45,7 +45,7 @@ def find_dates(text: str, *, published=None, url: str | None = None, today: dt.d
 
 
 def read_published(text: str, *, today: dt.date | None = None) -> DateMention | None:
-    """The page's date stamp ("Rabu, 2 Juli 2025 | 10:05 WIB"), else the story's dateline
+    """The page's date stamp ("Rabu, 9 Juli 2025 | 14:20 WIB"), else the story's dateline
     ("KUDUS, 17 Januari 2018 -"), as a resolved date; None when the text states neither."""
     meant = find_dates(text, today=today)
     for role in STAMP_ROLES:

@@ -2,7 +2,7 @@
 
 News names one body many ways ("Pemkab X" / "Pemerintah Kabupaten (Pemkab) X" / "Kabupaten
 X"; "Kementerian ESDM" / "Kementerian Energi dan Sumber Daya Mineral (ESDM)"; "UIN Susqa" /
-"Universitas Islam Negeri Sultan Syarif Qasyim II"). Names are compared as folded word sets with
+"Universitas Islam Negeri Sultan Sahid Qamaruddin II"). Names are compared as folded word sets with
 each region written as its Kemendagri code, so "Polda Jateng" and "Kepolisian Daerah Jawa
 Tengah" are equal; the tables are in patterns/institution_names.yml, and which institution an
 office holder signs for in patterns/offices.yml. Computation only: no reading of the Doc here.
@@ -80,7 +80,7 @@ def _prefixes(short: str, words: list[str], i: int) -> int | None:
 @lru_cache(maxsize=65536)
 def abbreviates(short: str, long: str) -> bool:
     """SHORT is LONG in news's short forms: "UIN Susqa" for "Universitas Islam Negeri Sultan
-    Syarif Qasyim II", "Kemendesa PDTT" for "Kementerian Desa, Pembangunan Daerah Tertinggal dan
+    Sahid Qamaruddin II", "Kemendesa PDTT" for "Kementerian Desa, Pembangunan Daerah Tertinggal dan
     Transmigrasi". Each short word is a long word or spells a run of them by their beginnings."""
     skip = names()["connectives"]
     sw = re.findall(r"[a-z0-9]+", short.lower())
@@ -149,7 +149,7 @@ def _names_less(short: dict, long: dict) -> bool:
 
 def _near(a: str, b: str) -> bool:
     """Two spellings of one word: equal, or one letter apart in a word of five or more
-    ("Muamlat" / "Muamalat")."""
+    ("Amnah" / "Amanah")."""
     if a == b:
         return True
     if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
@@ -162,8 +162,8 @@ def _near(a: str, b: str) -> bool:
 
 def nearly_within(short: str, long: str) -> bool:
     """Every word of SHORT (two or more) is a word of LONG, in any order and allowing a slip of
-    the pen: "KB Bank Bukopin" / "Bank KB Bukopin Syariah", "Bank Muamlat Indonesia" / "Bank
-    Muamalat Indonesia". Used for a name read from an office against the names in the text."""
+    the pen: "KB Bank Nusa" / "Bank KB Nusa Syariah", "Bank Amnah Indonesia" / "Bank
+    Amanah Indonesia". Used for a name read from an office against the names in the text."""
     sw, lw = fold(short).split(), fold(long).split()
     return len(sw) >= 2 and all(any(_near(w, x) for x in lw) for w in sw)
 

@@ -218,7 +218,7 @@ def structure(tk: Tokens, w: ListWords, found: list[Piece], announced: int | Non
     item (what follows a comma is the sentence going on). "A, B dan C" gives C its own item,
     unless the list puts a comma before its conjunctions ("A, B dan C, serta D": "B dan C" is
     one item) or announced as many items as there are pieces. Inside a list joined by "serta",
-    "A, B, dan C X" is one item when A and B are bare heads of C's complement ("sosialisasi,
+    "A, B, dan C X" is one item when A and B are bare heads of C's complement ("penyuluhan,
     pembinaan, dan pendampingan Program X"). "bidang A, termasuk B, bidang C" keeps B with A.
     """
     if len(found) < 2:
@@ -312,7 +312,7 @@ def read(tk: Tokens, w: ListWords, start: int, end: int, announced: int | None =
         heads = [_head(tk, w, *trim(tk, w, p.start, p.end)) for p in found]
         # a verb of aim before a field is the aim's wording when the list goes on with fields
         # named as such ("memperkuat X, pemberdayaan Y, dan pendidikan Z"); alone it states a
-        # purpose ("dimaksudkan untuk memperkuat pendampingan hukum")
+        # purpose ("dimaksudkan untuk memperkuat bantuan hukum")
         bare = [h == trim(tk, w, p.start, p.end)[0] for h, p in zip(heads, found)]
         if found and not bare[0] and not any(bare[1:]):
             found = []
@@ -415,7 +415,7 @@ def _items(slot: Slot, subject: bool) -> list[tuple[int, int]]:
     test = _REQUIRE.get(required)
     accept = (lambda p: test(tk, w, p)) if test else None
     if subject and tk.phrase(start, w.field_heads) and tk.text[start][:1].isupper():
-        # "Kerja Sama Meteorologi, Klimatologi, dan Geofisika": a title, one item
+        # "Kerja Sama Hidrologi, Oseanografi, dan Kebencanaan": a title, one item
         whole = span(tk, w, start, stop)
         return [whole] if whole and (accept is None or accept(Piece(start, stop, ""))) else []
     return read(tk, w, start, stop, announced, accept, fields=required == "field")

@@ -106,7 +106,7 @@ def _mention_of(text: str, p: dict, ev, k: int) -> list[int] | None:
 
 def _as_named(inst: str | None, named: list[str]) -> str | None:
     """The institution an office gives, written as the text names it when the office words it
-    a little differently ("Direktur KB Bank Bukopin" for "Bank KB Bukopin Syariah")."""
+    a little differently ("Direktur KB Bank Nusa" for "Bank KB Nusa Syariah")."""
     if inst is None:
         return None
     return next((n for n in named if nearly_within(inst, n)), inst)

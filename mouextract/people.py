@@ -1,9 +1,9 @@
 """The person reader: how a person mention is read from the tokens of a sentence.
 
 Reading a person mention: a title (jabatan) found by the ruler, extended over its unit ("Kepala
-Perwakilan Ombudsman RI Provinsi Jawa Tengah"), then the name ("Ir. Achmad Husein", cleaned of
-degrees, honorifics and ranks), in either order ("Bupati Maros, Hatta Rahman", "Heri Susanto,
-Anggota Ombudsman RI", "Muhammad Najih selaku Ketua Ombudsman"). A capitalised word after a
+Perwakilan Ombudsman RI Provinsi Jawa Tengah"), then the name ("Ir. Bambang Sutrisno", cleaned of
+degrees, honorifics and ranks), in either order ("Bupati Maros, Andi Saputra", "Dedi Kurniawan,
+Anggota Ombudsman RI", "Rahmat Hidayat selaku Ketua Ombudsman"). A capitalised word after a
 title belongs to the office when it is an acronym, a region, a country, a noun made from a verb or
 a common Indonesian word (mouextract/data/common_words.txt), and a given name (name_words.txt)
 starts the name; the single-word tests and tables are in person_words.py.
@@ -98,7 +98,7 @@ class Reader:
         self.defined_long_forms = runs_before_short_forms(doc)
         self.bare_heads = load("institution_names.yml")["bare_heads"]
         self._regions_after_units(doc)
-        # short forms the article defines ("Universitas Katolik Widya Mandira (Unwira)") name
+        # short forms the article defines ("Universitas Katolik Santa Maria (Unsam)") name
         # institutions, not people
         self.short_forms = set(acronyms(doc.text))
         self.in_parens: set[int] = set()
@@ -199,7 +199,7 @@ class Reader:
         """From token i, the extent of a name: (end, first name token, last name token + 1).
 
         Degrees, honorifics and ranks are read over but left out of the name; a comma followed
-        by a degree ("Syafrinaldi, S.H., M.C.L") stays inside the mention.
+        by a degree ("Suharyadi, S.H., M.C.L") stays inside the mention.
         """
         doc = self.doc
         first = last = None
@@ -220,7 +220,7 @@ class Reader:
                 continue
             if is_honorific_or_rank(t) or (is_degree(t) and first is None) or is_academic_prefix(t):
                 if first is not None and last is not None:
-                    # "Mossel Bay Alderman Dirk Kotzé", "Rektor Undip Prof. Dr. Yos Johan Utama":
+                    # "Port Alfred Alderman Pieter Smit", "Rektor Undip Prof. Dr. Budi Santoso":
                     # the name follows the honorific, rank or academic title
                     first = last = None
                 j += 1
@@ -231,7 +231,7 @@ class Reader:
                 continue
             if t in {",", "."} and j + 1 < end and (is_suffix_degree(doc[j + 1].text)
                                                    or (in_degrees and DEGREE_LIKE.fullmatch(doc[j + 1].text))):
-                # "Rizalman, SE, Ak.CA, MBA, MAFIS": a run of degrees, the unknown ones in capitals
+                # "Rizalman, SE, Ak.CA, MM, CFRM": a run of degrees, the unknown ones in capitals
                 j += 2 if in_degrees and not is_degree(doc[j + 1].text) else 1
                 continue
             if t in person_lexicon()["particles"] and first is not None and j + 1 < end and capitalised(doc[j + 1].text):
@@ -252,7 +252,7 @@ class Reader:
                     and t.lower() not in WEEKDAYS_MONTHS and not acronym_like(t)) or is_initial(t) or shouted \
                     or t in person_lexicon()["name_abbreviations"]:
                 if in_degrees:
-                    break  # degrees close a name: "Hamid Rasyid, S.H., LL.M. Disaksikan ..."
+                    break  # degrees close a name: "Yusuf Rasyid, S.H., LL.M. Disaksikan ..."
                 if first is None:
                     first = j
                 last = j + 1
@@ -342,7 +342,7 @@ class Reader:
                 j = numbered_unit(doc, j, end) - 1  # "Komandan Korem 032/Wirabraja", "Dandim 0314/Inhil"
             elif tok.is_digit and j > i and capitalised(doc[j - 1].text) and self.unit_token(doc[j - 1]) \
                     and j + 1 < end and capitalised(doc[j + 1].text) and self.unit_token(doc[j + 1]):
-                pass  # "Kepala SMK Negeri 10 Surabaya": a number inside the unit's name
+                pass  # "Kepala SMK Negeri 4 Malang": a number inside the unit's name
             elif named_after_person(doc, j, end) > j:
                 j = named_after_person(doc, j, end) - 1  # "Direktur RSUD dr. R. Soedjono Selong, dr. X"
             elif is_honorific_or_rank(t) or is_degree(t) or is_initial(t):
@@ -434,7 +434,7 @@ class Reader:
             if i in self.title_at:
                 j = self.read_title(i, end)
                 if i > 0 and doc[i - 1].lower_ in person_lexicon()["apposition"]:
-                    # "X selaku Rektor Universitas Lancang Kuning": the name came first, so the
+                    # "X selaku Rektor Universitas Bukit Merapi": the name came first, so the
                     # capitalised run after the title is the institution's name
                     while j < end and doc[j].text[:1].isupper() and not is_honorific_or_rank(doc[j].text):
                         j += 1
@@ -458,7 +458,7 @@ class Reader:
             after_comma = i > start and doc[i - 1].text == "," and i + 1 < end and self.name_token(doc[i + 1]) \
                 and not self.unit_token(doc[i + 1]) and not acronym_like(doc[i + 1].text)
             if self.name_token(tok) and (not acronym_like(tok.text) or is_honorific_or_rank(tok.text)) and i not in self.in_parens and (
-                    after_comma or  # ", La Tunreng": a common word may open a name after a comma
+                    after_comma or  # ", La Baco": a common word may open a name after a comma
                     not self.unit_token(tok) or is_degree(tok.text) or is_honorific_or_rank(tok.text) or is_initial(tok.text)):
                 k, first, last = self.read_name(i, end)
                 marked = first > i and (is_degree(doc[i].text) or is_honorific_or_rank(doc[i].text))
@@ -521,7 +521,7 @@ class Reader:
                     used.add(k + 1)
                     k += 2
             elif kind == "title":
-                # title-first: "Bupati Maros, Hatta Rahman"
+                # title-first: "Bupati Maros, Andi Saputra"
                 nxt = n + 1
                 if nxt + 1 < len(items) and items[nxt][0] == "sep" and items[nxt][3] == "," and items[nxt + 1][0] == "name":
                     _, ns, ne, (first, last) = items[nxt + 1]
@@ -535,7 +535,7 @@ class Reader:
                 first, last = extra
                 title = None
                 tend = e
-                # name-first: "Heri Susanto, Anggota Ombudsman RI", "X selaku Ketua Y"
+                # name-first: "Dedi Kurniawan, Anggota Ombudsman RI", "X selaku Ketua Y"
                 if n + 3 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] == "(" \
                         and items[n + 2][0] == "title" and items[n + 2][3] is None and items[n + 3][3] == ")":
                     # "Rizalman, SE, MBA (Wakil Rektor Bidang Sumberdaya)": the office in brackets

@@ -152,9 +152,9 @@ def _ner_persons(ctx: Context, sentence_ids: list[int]) -> list[tuple[int, int]]
 
 
 def _is_person(p: Person, directory, ner_spans, orgs: list) -> bool:
-    """Rules leave an untitled, unmarked capitalised run undecided ("Focal Point", "Unwira"):
+    """Rules leave an untitled, unmarked capitalised run undecided ("Focal Point", "Unsam"):
     it is a person when the article gives it a title elsewhere, or when the NER model says so and
-    one of its words is a given name. A name inside an institution's name ("Charles Darwin
+    one of its words is a given name. A name inside an institution's name ("James Whitfield
     University") is no person."""
     if p.name and set(p.name.split()) & person_lexicon()["org_words"]:
         return False

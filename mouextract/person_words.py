@@ -221,8 +221,8 @@ ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'-]*\s+(?:(?:dan|&)\s+)?){1,8}?)\(\s*([A-
 
 
 def acronyms(text: str) -> dict[str, set]:
-    """Short forms defined in the text ("Universitas Katolik Widya Mandira ( Unwira)"), mapped
-    to the words of their long form, for matching "Rektor Unwira" with the full title."""
+    """Short forms defined in the text ("Universitas Katolik Santa Maria ( Unsam)"), mapped
+    to the words of their long form, for matching "Rektor Unsam" with the full title."""
     out = {}
     for m in ACRONYM_DEF.finditer(text):
         words = re.findall(r"[A-Za-z]+", m.group(1).lower())

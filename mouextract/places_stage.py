@@ -17,7 +17,7 @@ from .nlp import parse
 from .patterns import load as load_data
 from .places import Dateline, locate
 
-# A dateline opens the body: "SLEMAN, Kabarjogja.id –", "Maros (Antara Sulsel) -",
+# A dateline opens the body: "SLEMAN, Kabarjogja.id –", "Bantaeng (Antara Sulsel) -",
 # "Kupang || Media", "MAKASSAR-Politeknik ...". It stands in one of the first lines after the
 # headline, before the first line of prose.
 DATELINE_LINES = 8
@@ -81,7 +81,7 @@ def _cut(line: list[Token]) -> int | None:
 
 
 def _web_address(text: str) -> bool:
-    """"Bisnis.com", "BTM.CO.ID", "Warta Kendal.Com": a name with a dot inside a word."""
+    """"Kabar.com", "WRT.CO.ID", "Warta Kendal.Com": a name with a dot inside a word."""
     return any("." in w.strip(".") for w in text.split())
 
 
@@ -173,7 +173,7 @@ def dateline(text: str | Doc) -> tuple[str | None, str | None]:
 
 def read_dateline(doc: Doc, headline: Span | None = None) -> tuple[str | None, str | None, Dateline | None]:
     """(place, outlet, resolved place) of the line a story opens with: "SLEMAN, Kabarjogja.id –",
-    "Maros (Antara Sulsel) -", "BTM.CO.ID, BATAM –", "Beijing (ANTARA) –". The place is written
+    "Bantaeng (Antara Sulsel) -", "WRT.CO.ID, BATAM –", "Hanoi (ANTARA) –". The place is written
     in capitals or known to the gazetteer; the outlet is a web address or the name in brackets.
     A byline's weekday or month ("Rabu, 15 Maret 2023") is no place. The lines read are those
     after HEADLINE (the title line the article's context found), else after the first line."""

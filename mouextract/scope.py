@@ -58,7 +58,7 @@ def readable(ctx: Context) -> list[Span]:
 
 def _add(found: list[Item], item: Item) -> None:
     """Add ITEM unless an item found already says the same; a longer wording of the same item
-    ("peningkatan sumber daya" / "... dalam rangka pembangunan daerah") replaces it."""
+    ("penguatan kapasitas aparatur" / "... dalam rangka pelayanan desa") replaces it."""
     words = set(item.text.lower().split())
     for k, other in enumerate(found):
         ow = set(other.text.lower().split())

@@ -290,7 +290,7 @@ class _Reader:
         return members
 
     def _opens_with_a_name(self, i: int) -> bool:
-        """"yakni Hebei Steel Group dan ...", not "adalah mengubahnya menjadi ...": a list of names."""
+        """"yakni Tianhe Steel Group dan ...", not "adalah mengubahnya menjadi ...": a list of names."""
         for t in self.ctx.doc[i:]:
             if t.is_punct or t.is_space:
                 continue

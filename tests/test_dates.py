@@ -34,12 +34,12 @@ def signing_date(text: str, meta: dict | None = None) -> dict | None:
 # --------------------------------------------------------------------------- written forms
 
 @pytest.mark.parametrize("sentence, span, value", [
-    ("Kesepakatan itu diteken pada hari Senin (7/2/2022) di aula kantor wali kota.", "Senin (7/2/2022)", "2022-02-07"),
+    ("Kesepakatan itu diteken pada hari Senin (14/2/2022) di aula kantor wali kota.", "Senin (14/2/2022)", "2022-02-14"),
     ("Kedua pihak bertemu Jumat (1/12/23) siang di Kupang.", "Jumat (1/12/23)", "2023-12-01"),
     ("Acara digelar Selasa, 3 Maret 2020 di gedung dewan.", "Selasa, 3 Maret 2020", "2020-03-03"),
     ("Rapat koordinasi berlangsung Rabu, 25 Agustus 2021.", "Rabu, 25 Agustus 2021", "2021-08-25"),
     ("Nota kesepahaman ditandatangani pada 31 Januari 2023 secara daring.", "31 Januari 2023", "2023-01-31"),
-    ("Dokumen diserahkan tanggal 8 April 2021 mendatang.", "8 April 2021", "2021-04-08"),
+    ("Dokumen diserahkan tanggal 15 April 2021 mendatang.", "15 April 2021", "2021-04-15"),
     ("Keterangan itu disampaikan kamis (31/5/2018) sore.", "kamis (31/5/2018)", "2018-05-31"),
     ("Penandatanganan dimulai Rabu (7/4/2021) pukul 10:30 WITA di aula.", "Rabu (7/4/2021)", "2021-04-07"),
     ("Laporan dibuat Senin, 7/2/2022 oleh panitia.", "Senin, 7/2/2022", "2022-02-07"),
@@ -54,9 +54,9 @@ def signing_date(text: str, meta: dict | None = None) -> dict | None:
     ("Surat bertanggal 12/31/2020 itu dibacakan.", "12/31/2020", "2020-12-31"),
     # a two-digit year in brackets, with or without a weekday
     ("Dokumen itu diteken (31/01/25) di gedung dewan.", "(31/01/25)", "2025-01-31"),
-    ("Dokumen itu diteken Jumat (31/01/25) di gedung dewan.", "Jumat (31/01/25)", "2025-01-31"),
+    ("Dokumen itu diteken Jumat (24/01/25) di gedung dewan.", "Jumat (24/01/25)", "2025-01-24"),
     # a relative day with the date in brackets
-    ("Penandatanganan digelar hari ini (17/1/2018) di pendopo.", "hari ini (17/1/2018)", "2018-01-17"),
+    ("Penandatanganan digelar hari ini (24/1/2018) di pendopo.", "hari ini (24/1/2018)", "2018-01-24"),
     # month, day and year: a dateline's way and the English way
     ("Labuhanbatu, Maret, 25-2022", "Maret, 25-2022", "2022-03-25"),
     ("The agreement was signed on March 25, 2022 in Perth.", "March 25, 2022", "2022-03-25"),
@@ -112,9 +112,9 @@ def test_weekday_is_normalised_lower_case():
 
 
 @pytest.mark.parametrize("sentence, span, direction", [
-    ("MoU akan diteken pada 25 September 2025 mendatang di kampus.", "25 September 2025", "future"),
-    ("Rapat digelar pada Jumat (7/12/2018) lalu di kantor bupati.", "Jumat (7/12/2018)", "past"),
-    ("Rapat digelar pada Jumat (7/12/2018) di kantor bupati.", "Jumat (7/12/2018)", None),
+    ("MoU akan diteken pada 26 September 2025 mendatang di kampus.", "26 September 2025", "future"),
+    ("Rapat digelar pada Jumat (14/12/2018) lalu di kantor bupati.", "Jumat (14/12/2018)", "past"),
+    ("Rapat digelar pada Jumat (14/12/2018) di kantor bupati.", "Jumat (14/12/2018)", None),
 ])
 def test_a_word_after_a_day_places_it_without_joining_the_mention(sentence, span, direction):
     [mention] = scan(sentence)
@@ -122,9 +122,9 @@ def test_a_word_after_a_day_places_it_without_joining_the_mention(sentence, span
 
 
 @pytest.mark.parametrize("sentence, span", [
-    ("MoU itu ditandatangani di Nairobi baru-baru ini.", "baru-baru ini"),
-    ("MoU itu ditandatangani di Nairobi baru baru ini.", "baru baru ini"),
-    ("MoU itu ditandatangani belum lama ini di Nairobi.", "belum lama ini"),
+    ("MoU itu ditandatangani di Manado baru-baru ini.", "baru-baru ini"),
+    ("MoU itu ditandatangani di Manado baru baru ini.", "baru baru ini"),
+    ("MoU itu ditandatangani belum lama ini di Manado.", "belum lama ini"),
 ])
 def test_a_vague_time_is_read_as_such(sentence, span):
     [mention] = scan(sentence)
@@ -136,7 +136,7 @@ def test_a_vague_time_is_read_as_such(sentence, span):
 @pytest.mark.parametrize("sentence", [
     "Layanan aduan dibuka 24 jam sehari.",
     "Luas wilayahnya mencapai 27.263 km² menurut data dinas.",
-    "Aset senilai Rp1.300.000.000 berhasil diselamatkan.",
+    "Aset senilai Rp2.400.000.000 berhasil diselamatkan.",
     "Kerugian negara Rp3.848.663.750 telah dipulihkan.",
     "Capaian itu diraih selama periode 2022–2024.",
     "Capaian itu diraih pada tahun 2022-2024.",
@@ -176,14 +176,14 @@ def test_clock_time_after_weekday_is_not_a_date():
 
 
 def test_duration_is_not_a_relative_date():
-    assert find_dates("MoU itu dibuat sejak enam bulan lalu.", published=dt.date(2024, 3, 14)) == []
+    assert find_dates("MoU itu disusun sejak enam bulan lalu.", published=dt.date(2024, 3, 14)) == []
 
 
 # --------------------------------------------------------------------------- stamp and dateline
 
 @pytest.mark.parametrize("page, value, span", [
-    ("Judul Berita\n- Kamis, 28 Agustus 2025 | 12:43 WIB\nIsi berita dimulai di sini.", "2025-08-28", "Kamis, 28 Agustus 2025"),
-    ("Judul\nOleh Tim Redaksi, Rabu, 2 Juli 2025 | 10:05 WIB - Redaktur: Budi\nIsi.", "2025-07-02", "Rabu, 2 Juli 2025"),
+    ("Judul Berita\n- Kamis, 21 Agustus 2025 | 09:17 WIB\nIsi berita dimulai di sini.", "2025-08-21", "Kamis, 21 Agustus 2025"),
+    ("Judul\nOleh Tim Redaksi, Rabu, 9 Juli 2025 | 14:20 WIB - Redaktur: Budi\nIsi.", "2025-07-09", "Rabu, 9 Juli 2025"),
     ("Judul\nSitus.com - 07/02/2022, 10:30 WIB\nIsi.", "2022-02-07", "07/02/2022"),
     ("Judul\nDiterbitkan: 5 Maret 2024\nIsi.", "2024-03-05", "5 Maret 2024"),
     ("Judul\nDiterbitkan pada 5 Maret 2024\nIsi.", "2024-03-05", "5 Maret 2024"),
@@ -197,22 +197,22 @@ def test_published_stamp(page, value, span):
 
 
 def test_published_prefers_the_byline_stamp():
-    page = ("Judul\n- Oleh Humas Kabupaten\n- Kamis, 28 Agustus 2025 | 12:43 WIB\n"
-            "Keterangan foto.\nOleh Humas Kabupaten, Rabu, 2 Juli 2025 | 10:05 WIB - Redaktur: Ani\nIsi.")
-    assert read_published(page, today=TODAY).value == "2025-07-02"
+    page = ("Judul\n- Oleh Humas Kabupaten\n- Kamis, 21 Agustus 2025 | 09:17 WIB\n"
+            "Keterangan foto.\nOleh Humas Kabupaten, Rabu, 9 Juli 2025 | 14:20 WIB - Redaktur: Ani\nIsi.")
+    assert read_published(page, today=TODAY).value == "2025-07-09"
 
 
 @pytest.mark.parametrize("page", [
     "Isi berita.\nPewarta : Ani\nCopyright © ANTARA 2024",
     "Isi berita.\nBerita Terkait\n    access_time18-11-2024 remove_red_eye3659 personAni",
-    "Judul\n date 2023-02 Bagaimana tanggapan anda mengenai artikel ini?",
+    "Judul\n date 2023-02 Apa pendapat Anda tentang berita ini?",
     "Senin, 7 Februari 2022 pukul 10.00 WIB, bupati membuka acara di aula.",
     "Acara dibuka Rabu (2/7/2025) pukul 10.00 WIB oleh bupati.",
     "Kesepakatan diteken pada 31 Januari 2023 di Denpasar.",
-    "Judul\n- Kamis, 28 Agustus 2025 | 12:43 WIB\n- Jumat, 29 Agustus 2025 | 08:00 WIB\nIsi.",
+    "Judul\n- Kamis, 21 Agustus 2025 | 09:17 WIB\n- Jumat, 22 Agustus 2025 | 08:00 WIB\nIsi.",
     # a statement's date at the head of a line is no dateline: no place before it
-    "Judul\nDalam keterangan pers, Jumat (13/5/2022), menteri menyebut MoU itu penting.",
-    "Judul\nUntuk itu, Rabu, 5 Juni 2024, kejaksaan mengundang tiga dinas.",
+    "Judul\nDalam keterangan pers, Jumat (20/5/2022), menteri menyebut MoU itu penting.",
+    "Judul\nUntuk itu, Rabu, 12 Juni 2024, kejaksaan mengundang tiga dinas.",
 ])
 def test_no_publication_stamp(page):
     assert read_published(page, today=TODAY) is None
@@ -230,7 +230,7 @@ def test_dateline(page, span, value):
 
 
 @pytest.mark.parametrize("page, span", [
-    ("Judul\n- Kamis, 28 Agustus 2025 | 12:43 WIB\nIsi berita.", "Kamis, 28 Agustus 2025"),
+    ("Judul\n- Kamis, 21 Agustus 2025 | 09:17 WIB\nIsi berita.", "Kamis, 21 Agustus 2025"),
     ("Judul\nKUDUS, 17 Januari 2018 - Pemkab Kudus meneken naskah hibah.", "17 Januari 2018"),
     ("Judul\nPALU, Senin (7/2) – Bupati meneken MoU.", None),  # no year: the text does not date itself
     ("Kesepakatan diteken pada 31 Januari 2023 di Denpasar.", None),
@@ -495,11 +495,11 @@ def test_signing_date_choice(text, value, span):
 
 @pytest.mark.parametrize("text, span", [
     # a vague time in the signing sentence: the statement's date only bounds the signing
-    ("Kadin Merapi dan Kadin Kenya menandatangani nota kesepahaman di Nairobi baru-baru ini. "
+    ("Kadin Merapi dan Kadin Senegal menandatangani nota kesepahaman di Dakar baru-baru ini. "
      "\u201cKerja sama ini penting,\u201d kata Ketua Kadin, Selasa (13/6/2017).", "baru-baru ini"),
     # the day the signing sentence gives is still to come
     ("Asosiasi Pengusaha menandatangani nota kesepahaman dengan Universitas Merapi pada "
-     "25 September 2025 mendatang. Rencana itu dibahas pada Senin, 8 September 2025.", "25 September 2025"),
+     "26 September 2025 mendatang. Rencana itu dibahas pada Senin, 15 September 2025.", "26 September 2025"),
 ])
 def test_the_signing_sentence_can_say_the_day_is_not_given(text, span):
     from mouextract.context import Context
@@ -513,13 +513,13 @@ def test_the_signing_sentence_can_say_the_day_is_not_given(text, span):
 @pytest.mark.parametrize("text", [
     # the signing had happened before the statement that is dated
     "Menteri Investasi menyatakan telah menyaksikan penandatanganan nota kesepahaman antara PT Merapi "
-    "dan Nusa Corp di Washington. Dalam keterangan pers, Jumat (13/5/2022), menteri menyebut MoU itu penting.",
+    "dan Nusa Corp di Washington. Dalam keterangan pers, Jumat (20/5/2022), menteri menyebut MoU itu penting.",
     # the statement is not the one day the story gives
     "Pemkab Sleman dan Kejari Sleman menandatangani nota kesepahaman. Rapat persiapan digelar di aula. "
     "Panitia bekerja sejak pagi. Anggaran disiapkan pada Rabu (1/3/2023). Warga menyambut baik. "
     "\u201cKerja sama ini penting,\u201d kata Bupati, Selasa (14/3/2023).",
     # the page stamp dates the page, not the signing
-    "Judul Berita\n- Kamis, 28 Agustus 2025 | 12:43 WIB\nPemkab Sleman dan Kejari Sleman menandatangani nota kesepahaman.",
+    "Judul Berita\n- Kamis, 21 Agustus 2025 | 09:17 WIB\nPemkab Sleman dan Kejari Sleman menandatangani nota kesepahaman.",
 ])
 def test_no_signing_date(text):
     date = signing_date(text)

@@ -95,7 +95,7 @@ def test_find_regions_finds_prefixed_and_aliased_names(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # the province abbreviations inside a made-up initialism are not separate words
-    ("Luasnya 2,8 kali luas Jabodetabek.", []),
+    ("Luasnya tiga kali luas Jabodetabek.", []),
     # a place name used as a given name
     ("Sambutan dibacakan Bapak Tegal Suryanto.", []),
     ("Wali Kota Bogor Bima Arya hadir.", [("Kota Bogor", "32.71")]),

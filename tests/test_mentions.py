@@ -54,8 +54,8 @@ def test_whitespace_runs_inside_a_name_are_read_over(text, name):
 
 
 @pytest.mark.parametrize("text,full", [
-    ("Duta Besar RI untuk Ghana Jauhari Santoso hadir di Accra. Pemkab Sleman dan Universitas Merapi "
-     "menandatangani nota kesepahaman, Senin (4/9/2023), disaksikan Dubes Jauhari.", "Jauhari Santoso"),
+    ("Duta Besar RI untuk Ghana Hendra Santoso hadir di Accra. Pemkab Sleman dan Universitas Merapi "
+     "menandatangani nota kesepahaman, Senin (4/9/2023), disaksikan Dubes Hendra.", "Hendra Santoso"),
 ])
 def test_a_one_word_name_takes_the_fuller_name_of_the_same_person(text, full):
     assert witnesses(text) == [full]
@@ -70,17 +70,17 @@ def test_a_sentence_opened_by_sementara_goes_on_with_the_signing(text, signer):
 
 
 @pytest.mark.parametrize("text,absent", [
-    ("Pemkab Sleman menandatangani nota kesepahaman dengan Charles Darwin University (CDU), Senin (4/9/2023).",
-     "Charles Darwin"),
+    ("Pemkab Sleman menandatangani nota kesepahaman dengan James Whitfield University (CDU), Senin (4/9/2023).",
+     "James Whitfield"),
 ])
 def test_a_name_inside_an_institutions_name_is_no_person(text, absent):
     assert absent not in signatories(text)
 
 
 @pytest.mark.parametrize("text,name", [
-    ("Pemkab Sleman bekerja sama dengan Hebei Steel Group.", "Hebei Steel Group"),
+    ("Pemkab Sleman bekerja sama dengan Tianhe Steel Group.", "Tianhe Steel Group"),
     ("Kadin bekerja sama dengan Ghana National Chamber of Commerce and Industry.", "Ghana National Chamber of Commerce and Industry"),
-    ("Pemkab Sleman bekerja sama dengan Charles Darwin University (CDU).", "Charles Darwin University"),
+    ("Pemkab Sleman bekerja sama dengan James Whitfield University (CDU).", "James Whitfield University"),
     ("Ombudsman bekerja sama dengan pemerintah kabupaten/kota se-Kalbar.", "pemerintah kabupaten/kota se-Kalbar"),
     ("PT Baja bekerja sama dengan SMK se-Jawa Tengah.", "SMK se-Jawa Tengah"),
 ])
@@ -89,7 +89,7 @@ def test_institution_readings(text, name):
 
 
 @pytest.mark.parametrize("text,name", [
-    ("Bersama Hebei Steel Group, PT Baja meneken MoU.", "Bersama Hebei Steel Group"),
+    ("Bersama Tianhe Steel Group, PT Baja meneken MoU.", "Bersama Tianhe Steel Group"),
     ("Ombudsman bekerja sama dengan pemerintah se-Kalbar.", "pemerintah se-Kalbar"),
 ])
 def test_institution_non_readings(text, name):
@@ -113,7 +113,7 @@ def test_initials_and_prefixes_parted_from_their_stops_stay_in_the_name(text, na
 
 
 @pytest.mark.parametrize("text,first", [
-    ("antara Rektor UNITADr Dra Meslin Siregar dan Bupati Samosir.", ["UNITA", "Dr", "Dra"]),
+    ("antara Rektor UNITADr Dra Rosita Siregar dan Bupati Samosir.", ["UNITA", "Dr", "Dra"]),
 ])
 def test_an_academic_prefix_glued_to_a_short_form_is_its_own_word(text, first):
     assert [t.text for t in parse(text)][2:5] == first

@@ -6,7 +6,7 @@ from mouextract.institutions import abbreviates, institution_of_title, party, sa
 
 
 @pytest.mark.parametrize("short,long", [
-    ("UIN Susqa", "Universitas Islam Negeri Sultan Syarif Qasyim II"),
+    ("UIN Susqa", "Universitas Islam Negeri Sultan Sahid Qamaruddin II"),
     ("Kemendesa PDTT", "Kementerian Desa, Pembangunan Daerah Tertinggal dan Transmigrasi RI"),
     ("BKKBN", "Badan Koordinasi Keluarga Berencana Nasional"),
 ])
@@ -90,10 +90,10 @@ def test_office_short_forms(short, long):
     assert abbreviates(short, long)
 
 
-TITLE_ONLY = ("BANYUMAS - Bupati Banyumas Achmad Husein dan Kepala Kantor Pertanahan Banyumas Budi Santoso "
+TITLE_ONLY = ("BANYUMAS - Bupati Banyumas Sugeng Haryanto dan Kepala Kantor Pertanahan Banyumas Budi Santoso "
               "menandatangani nota kesepahaman di Pendopo Si Panji, Senin (7/2/2022).")
-NAMED_LATER = ("BANYUMAS - Bupati Banyumas Achmad Husein dan Rektor Universitas Jenderal Soedirman Budi Santoso "
-               "menandatangani nota kesepahaman, Senin (7/2/2022).\nKerja sama itu, kata Husein, membantu "
+NAMED_LATER = ("BANYUMAS - Bupati Banyumas Sugeng Haryanto dan Rektor Universitas Jenderal Soedirman Budi Santoso "
+               "menandatangani nota kesepahaman, Senin (7/2/2022).\nKerja sama itu, kata Sugeng, membantu "
                "Pemerintah Kabupaten Banyumas menata data desa.")
 
 

@@ -24,19 +24,19 @@ def types(text: str) -> list[str]:
      "Penandatanganan MoU dilakukan kedua rektor.", ["nota_kesepahaman", "perjanjian_kerja_sama"]),
     # "dirangkai dengan" in one sentence
     ("Penandatanganan MoU antara Universitas Merapi dan Universitas Bromo dirangkai dengan penandatanganan "
-     "Memorandum of Agreement antara kedua program pascasarjana, Jumat (7/6/2024).",
+     "Memorandum of Agreement antara kedua fakultas ekonomi, Jumat (7/6/2024).",
      ["nota_kesepahaman", "perjanjian_kerja_sama"]),
     # an addition of the same kind
-    ("Pemkab Banyumas meneken MoU dengan Universitas Merapi, Selasa (6/6/2023). Selain itu, ditandatangani MoU "
+    ("Pemkab Banyumas meneken MoU dengan Universitas Merapi, Selasa (6/6/2023). Selain itu, ditandatangani pula MoU "
      "antara Bupati Banyumas dengan Kepala Balai Wilayah Sungai.", ["nota_kesepahaman", "nota_kesepahaman"]),
     # "Serta PKS antara ...": the verb of the sentence before
-    ("MoU dilakukan antara Wali Kota Tegal Budi Santoso bersama Kepala BPJS Jawa Tengah Andi Wijaya, Senin (5/8/2024).\n"
-     "Serta PKS antara Kepala Dinsos Kota Tegal Sri Rahayu dengan Kepala Cabang BPJS Tegal Joko Susilo.",
+    ("MoU dilakukan antara Wali Kota Tegal Budi Santoso bersama Kepala BPJS Jawa Tengah Andi Wijaya, Senin (12/8/2024).\n"
+     "Serta PKS antara Kepala Dinas Sosial Kota Tegal Sri Rahayu dengan Kepala Cabang BPJS Tegal Joko Susilo.",
      ["nota_kesepahaman", "perjanjian_kerja_sama"]),
     # counted instruments
     ("Pemkab Sleman dan Bank Merapi meneken tiga perjanjian kerja sama, Senin (5/6/2023), di Pendopo Sleman.",
      ["perjanjian_kerja_sama"] * 3),
-    ("Kedua rektor meneken nota kesepahaman, Senin (5/6/2023). Turut dilakukan penandatanganan dua perjanjian "
+    ("Kedua rektor meneken nota kesepahaman, Senin (5/6/2023). Turut diteken pula dua perjanjian "
      "kerja sama lainnya.", ["nota_kesepahaman", "perjanjian_kerja_sama", "perjanjian_kerja_sama"]),
 ])
 def test_one_record_per_document(text, expected):
@@ -48,8 +48,8 @@ def test_one_record_per_document(text, expected):
     "Pemkot Tegal dan BPJS Kesehatan meneken perjanjian kerja sama, Senin (5/6/2023). Wali Kota Tegal menyaksikan "
     "penandatanganan MoU itu di Balai Kota.",
     # a signing that only dates something else tells no signing a sequence follows
-    "Sebelum dilakukan penandatanganan, jaksa memberi sosialisasi kepada kepala desa. Selanjutnya, Kajari Sleman "
-    "meneken kesepakatan bersama dengan para kepala desa, Senin (5/6/2023).",
+    "Sebelum dilakukan penandatanganan, jaksa memberi penyuluhan kepada para lurah. Selanjutnya, Kajari Sleman "
+    "meneken kesepakatan bersama dengan seluruh lurah, Senin (5/6/2023).",
     # the signing narrated after the speeches is the same one
     "Pemkab Sleman dan UGM menandatangani MoU, Senin (5/6/2023). Bupati dan rektor memberi sambutan. Setelah itu, "
     "penandatanganan MoU tersebut dilakukan oleh Bupati Sleman dan Rektor UGM.",
@@ -62,8 +62,8 @@ def test_one_record_per_document(text, expected):
     # an unnamed group is one party
     "Penandatanganan perjanjian dilakukan Kepala Ombudsman Sleman dengan 16 perangkat daerah, Senin (5/6/2023).",
     # "bersama" after an institution: the group is on its side
-    "Politeknik Merapi menandatangani MoU PT Sinar Baja bersama delapan perusahaan mitranya, Kamis (7/9/2023). "
-    "Delapan perusahaan tersebut, yaitu PT A1, PT A2, PT A3, PT A4, PT A5, PT A6, PT A7, dan PT A8.",
+    "Politeknik Merapi menandatangani MoU PT Sinar Baja bersama delapan perusahaan mitranya, Kamis (14/9/2023). "
+    "Delapan perusahaan tersebut, yakni PT A1, PT A2, PT A3, PT A4, PT A5, PT A6, PT A7, dan PT A8.",
 ])
 def test_one_document_stays_one_record(text):
     assert len(records(text)) == 1
@@ -111,16 +111,16 @@ def test_a_sentence_about_two_documents_gives_each_its_own_signers():
 
 
 def test_hub_and_spoke_with_a_name_written_twice():
-    found = records("Pimpinan Pusat (PP) Muhammadiyah meneken nota kesepahaman antara PP Muhammadiyah dengan Bank "
-                    "Syariah Merapi dan Bank Bromo Indonesia, Senin (28/9/2020).")
+    found = records("Pimpinan Pusat (PP) Wathoniyah meneken nota kesepahaman antara PP Wathoniyah dengan Bank "
+                    "Syariah Merapi dan Bank Bromo Indonesia, Senin (5/10/2020).")
     assert [[p["name"] for p in a["parties"]][1:] for a in found] == [["Bank Syariah Merapi"], ["Bank Bromo Indonesia"]]
 
 
 def test_one_person_is_named_alike_in_every_record():
-    found = records("Ketua KPU Sleman Hasyim Santoso dan Rektor UGM Budi Wijaya menandatangani nota kesepahaman, "
-                    "Senin (5/6/2023). Berikutnya, kedua pihak juga melakukan penandatanganan perjanjian kerja sama "
-                    "antara Sekretariat KPU Sleman dan Fakultas Hukum UGM, disaksikan oleh Hasyim.")
-    assert [(w["name"], w["title"]) for w in found[1]["witnesses"]] == [("Hasyim Santoso", "Ketua KPU Sleman")]
+    found = records("Ketua KPU Sleman Yusuf Santoso dan Rektor UGM Budi Wijaya menandatangani nota kesepahaman, "
+                    "Senin (5/6/2023). Berikutnya, kedua pihak juga meneken perjanjian kerja sama "
+                    "antara Sekretariat KPU Sleman dan Fakultas Hukum UGM, disaksikan oleh Yusuf.")
+    assert [(w["name"], w["title"]) for w in found[1]["witnesses"]] == [("Yusuf Santoso", "Ketua KPU Sleman")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -158,6 +158,6 @@ def test_counted_documents_the_article_lists_are_its_items():
 def test_an_office_names_its_institution_as_another_record_does():
     found = records("Penandatanganan kerja sama dilakukan Pemprov Jambi dan Bank Pembangunan Daerah Jambi, Senin "
                     "(2/10/2023). Dirut Bank Jambi Budi Santoso menjadi penandatangan pertama. Setelah itu, Kepala "
-                    "Cabang Bank Jambi di semua kabupaten melakukan penandatanganan serupa dengan para kepala desa. Kerja "
-                    "sama itu mempercepat penyaluran dana desa.")
+                    "Cabang Bank Jambi di setiap kabupaten melakukan penandatanganan serupa dengan para lurah. Kerja "
+                    "sama itu mempercepat pencairan dana desa.")
     assert [p["name"] for p in found[1]["parties"]] == ["Bank Pembangunan Daerah Jambi"]

@@ -1,7 +1,7 @@
 """Build mouextract/data/common_words.txt and name_words.txt from the IndoNLU NER data
 (NERGrit + NERP, MIT).
 
-A capitalised word right after a title ("Bupati Kukar Edi Damansyah") is either part of the
+A capitalised word right after a title ("Bupati Kukar Budi Santoso") is either part of the
 office ("Kukar", "Perwakilan", "Penanaman Modal") or the start of the name. A word that news
 text mostly uses outside person names (as an ordinary word, an institution or a place) is
 "common"; a word seen mostly inside person names is not. Counting that over the IndoNLU NER
@@ -9,7 +9,7 @@ data gives a list that is about the language, not about any one article.
 
 The other way round, a word seen mostly inside person names ("Ahmad", "Agus", "Slamet") is a
 "name word": after an office's unit, it is where the person's name begins ("Ketua DPRD Ahmad
-Yani", "Kepala Kesbangpolinmas Agus Herawan").
+Fauzi", "Kepala Kesbangpolinmas Dedi Kurniawan").
 
 usage: python training/build_wordlist.py [DATA_DIR]   (default ../shared/data/indonlu-ner)
 """

@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span
 from ..patterns import load
 
 GROUP = "office_terms"
-# Tokens allowed between an office and its holder's name: "Panglima TNI Jenderal TNI Gatot
-# Nurmantyo" (2), "Ketua Umum PBNU Prof. Dr. KH. Said Aqil Siroj" (3), "Menteri ATR/BPN Sofyan
-# Djalil" (0); after the name: "Gatot Nurmantyo, Panglima TNI" (1).
+# Tokens allowed between an office and its holder's name: "Panglima TNI Jenderal TNI Budi
+# Santoso" (2), "Ketua Umum PBNU Prof. Dr. H. Ahmad Fauzi" (3), "Menteri ATR/BPN Andi
+# Wijaya" (0); after the name: "Budi Santoso, Panglima TNI" (1).
 OFFICE_BEFORE, OFFICE_AFTER = 6, 2
 OPEN_END = 9999  # `to: null`: still in office
 

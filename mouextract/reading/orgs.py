@@ -6,10 +6,10 @@ short form, a region, "-" and "/" joins ("Kodim 0722/Kudus"), "University of X",
 followed by an ordinary word ("Energi dan Sumber Daya Mineral"), not by another proper name
 ("Pertamina dan Chevron"); ministries' names run on over commas. An institution inside a
 person's title ("Kepala Dinas Kesehatan Kota X") is the title's unit, not a mention of its own;
-one in brackets locates ("Mossel Bay (Provinsi Western Cape)"); a head standing alone ("Pemda
+one in brackets locates ("Port Alfred (Provinsi Eastern Cape)"); a head standing alone ("Pemda
 ingin ...") names none. A group named by its region ("pemerintah kabupaten/kota se-Kalsel",
 "SMK se-Jawa Timur") is one mention; so is a foreign institution that names its kind last
-("Hebei Steel Group"). `span._.party` holds the party record it makes (institutions.party).
+("Tianhe Steel Group"). `span._.party` holds the party record it makes (institutions.party).
 """
 from __future__ import annotations
 
@@ -146,13 +146,13 @@ class OrgReader:
             letters += letters[-1] * (int(c) - 1) if c.isdigit() and letters else (c if c.isalpha() else "")
         initials = [doc[x].lower_[0] for x in range(i, m) if doc[x].text[:1].isupper()]
         # every word's initial, in order, one word left out at most: "BKKBN" does not spell
-        # "Bank Pembangunan Daerah Kaltim dan Badan Koordinasi Keluarga Berencana Nasional"
+        # "Bank Pembangunan Daerah Sleman dan Badan Koordinasi Keluarga Berencana Nasional"
         it = iter(initials)
         spelled = len(letters) >= 2 and all(c in it for c in letters) and len(initials) - len(letters) <= 1
         return m if spelled and letters[0] == initials[0] else k
 
     def named_by_kind_last(self, start: int, end: int, skip: set[int]) -> list[tuple[int, int, int]]:
-        """Token ranges of institutions whose kind stands last ("Hebei Steel Group", "Ghana National
+        """Token ranges of institutions whose kind stands last ("Tianhe Steel Group", "Ghana National
         Chamber of Commerce and Industry"): the capitalised words before a suffix head, and the
         "of X and Y" after it, as (start, end, head)."""
         doc, out = self.doc, []
@@ -213,7 +213,7 @@ class OrgReader:
             out.append(party(span.text, span.start_char, span.end_char))
             read.update(range(a, b))
         for a, b, k in self.named_by_kind_last(start, end, skip):
-            # "Charles Darwin University (CDU)": a head that may also open a name ("University of
+            # "James Whitfield University (CDU)": a head that may also open a name ("University of
             # X") closes this one; another institution's head inside makes it no such name
             if not any(a <= h < k for h in self.org_at) and not any(x in self.in_parens for x in range(a, b)):
                 while b < end and doc[b].text == "(" and b + 2 < end and doc[b + 2].text == ")":
@@ -222,7 +222,7 @@ class OrgReader:
                 out.append(party(span.text, span.start_char, span.end_char))
                 read.update(range(a, b))
         i = start
-        # "Pemkab Batubara, Provinsi Sumatera Utara": a province after a comma locates what comes
+        # "Pemkab Asahan, Provinsi Sumatera Utara": a province after a comma locates what comes
         # before it ("Kota Batam, Kabupaten Natuna" is a list)
         located_until = -1
         while i < end:

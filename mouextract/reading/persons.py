@@ -1,7 +1,7 @@
 """Persons and their titles: `doc.spans["persons"]`, each span a person mention.
 
 A mention is a title (jabatan) with its unit, a name, or both, in either order ("Bupati Maros
-Hatta Rahman", "Heri Susanto, Anggota Ombudsman RI"), read sentence by sentence with the person
+Andi Saputra", "Dedi Kurniawan, Anggota Ombudsman RI"), read sentence by sentence with the person
 grammar of mouextract/people.py. `span._.person` holds the reading (name without degrees,
 honorifics and ranks; title as written; where the name stands; whether a degree or rank marked it).
 """

@@ -4,7 +4,7 @@ A venue is a building, room, compound or address: a head from patterns/venues.ym
 name that follows it ("Aula Tribrata Mapolda X", "Ruang Rapat Wali Kota, Balaikota Y", "ruang
 rapat Rektorat Universitas Z Jalan Kapten A No. 3", "kantor Kejari X, komplek perkantoran Y"),
 a name in English order ("X Convention Center"), or a name followed by its street address
-("Maspion IT, jalan Ahmad Yani no. 73"). Parts joined by commas are one venue while each is a
+("Sentosa IT, jalan Melati no. 12"). Parts joined by commas are one venue while each is a
 venue, an address, or a district named before the town.
 
 Each span carries `span._.place`, a `Place`: the town the phrase puts the venue in (a town at
@@ -274,7 +274,7 @@ class _Reader:
             m = phrase_at(self.t.bare, k, cues.final_heads, limit)
             if m:
                 return i, i, self.read_name(k + m, limit)
-        # "Maspion IT, jalan Ahmad Yani no. 73": a name followed by its address
+        # "Sentosa IT, jalan Melati no. 12": a name followed by its address
         if run < limit and self.t.text[run] == "," and run + 1 < limit and self.t.bare[run + 1] in cues.address \
                 and i not in self.regions_at:
             return i, i, run
