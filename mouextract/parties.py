@@ -51,7 +51,7 @@ def named_parties(ctx: Context, ev, cooperating: bool = False) -> list[dict]:
             continue
         for m in f.mentions:
             key = (m.start_char, m.end_char)
-            if key in seen or _overlaps(m, excluded):
+            if key in seen or _overlaps(m, excluded) or m._.party is None:
                 continue
             seen.add(key)
             ev.explain("parties", f.rule, key)

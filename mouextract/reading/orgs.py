@@ -245,7 +245,14 @@ class OrgReader:
                 i = max(j, i + 1)
             else:
                 i += 1
-        return sorted(out, key=lambda p: p["span"][0])
+        out.sort(key=lambda p: p["span"][0])
+        # "Badan Usaha Milik Negara (BUMN) PT Krakatau Steel": a kind of body right before the one
+        # it describes names no institution of its own (the mention stays: its words are a name's)
+        kinds = self.words["kind_names"]
+        for k, p in enumerate(out):
+            if p["name"].lower() in kinds and k + 1 < len(out) and not doc.text[p["span"][1]:out[k + 1]["span"][0]].strip():
+                p["kind_only"] = True
+        return out
 
 
 @Language.component("mou_orgs")
@@ -257,7 +264,7 @@ def mou_orgs(doc: Doc) -> Doc:
         for found in reader.mentions(sent.start, sent.end, titled):
             span = doc.char_span(*found["span"], alignment_mode="expand")
             if span is not None:
-                span._.party = found
+                span._.party = None if found.pop("kind_only", False) else found
                 spans.append(span)
     doc.spans[GROUP] = spans
     return doc
