@@ -191,7 +191,8 @@ class Reader:
         if t in person_lexicon()["inner"]:
             return True
         lex = person_lexicon()
-        verblike = t.startswith(lex["verb_prefixes"]) and len(t) >= 5
+        # "perencanaan", "pertanian": a noun made with per-...-an, not a verb
+        verblike = t.startswith(lex["verb_prefixes"]) and len(t) >= 5 and not nominal(t)
         return t not in lex["function"] and not verblike and len(t) <= 14
 
     # -- reading ---------------------------------------------------------------------------
