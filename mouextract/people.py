@@ -140,6 +140,8 @@ class Reader:
         t = tok.text
         if tok.i in self.title_at or tok.i in self.org_tokens or tok.i in self.region_tokens:
             return True
+        if self._initials_before_name(tok.i):
+            return False
         if t in "()/-&" or acronym_like(t) or t.lower() in self.short_forms or tok.i in self.defined_long_forms:
             return True
         prev = tok.i - 1
@@ -176,6 +178,17 @@ class Reader:
             if nxt.i in self.org_at:
                 return True  # "Kepala Bidang Pelayanan Medik RSUD, dr. X": an institution's head goes on the office
         return capitalised(t) and t.lower() in self.common and t.lower() not in WEEKDAYS_MONTHS
+
+    def _initials_before_name(self, i: int) -> bool:
+        """Two capitals standing for given names, after a numbered office or a comma and before a
+        given name ("Asisten 1 AN Wahyudi", ", HM Yusuf"): initials, not a unit's short form."""
+        doc = self.doc
+        t = doc[i].text
+        if not (len(t) == 2 and t.isupper() and t.isalpha()) or i == 0 or i + 1 >= len(doc):
+            return False
+        prev, nxt = doc[i - 1].text, doc[i + 1]
+        return (prev == "," or prev.isdigit() or bool(ROMAN.fullmatch(prev))) and capitalised(nxt.text) \
+            and nxt.lower_ in self.names and t.lower() not in self.short_forms
 
     def name_token(self, tok) -> bool:
         t = tok.text
@@ -236,6 +249,10 @@ class Reader:
                 j += 2 if in_degrees and not is_degree(doc[j + 1].text) else 1
                 continue
             if t in person_lexicon()["particles"] and first is not None and j + 1 < end and capitalised(doc[j + 1].text):
+                j += 1
+                continue
+            if first is None and self._initials_before_name(j):
+                first, last = j, j + 1  # "Asisten 1 AN Wahyudi"
                 j += 1
                 continue
             if len(t) == 2 and t.isupper() and t.isalpha() and j + 1 < end and doc[j + 1].text == "." \
@@ -301,6 +318,33 @@ class Reader:
                 return m  # the list's last item
             k = m
         return 0
+
+    def _listed_places(self, i: int, j: int, end: int) -> int:
+        """The end of a list of capitalised items right after a listing word ("wilayah Cikokol,
+        Batuceper dan Tangerang", "bidang Hukum dan Humas") in the office from i, ending the clause
+        or going on as _portfolio_list reads it; j when no such list stands at j. A given name or
+        an office among the items makes them no list ("bidang Budi Santoso dan Kepala Seksi X")."""
+        doc = self.doc
+        lex = person_lexicon()
+        if j == 0 or doc[j - 1].lower_ not in lex["listing_words"]:
+            return j
+
+        def item_end(k: int) -> int:
+            while k < end and capitalised(doc[k].text) and doc[k].lower_ not in self.names and k not in self.title_at \
+                    and not is_honorific_or_rank(doc[k].text):
+                k += 1
+            return k
+
+        k = item_end(j)
+        if k == j or k >= end:
+            return j
+        if doc[k].text == ",":
+            return self._portfolio_list(i, k, end) or j
+        if doc[k].lower_ in lex["list_conjunctions"]:
+            m = item_end(k + 1)
+            if m > k + 1 and (m >= end or doc[m].text in {".", ",", ";"}):
+                return m
+        return j
 
     def _located_office(self, i: int, j: int, end: int) -> int:
         """The end of "di <Place>" inside the office starting at i, when the office is a
@@ -373,6 +417,8 @@ class Reader:
                 j = self._portfolio_list(i, j, end) - 1
             elif self.unit_token(tok) or self.inner_lower(tok):
                 pass
+            elif self._listed_places(i, j, end) > j:
+                j = self._listed_places(i, j, end) - 1  # "Kepala Cabang BPJS wilayah Cikokol, Batuceper dan Tangerang"
             else:
                 break
             j += 1
