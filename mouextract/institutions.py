@@ -83,7 +83,7 @@ def abbreviates(short: str, long: str) -> bool:
     Sahid Qamaruddin II", "Kemendesa PDTT" for "Kementerian Desa, Pembangunan Daerah Tertinggal dan
     Transmigrasi". Each short word is a long word or spells a run of them by their beginnings."""
     skip = names()["connectives"]
-    sw = re.findall(r"[a-z0-9]+", short.lower())
+    sw = [w for w in re.findall(r"[a-z0-9]+", short.lower()) if w not in skip]
     lw = [w for w in re.findall(r"[a-z0-9]+", long.lower()) if w not in skip]
     if not sw or len(sw) >= len(lw):
         return False

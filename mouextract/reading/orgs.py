@@ -67,8 +67,11 @@ class OrgReader:
                 if k >= end or k - j > 8:
                     break
                 j = k + 1
-                if j < end and j in self.org_at and doc[j].lower_ not in self.words["region_types"]:
-                    break  # "Badan Usaha Milik Negara (BUMN) PT Baja Nusantara": a kind, then the one
+                if j < end and j in self.org_at and doc[j].lower_ not in self.words["region_types"] \
+                        and not (head in self.words["university_units"] and doc[j].lower_ in self.words["universities"]):
+                    # "Badan Usaha Milik Negara (BUMN) PT Baja Nusantara": a kind, then the one; but
+                    # "Fakultas Kedokteran (FK) Universitas X" is the university's faculty
+                    break
                 continue
             if t in _JOINS and j + 1 < end and (doc[j + 1].text[:1].isupper() or doc[j + 1].is_digit):
                 j += 2
