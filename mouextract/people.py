@@ -24,7 +24,7 @@ from .nlp import rule_spans
 from .patterns import load
 from .person_words import (DEGREE_LIKE, LIST_SEPARATORS, ROMAN, WEEKDAYS_MONTHS, acronym_like, acronyms, capitalised,
                            common_words, first_of, is_academic_prefix, is_degree, is_honorific_or_rank, is_initial,
-                           is_suffix_degree, named_after_person, person_lexicon, name_words, nominal, numbered_unit, offices, runs_before_short_forms)
+                           is_suffix_degree, named_after_person, norm, person_lexicon, name_words, nominal, numbered_unit, offices, runs_before_short_forms)
 
 
 @dataclass
@@ -142,6 +142,8 @@ class Reader:
             return True
         if self._initials_before_name(tok.i):
             return False
+        if self._company_suffix(tok.i) or self._names_a_company(tok.i):
+            return True  # "CEO Tsubasa Kaigo Co., Ltd.": the company's name and legal form
         if t in "()/-&" or acronym_like(t) or t.lower() in self.short_forms or tok.i in self.defined_long_forms:
             return True
         prev = tok.i - 1
@@ -178,6 +180,25 @@ class Reader:
             if nxt.i in self.org_at:
                 return True  # "Kepala Bidang Pelayanan Medik RSUD, dr. X": an institution's head goes on the office
         return capitalised(t) and t.lower() in self.common and t.lower() not in WEEKDAYS_MONTHS
+
+    def _company_suffix(self, i: int) -> bool:
+        """A company's legal form after its name ("Co.", "Ltd.", "Tbk"), after a capitalised word or
+        a comma that follows one."""
+        doc = self.doc
+        t = doc[i].text
+        if not t[:1].isupper() or i == 0 or norm(t).lower() not in load("institution_names.yml")["company_suffixes"]:
+            return False
+        k = i - 1 if doc[i - 1].text != "," else i - 2
+        return k >= 0 and doc[k].text[:1].isupper()
+
+    def _names_a_company(self, i: int) -> bool:
+        """A capitalised run that ends in a company's legal form ("Tsubasa Kaigo Co.") names the
+        company, not a person."""
+        doc = self.doc
+        k = i
+        while k < len(doc) and k - i < 6 and doc[k].text[:1].isupper() and not self._company_suffix(k):
+            k += 1
+        return k > i and k < len(doc) and self._company_suffix(k)
 
     def _initials_before_name(self, i: int) -> bool:
         """Two capitals standing for given names, after a numbered office or a comma and before a
@@ -411,6 +432,8 @@ class Reader:
                     break
                 if nxt is None or nxt.i in self.title_at or not (self.unit_token(nxt) or self.inner_lower(nxt)):
                     break
+            elif t == "," and j + 1 < end and self._company_suffix(j + 1):
+                pass  # "CEO Tsubasa Kaigo Co., Ltd., Hiroshi Takeda"
             elif t == "," and self._portfolio_list(i, j, end):
                 # "Wakil Rektor Bidang Perencanaan, Kerja Sama, dan Sistem Informasi, Prof. X",
                 # "Vice Rector for Research, Innovation and Partnership, Dr. Y": the portfolio's list

@@ -120,7 +120,8 @@ def numbered_unit(doc: Doc, j: int, end: int) -> int:
     while k < end and doc[k].is_space:
         k += 1
     start = k
-    while k < end and doc[k].text[:1].isupper() and doc[k].text.isalpha():
+    # the place, up to the rank that opens its commander's name ("1710/Mimika Letkol Inf X")
+    while k < end and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not is_honorific_or_rank(doc[k].text):
         k += 1
     return k if k > start else j
 
