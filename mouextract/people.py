@@ -177,8 +177,10 @@ class Reader:
             nxt = self.doc[tok.i + 1]
             if nxt.text[:1].isupper() and nxt.text.lower() in self.names and nxt.i not in self.region_tokens:
                 return True  # "Kepala Kesbangpolinmas Agus Wibowo": the unit's word before a given name
-            if nxt.i in self.org_at:
-                return True  # "Kepala Bidang Pelayanan Medik RSUD, dr. X": an institution's head goes on the office
+            if nxt.i in self.org_at or (acronym_like(nxt.text) and not is_degree(nxt.text)):
+                # "Kepala Bidang Pelayanan Medik RSUD, dr. X", "Ketua Tanfidziyah PCNU Sumenep": an
+                # institution's head or short name goes on the office
+                return True
         return capitalised(t) and t.lower() in self.common and t.lower() not in WEEKDAYS_MONTHS
 
     def _company_suffix(self, i: int) -> bool:
@@ -340,6 +342,22 @@ class Reader:
             k = m
         return 0
 
+    def _numbered_run(self, j: int, end: int) -> int:
+        """The end of a capitalised run holding a number and closed by a comma ("Pelindo Regional 4
+        Cabang Ambon, Fredy ..."): no person's name holds a number, so the run is the office's
+        unit; j when none stands at j."""
+        doc = self.doc
+        k, numbered = j, False
+        while k < end and k - j < 8:
+            t = doc[k].text
+            if t.isdigit() and len(t) <= 3 and k > j and k + 1 < end and capitalised(doc[k + 1].text) \
+                    and doc[k + 1].lower_ not in WEEKDAYS_MONTHS:
+                numbered = True
+            elif not (capitalised(t) and t[:1].isalpha()) or is_honorific_or_rank(t) or is_degree(t) or k in self.title_at:
+                break
+            k += 1
+        return k if numbered and k < end and doc[k].text == "," else j
+
     def _listed_places(self, i: int, j: int, end: int) -> int:
         """The end of a list of capitalised items right after a listing word ("wilayah Cikokol,
         Batuceper dan Tangerang", "bidang Hukum dan Humas") in the office from i, ending the clause
@@ -440,6 +458,8 @@ class Reader:
                 j = self._portfolio_list(i, j, end) - 1
             elif self.unit_token(tok) or self.inner_lower(tok):
                 pass
+            elif self._numbered_run(j, end) > j:
+                j = self._numbered_run(j, end) - 1  # "General Manager Pelindo Regional 4 Cabang Ambon, X"
             elif self._listed_places(i, j, end) > j:
                 j = self._listed_places(i, j, end) - 1  # "Kepala Cabang BPJS wilayah Cikokol, Batuceper dan Tangerang"
             else:
@@ -527,7 +547,8 @@ class Reader:
                 continue
             after_comma = i > start and doc[i - 1].text == "," and i + 1 < end and self.name_token(doc[i + 1]) \
                 and not self.unit_token(doc[i + 1]) and not acronym_like(doc[i + 1].text)
-            if self.name_token(tok) and (not acronym_like(tok.text) or is_honorific_or_rank(tok.text)) and i not in self.in_parens and (
+            if self.name_token(tok) and (not acronym_like(tok.text) or is_honorific_or_rank(tok.text) or is_academic_prefix(tok.text)) \
+                    and i not in self.in_parens and (
                     after_comma or  # ", La Baco": a common word may open a name after a comma
                     not self.unit_token(tok) or is_degree(tok.text) or is_honorific_or_rank(tok.text) or is_initial(tok.text)):
                 k, first, last = self.read_name(i, end)
