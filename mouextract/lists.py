@@ -414,11 +414,22 @@ def _items(slot: Slot, subject: bool) -> list[tuple[int, int]]:
         raise ValueError(f"{slot.rule.id}: require must be one of {sorted(_REQUIRE)}, not {required!r}")
     test = _REQUIRE.get(required)
     accept = (lambda p: test(tk, w, p)) if test else None
-    if subject and tk.phrase(start, w.field_heads) and tk.text[start][:1].isupper():
-        # "Kerja Sama Hidrologi, Oseanografi, dan Kebencanaan": a title, one item
+    if subject and tk.text[start][:1].isupper() and (tk.phrase(start, w.field_heads) or _title_case(tk, w, start, stop)):
+        # "Kerja Sama Hidrologi, Oseanografi, dan Kebencanaan", "Pemanfaatan Informasi Meteorologi,
+        # Klimatologi, dan Geofisika untuk Mendukung Pertanian": a title, one item
         whole = span(tk, w, start, stop)
         return [whole] if whole and (accept is None or accept(Piece(start, stop, ""))) else []
     return read(tk, w, start, stop, announced, accept, fields=required == "field")
+
+
+def _title_case(tk: Tokens, w: ListWords, start: int, stop: int) -> bool:
+    """A subject written as a title: its commas inside, every word but the function words
+    capitalised, past the sentence's first word ("tentang Pemanfaatan Informasi Meteorologi,
+    Klimatologi, dan Geofisika"). An ordinary list is written in lower case."""
+    words_ = [tk.text[k] for k in range(start, stop) if tk.text[k][:1].isalpha()]
+    commas = sum(tk.text[k] == "," for k in range(start, stop))
+    return commas >= 1 and len(words_) >= 4 and start > tk.sents[tk.sentence_of(start)][0] \
+        and all(t[:1].isupper() or t.lower() in w.function_words for t in words_)
 
 
 @reader("list")
