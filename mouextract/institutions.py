@@ -168,6 +168,17 @@ def nearly_within(short: str, long: str) -> bool:
     return len(sw) >= 2 and all(any(_near(w, x) for x in lw) for w in sw)
 
 
+def unit_of(unit: str, whole: str) -> bool:
+    """UNIT names a branch or office of WHOLE: its words, past the words for a company's or an
+    agency's units (institution_names.yml `unit_words`) and the regions, name WHOLE ("Telkom
+    Witel Gorontalo" of "PT Telkom Indonesia (Persero) Tbk", "Bank Nusa Cabang Sleman" of "PT Bank
+    Nusa Tbk"). Only for a name read from an office against the names the text gives."""
+    units, generic = names()["unit_words"], names()["generic_words"] | names()["body_words"]
+    region_words = {w for _, _, r in find_regions(unit) for w in fold(r.name).split()}
+    own = [w for w in fold(unit).split() if w not in units and w not in region_words and w not in generic]
+    return bool(own) and set(own) <= set(fold(whole).split()) - generic
+
+
 # --- the institution an office holder signs for ------------------------------------------------
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .institutions import (defined_long_forms, institution_of_title, merge, names, nearly_within, party,
+from .institutions import (defined_long_forms, institution_of_title, merge, names, nearly_within, party, unit_of,
                            same_institution, spelled_out)
 from .slots import fill
 
@@ -109,7 +109,7 @@ def _as_named(inst: str | None, named: list[str]) -> str | None:
     a little differently ("Direktur KB Bank Nusa" for "Bank KB Nusa Syariah")."""
     if inst is None:
         return None
-    return next((n for n in named if nearly_within(inst, n)), inst)
+    return next((n for n in named if nearly_within(inst, n)), None) or next((n for n in named if unit_of(inst, n)), inst)
 
 
 def _institution_signed_for(person: dict) -> str | None:
