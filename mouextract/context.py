@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
-from .nlp import RULES_KEY
+from .nlp import RULES_KEY, doc_text
 
 
 # A title line has this many words, and this share of them capitalised ("Pemkot Sleman dan Polres Sleman
@@ -21,17 +22,18 @@ class Sentence:
     i: int
     span: Span  # spaCy sentence
 
-    @property
+    # read once: a Span builds each of these from Token objects at every access
+    @cached_property
     def start(self) -> int:
         return self.span.start_char
 
-    @property
+    @cached_property
     def end(self) -> int:
         return self.span.end_char
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return self.span.text
+        return doc_text(self.span.doc)[self.start:self.end]   # = span.text
 
 
 @dataclass
@@ -83,8 +85,8 @@ class Context:
     agreements: list = field(default_factory=list)     # records.Agreement
 
     def __post_init__(self) -> None:
-        self.sents = [Sentence(i, s) for i, s in enumerate(self.doc.sents) if s.text.strip()]
-        self.sents = [Sentence(i, s.span) for i, s in enumerate(self.sents)]
+        text = doc_text(self.doc)
+        self.sents = [Sentence(i, s) for i, s in enumerate(s for s in self.doc.sents if text[s.start_char:s.end_char].strip())]
         # The first line is the headline when it stands alone without a full stop: written in
         # title case, it misleads every capitalisation cue, so the people and parties stages skip it.
         self.headline: int | None = self._find_headline()

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .patterns import as_phrases, lexicon, ruler_patterns
 from .text import MAX_ARTICLE_CHARS, tokenizable
 from .token_rules import make_news_span_ruler  # noqa: F401 (registers mou_span_ruler)
-from .tokenizer import NEWS_TOKENIZER
+from .tokenizer import NEWS_TOKENIZER, TEXT_KEY
 
 RULES_KEY = "rules"
 _SENT_END = {".", "!", "?", "…", "...", "?!", "!?"}
@@ -150,6 +150,37 @@ def _compiled(nlp: Language, patterns) -> list[dict]:
 def rule_spans(doc: Doc, label: str) -> list:
     """The span ruler's spans of one label, in text order."""
     return [sp for sp in doc.spans.get(RULES_KEY, []) if sp.label_ == label]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, read once: the tokenizer keeps the text it read with the Doc (spaCy builds
+    doc.text anew from a Token object per token at each access). A Doc made another way, or
+    one whose user data was copied from a Doc of another text, gets its own text here."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or len(text) != _end_char(doc):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+TEXTS_KEY = "mouextract.token_texts"
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The texts of the Doc's tokens, read once from the ORTH column and kept with the Doc
+    (readers and rules ask for them over and over; a Token object per question costs more than
+    the question). The list is shared: read it, never change it."""
+    texts = doc.user_data.get(TEXTS_KEY)
+    if texts is None or len(texts) != len(doc):
+        strings = doc.vocab.strings
+        texts = doc.user_data[TEXTS_KEY] = [strings[o] for o in doc.to_array(ORTH).tolist()]
+    return texts
+
+
+def _end_char(doc: Doc) -> int:
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
 
 
 def parse(text: str) -> Doc:

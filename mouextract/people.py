@@ -20,7 +20,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .gazetteer import is_country, lookup
-from .nlp import rule_spans
+from .nlp import doc_text, rule_spans
 from .patterns import load
 from .person_words import (DEGREE_LIKE, LIST_SEPARATORS, ROMAN, WEEKDAYS_MONTHS, acronym_like, acronyms, capitalised,
                            common_words, first_of, is_academic_prefix, is_degree, is_honorific_or_rank, is_initial,
@@ -100,10 +100,10 @@ class Reader:
         self._regions_after_units(doc)
         # short forms the article defines ("Universitas Katolik Santa Maria (Unsam)") name
         # institutions, not people
-        self.short_forms = set(acronyms(doc.text))
+        self.short_forms = set(acronyms(doc_text(doc)))
         self.in_parens: set[int] = set()
         depth = 0
-        text = doc.text
+        text = doc_text(doc)
         # token offsets as one array: a Token object per token costs more than this loop
         for i, (idx, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist()):
             t = text[idx:idx + length]

@@ -31,6 +31,8 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from .patterns import lexicon
 
 NEWS_TOKENIZER = "mouextract.news_tokenizer.v1"
+# Where the tokenizer keeps the text it read, in doc.user_data (nlp.doc_text reads it back).
+TEXT_KEY = "mouextract.text"
 
 # An exception that is letters joined by hyphens: loaded when a text holds it.
 HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -122,7 +124,9 @@ class NewsTokenizer(Tokenizer):
         if "-" in text and self.lazy_rules:
             self.load_for(text)
         self._prime(text)
-        return super().__call__(text)
+        doc = super().__call__(text)
+        doc.user_data[TEXT_KEY] = text  # spaCy's doc.text joins a Token object per token, at each access
+        return doc
 
     def _prime(self, text: str) -> None:
         new = set(text.split()).difference(self._primed)

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..dates import Written, scan
+from ..nlp import doc_text
 
 GROUP = "dates"
 
@@ -24,7 +25,7 @@ if not Span.has_extension("date"):
 @Language.component("mou_dates")
 def mou_dates(doc: Doc) -> Doc:
     spans = []
-    for m in scan(doc.text):
+    for m in scan(doc_text(doc)):
         span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
         if span is None:  # only whitespace inside: cannot happen for a date, but never crash on it
             continue

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from mouextract import gazetteer
 from mouextract.gazetteer import Word
+from mouextract.nlp import doc_text
 
 GROUP = "regions"
 MUNICIPAL_LABELS = frozenset({"kabupaten", "kota", "town", "foreign"})  # not-linguistic: this group's labels
@@ -30,7 +31,7 @@ def token_words(doc: Doc, text: str | None = None) -> list[Word]:
     glued to it ("Kab." is the word "Kab"), and "Bau-Bau", split by the tokenizer, one word again.
     Reads the token offsets as one array: a Token object per token would cost more than the
     matching itself."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     words: list[Word] = []
     for idx, length, space, punct in doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist():
         if space or punct:
@@ -56,7 +57,7 @@ def label_of(m: gazetteer.Mention) -> str:
 @Language.component("mou_regions")
 def mou_regions(doc: Doc) -> Doc:
     spans = []
-    text = doc.text
+    text = doc_text(doc)
     for m in gazetteer.scan(text, token_words(doc, text), foreign=True):
         span = doc.char_span(m.start, m.end, label=label_of(m), alignment_mode="expand")
         if span is None:

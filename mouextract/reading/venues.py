@@ -18,11 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IS_PUNCT
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from mouextract import gazetteer
 from mouextract.gazetteer import Region
+from mouextract.nlp import token_texts
 from mouextract.patterns import load as load_data
 from mouextract.reading.regions import GROUP as REGIONS
 from mouextract.reading.regions import is_municipal as _is_municipal
@@ -105,12 +107,12 @@ class Tokens:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = [t.text for t in doc]
+        self.text = token_texts(doc)
         self.lower = [w.lower() for w in self.text]
         self.bare = [w.rstrip(".") for w in self.lower]
         self.caps = [w[:1].isupper() for w in self.text]
         self.space = [w.isspace() for w in self.text]
-        self.punct = [t.is_punct for t in doc]
+        self.punct = [bool(p) for p in doc.to_array(IS_PUNCT).tolist()]
         self.sent_start = [False] * len(doc)
         self.sent_end = [0] * len(doc)
         self.sents: list[tuple[int, int]] = []

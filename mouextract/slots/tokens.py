@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
-from ..nlp import RULES_KEY, get_nlp
+from ..nlp import RULES_KEY, doc_text, get_nlp, token_texts
 
 Phrase = tuple[str, ...]
 _CACHE = "mouextract.slots.tokens"   # where the index lives in doc.user_data
@@ -93,10 +94,8 @@ class Tokens:
         when the caller has it (a Doc builds it anew at each access)."""
         self.doc = doc
         self._string = text
-        self.text, self.idx = [], []
-        for t in doc:
-            self.text.append(t.text)
-            self.idx.append(t.idx)
+        self.text = token_texts(doc)
+        self.idx = doc.to_array(IDX).tolist()
         self.lower = [w.lower() for w in self.text]
         self.space = [w.isspace() for w in self.text]
         self.labels: list[frozenset] = [frozenset()] * len(self.text)
@@ -115,7 +114,7 @@ class Tokens:
     def string(self) -> str:
         """The Doc's text (built on first use: a Doc builds it anew at each access)."""
         if self._string is None:
-            self._string = self.doc.text
+            self._string = doc_text(self.doc)
         return self._string
 
     def __len__(self) -> int:
