@@ -14,6 +14,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from .dates import month_words, weekday_words
+from .nlp import token_texts
 from .patterns import lexicon, load
 
 
@@ -95,12 +96,15 @@ def runs_before_short_forms(doc: Doc) -> set[int]:
     """Tokens of the capitalised run right before a short form in brackets ("Balai Pelayanan
     Pelindungan Pekerja Migran Indonesia (BP3MI)"): the name of a body, never a person's."""
     out: set[int] = set()
+    text = token_texts(doc)
     for k in range(1, len(doc) - 2):
-        short = doc[k + 1].text
-        if doc[k].text != "(" or doc[k + 2].text != ")" or not short[:1].isupper() or sum(c.isupper() for c in short) < 2:
+        if text[k] != "(":
+            continue
+        short = text[k + 1]
+        if text[k + 2] != ")" or not short[:1].isupper() or sum(c.isupper() for c in short) < 2:
             continue
         a = k
-        while a - 1 >= 0 and k - a < LONG_FORM_WORDS and (doc[a - 1].text[:1].isupper() or doc[a - 1].lower_ == "dan"):
+        while a - 1 >= 0 and k - a < LONG_FORM_WORDS and (text[a - 1][:1].isupper() or text[a - 1].lower() == "dan"):
             a -= 1
         out.update(range(a, k))
     return out

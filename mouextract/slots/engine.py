@@ -273,7 +273,12 @@ class _Reading:
 
     def _mentions(self, rule: Rule, start: int, end: int, sent: tuple[int, int], side: str = "right") -> list[Span]:
         take = rule.take
-        found = [m for m in self.tk.group(take.group).spans if _inside(m, start, end, take.group)]
+        tk = self.tk
+        if end <= start:
+            found = []
+        else:   # mentions inside the characters of tokens [start, end)
+            a, b = tk.idx[start], tk.end_char(end - 1)
+            found = [m for m, (s, e) in zip(tk.group(take.group).spans, _extents(tk, take.group)) if a <= s and e <= b]
         if take.attrs:
             found = [m for m in found if all(_attr(m, path) in wanted for path, wanted in take.attrs)]
         if take.adjacent:   # next to the cue: where a right slot opens, where a left one ends
@@ -358,17 +363,20 @@ class _Reading:
         return [(s.start, s.end) for s in sets[key]]
 
 
-def _inside(span: Span, start: int, end: int, group: str) -> bool:
-    """Whether a mention lies in tokens [start, end); persons by their name when they have one."""
-    if end <= start:
-        return False
-    doc = span.doc
-    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    s, e = span.start_char, span.end_char
+def _extents(tk, group: str) -> list[tuple[int, int]]:
+    """The characters each mention of GROUP stands for when a slot takes it: persons by their
+    name when they have one. Read once per Doc (a Span builds its offsets from Token objects)."""
+    g = tk.group(group)
+    if g.extents is None:
+        g.extents = [_extent(m, group) for m in g.spans]
+    return g.extents
+
+
+def _extent(span: Span, group: str) -> tuple[int, int]:
     person = span._.get("person") if group == "persons" and span.has_extension("person") else None
     if person is not None and person.name_span:
-        s, e = person.name_span
-    return a <= s and e <= b
+        return person.name_span
+    return span.start_char, span.end_char
 
 
 def fill(doc: Doc, sentences: list[Span], name: str | RuleSet, *, sets: dict | None = None, facts=()) -> list[Fill]:

@@ -62,6 +62,7 @@ class Group:
         for s in self.spans:
             self.at.setdefault(s.start, []).append(s)
         self._inner: set[int] | None = None
+        self.extents: list[tuple[int, int]] | None = None   # engine._extents
 
     @property
     def inner(self) -> set[int]:
@@ -109,6 +110,7 @@ class Tokens:
         self._groups: dict[str, Group] = {}
         self._sents: list[tuple[int, int]] | None = None
         self._labels_in: dict[tuple[int, int], frozenset] = {}
+        self._labelled: dict[tuple[str, int, int], list[Span]] = {}
 
     @property
     def string(self) -> str:
@@ -151,7 +153,10 @@ class Tokens:
         spans = self.by_label.get(label, ())
         if not spans:
             return []
-        return [s for s in spans if start <= s.start and s.end <= end]
+        key = (label, start, end)   # every row with this label asks again, in every fill
+        if key not in self._labelled:
+            self._labelled[key] = [s for s in spans if start <= s.start and s.end <= end]
+        return list(self._labelled[key])
 
     def labels_in(self, start: int, end: int) -> frozenset:
         """The ruler labels of the tokens in [start, end)."""
