@@ -60,8 +60,7 @@ def mou_sentences(doc: Doc) -> Doc:
     if not n:
         return doc
     # the texts from the ORTH and SPACY arrays: a Token object per token costs more than the rest
-    strings = doc.vocab.strings
-    words = [strings[o] for o in doc.to_array(ORTH).tolist()]
+    words = token_texts(doc)
     spaces = [" " if s else "" for s in doc.to_array(SPACY).tolist()]  # Token.whitespace_
     enders = _name_enders()
     starts = numpy.full(n, _NOT_START, dtype="uint64")
@@ -109,6 +108,9 @@ MAX_SENTENCE_TOKENS = 250
 
 
 def _bound_sentences(starts) -> None:
+    begins = numpy.flatnonzero(starts == 1)
+    if (numpy.diff(begins, append=len(starts)) <= MAX_SENTENCE_TOKENS).all():
+        return   # no run to cut (the loop below costs a numpy scalar per token)
     since = 0
     for i in range(len(starts)):
         if starts[i] == 1:
