@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mouextract.patterns import lexicon
 from mouextract.patterns import load as load_data
@@ -61,8 +61,7 @@ class Mention:
     source: Source
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):   # a tuple: built for every word of every article, a dataclass costs more
     start: int
     end: int
     text: str

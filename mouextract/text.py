@@ -24,9 +24,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # gets a space in place of every MAX_WORD-th character (a long URL is cut into pieces).
 KEPT_RUN = 32
 MAX_WORD = 100
-# Each tried only where a run begins (the lookbehinds), not again at every character inside one:
-# the same matches, as a match always starts where its run does, found in half the time.
-_SYMBOL_RUN = re.compile(r"(?<![^\w\s])(?<!_)(?:[^\w\s]|_){%d,}" % (KEPT_RUN + 1))
+_SYMBOL_RUN = re.compile(r"(?:[^\w\s]|_){%d,}" % (KEPT_RUN + 1))
+# A symbol run is a run of these (with spaces too): searched first, as one class it is found in
+# half the time, and texts without one (nearly all) skip the substitution.
+_MAYBE_SYMBOL_RUN = re.compile(r"[\W_]{%d,}" % (KEPT_RUN + 1))
+# Tried only where a run of non-spaces begins (the lookbehind), not again at every character
+# inside one: the same matches, as a match always starts where its run does.
 _LONG_WORD = re.compile(r"(?<!\S)\S{%d,}" % (MAX_WORD + 1))
 
 
@@ -37,7 +40,8 @@ def without_surrogates(text: str) -> str:
 
 def tokenizable(text: str) -> str:
     """TEXT as the tokenizer may read it in linear time; same length, so offsets still hold."""
-    text = _SYMBOL_RUN.sub(lambda m: m.group()[:KEPT_RUN] + " " * (len(m.group()) - KEPT_RUN), text)
+    if _MAYBE_SYMBOL_RUN.search(text):
+        text = _SYMBOL_RUN.sub(lambda m: m.group()[:KEPT_RUN] + " " * (len(m.group()) - KEPT_RUN), text)
     return _LONG_WORD.sub(_cut, text)
 
 

@@ -397,9 +397,11 @@ def fill(doc: Doc, sentences: list[Span], name: str | RuleSet, *, sets: dict | N
                 continue
             words = reading.word_cues(compiled, a, b)
             for rule in rows:
-                if not reading.sentence_ok(rule, si, (a, b)):
+                # most rows find no cue in a sentence: look for cues first (neither test changes anything)
+                cues = reading.cues(rule, a, b, words.get(number[id(rule)], []))
+                if not cues or not reading.sentence_ok(rule, si, (a, b)):
                     continue
-                for cue in reading.cues(rule, a, b, words.get(number[id(rule)], [])):
+                for cue in cues:
                     if reading.applies(rule, cue, (a, b)):
                         made = reading.take(rule, cue, si, (a, b))
                         if made:
