@@ -92,14 +92,19 @@ class Context:
         self.headline: int | None = self._find_headline()
         if self.headline is not None:
             self.found_article["title"] = self.sents[self.headline].text.strip()
-        # Other lines like it (a headline repeated under the page's masthead, a subheading): they
-        # too are titles, not prose, and the people and parties stages skip them.
-        self.headings: set[int] = {s.i for s in self.sents if self._title_line(s)}
-        if self.headline is not None:
-            self.headings.update(range(self.headline + 1))   # with the navigation above it
         self._by_label: dict[str, list[Span]] = {}
         for sp in self.doc.spans.get(RULES_KEY, []):
             self._by_label.setdefault(sp.label_, []).append(sp)
+
+    @cached_property
+    def headings(self) -> set[int]:
+        """Other lines like the headline (a headline repeated under the page's masthead, a
+        subheading): they too are titles, not prose, and the people and parties stages skip them.
+        Read when a stage first asks (none does in an article that reports no signing)."""
+        found = {s.i for s in self.sents if self._title_line(s)}
+        if self.headline is not None:
+            found.update(range(self.headline + 1))   # with the navigation above it
+        return found
 
     def _find_headline(self) -> int | None:
         """The first line when it stands alone without a full stop; a page's navigation before

@@ -101,6 +101,8 @@ class Reader:
         # short forms the article defines ("Universitas Katolik Santa Maria (Unsam)") name
         # institutions, not people
         self.short_forms = set(acronyms(doc_text(doc)))
+        self._units: dict[int, bool] = {}
+        self._names: dict[int, bool] = {}
         self.in_parens: set[int] = set()
         depth = 0
         text = doc_text(doc)
@@ -135,8 +137,16 @@ class Reader:
                     break
 
     # -- token classes ---------------------------------------------------------------------
+    # Each token is asked again from every reading that passes it: the answers are kept by
+    # token index (they depend only on what __init__ read).
     def unit_token(self, tok) -> bool:
         """Part of an office's name rather than of a person's."""
+        found = self._units.get(tok.i)
+        if found is None:
+            found = self._units[tok.i] = self._unit_token(tok)
+        return found
+
+    def _unit_token(self, tok) -> bool:
         t = tok.text
         if tok.i in self.title_at or tok.i in self.org_tokens or tok.i in self.region_tokens:
             return True
@@ -214,6 +224,12 @@ class Reader:
             and nxt.lower_ in self.names and t.lower() not in self.short_forms
 
     def name_token(self, tok) -> bool:
+        found = self._names.get(tok.i)
+        if found is None:
+            found = self._names[tok.i] = self._name_token(tok)
+        return found
+
+    def _name_token(self, tok) -> bool:
         t = tok.text
         if is_initial(t) or is_degree(t) or is_honorific_or_rank(t):
             return True
