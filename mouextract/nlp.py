@@ -108,9 +108,11 @@ MAX_SENTENCE_TOKENS = 250
 
 
 def _bound_sentences(starts) -> None:
-    begins = numpy.flatnonzero(starts == 1)
-    if (numpy.diff(begins, append=len(starts)) <= MAX_SENTENCE_TOKENS).all():
-        return   # no run to cut (the loop below costs a numpy scalar per token)
+    # the runs between starts (and the text's ends): when none is too long, the loop below, which
+    # costs a numpy scalar per token, would change nothing
+    bounds = numpy.concatenate(([0], numpy.flatnonzero(starts == 1), [len(starts)]))
+    if (bounds[1:] - bounds[:-1]).max() <= MAX_SENTENCE_TOKENS:
+        return
     since = 0
     for i in range(len(starts)):
         if starts[i] == 1:
