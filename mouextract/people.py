@@ -20,7 +20,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .gazetteer import is_country, lookup
-from .nlp import doc_text, rule_spans
+from .nlp import doc_text, rule_spans, token_texts
 from .patterns import load
 from .person_words import (DEGREE_LIKE, LIST_SEPARATORS, ROMAN, WEEKDAYS_MONTHS, acronym_like, acronyms, capitalised,
                            common_words, first_of, is_academic_prefix, is_degree, is_honorific_or_rank, is_initial,
@@ -129,10 +129,14 @@ class Reader:
             while k < len(doc) and k - e < 4 and doc[k].text[:1].isupper() and doc[k].lower_ in common:
                 k += 1
                 heads.add(k)
+        # the words' texts and offsets from the Doc's lists: a Span per try costs more than the test
+        words, text = token_texts(doc), doc_text(doc)
+        idx = doc.to_array(IDX).tolist() if heads else []
         for i in sorted(heads):
             for n in (3, 2, 1):
-                words = doc[i:i + n]
-                if len(words) == n and all(t.text[:1].isupper() for t in words) and lookup(words.text) is not None:
+                last = i + n - 1
+                if last < len(words) and all(w[:1].isupper() for w in words[i:i + n]) \
+                        and lookup(text[idx[i]:idx[last] + len(words[last])]) is not None:
                     self.region_tokens.update(range(i, i + n))
                     break
 

@@ -37,6 +37,9 @@ def token_words(doc: Doc, text: str | None = None) -> list[Word]:
         if space or punct:
             continue
         piece = text[idx:idx + length]
+        if piece.isalnum() and not (words and words[-1].end == idx - 1 and text[idx - 1] in "-'"):
+            words.append(Word(idx, idx + length, piece))   # the common case, without the loop below
+            continue
         found = [Word(0, length, piece)] if piece.isalnum() else gazetteer.words_of_text(piece)
         for w in found:
             start, end = idx + w.start, idx + w.end
