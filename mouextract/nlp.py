@@ -12,7 +12,7 @@ import numpy
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import ORTH, SENT_START, SPACY
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc
 
 from .patterns import as_phrases, lexicon, ruler_patterns
@@ -59,9 +59,10 @@ def mou_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if not n:
         return doc
-    # the texts from the ORTH and SPACY arrays: a Token object per token costs more than the rest
+    # the texts from the ORTH array: a Token object per token costs more than the rest
+    # (a line break is always a token of its own: the space after a token, Token.whitespace_,
+    # is one " " at most)
     words = token_texts(doc)
-    spaces = [" " if s else "" for s in doc.to_array(SPACY).tolist()]  # Token.whitespace_
     enders = _name_enders()
     starts = numpy.full(n, _NOT_START, dtype="uint64")
     starts[0] = 1
@@ -93,9 +94,7 @@ def mou_sentences(doc: Doc) -> Doc:
             # "..., dr. Andi Nurul Fitriani, M.Kes. Turut hadir ...": the degree closes the sentence
             prev_end = True
         else:
-            prev_end = "\n" in spaces[i]
-        if "\n" in spaces[i]:
-            at_line_start = True
+            prev_end = False
     _bound_sentences(starts)
     doc.from_array([SENT_START], starts)
     return doc
