@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..dates import month_words, weekday_words
 from ..institutions import names, party
-from ..nlp import rule_spans
+from ..nlp import rule_spans, token_texts
 from ..person_words import common_words, is_degree, is_honorific_or_rank, named_after_person, numbered_unit
 
 GROUP = "orgs"
@@ -46,12 +46,15 @@ class OrgReader:
         self.title_at = {sp.start for sp in titles}
         self.in_title = {i for sp in titles for i in range(sp.start, sp.end)}
         self.in_parens: set[int] = set()
+        # the tokens' texts as lists: the scans below ask each token of a range, often twice
+        self.texts = token_texts(doc)
+        self.lower = [t.lower() for t in self.texts]   # = Token.lower_
         depth = 0
-        for tok in doc:
-            depth += tok.text == "("
-            if depth and tok.text not in "()":
-                self.in_parens.add(tok.i)
-            depth -= tok.text == ")" and depth > 0
+        for i, text in enumerate(self.texts):
+            depth += text == "("
+            if depth and text not in "()":
+                self.in_parens.add(i)
+            depth -= text == ")" and depth > 0
 
     def read(self, i: int, end: int) -> int:
         """From an institution's head at i, the end of its name."""
@@ -161,8 +164,9 @@ class OrgReader:
         doc, out = self.doc, []
         heads = self.words["suffix_heads"]
         k = start
+        lower, texts = self.lower, self.texts
         while k < end:
-            if doc[k].lower_ not in heads or not doc[k].text[:1].isupper() or k in skip:
+            if lower[k] not in heads or not texts[k][:1].isupper() or k in skip:
                 k += 1
                 continue
             a = k
@@ -184,8 +188,9 @@ class OrgReader:
         then "se-" and the region."""
         doc, out = self.doc, []
         heads = {i for h, e in self.org_at.items() for i in range(h, e)}
+        lower, texts = self.lower, self.texts
         for k in range(start + 1, end - 2):
-            if doc[k].lower_ != "se" or doc[k + 1].text != "-" or not doc[k + 2].text[:1].isupper():
+            if lower[k] != "se" or texts[k + 1] != "-" or not texts[k + 2][:1].isupper():
                 continue
             a = k
             while a - 1 >= start and (a - 1 in heads or doc[a - 1].text == "/" or doc[a - 1].lower_ in self.words["region_types"]) \
