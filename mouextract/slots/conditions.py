@@ -98,7 +98,7 @@ class Test:
             return True
         text = tk.text[i]
         return (text in self.punct or (self.capitalised and text[:1].isupper()) or (self.digit and text[:1].isdigit())
-                or (self.word and text[:1].isalpha()) or any(i in tk.group(g).at for g in self.groups))
+                or (self.word and text[:1].isalpha()) or (bool(self.groups) and any(i in tk.group(g).at for g in self.groups)))
 
     def _narrowed(self, tk: Tokens, i: int, sent: tuple[int, int], ending: bool) -> bool:
         if self.opening and i != _first_word(tk, sent):

@@ -158,6 +158,8 @@ class _Reading:
         found = [sp for label in cue.labels for sp in tk.labelled(label, a, b)] + words
         for g in cue.groups:
             found += [m for m in tk.group(g).within(a, b) if self._mention_ok(cue, m)]
+        if not found:
+            return []   # as for most rows in most sentences
         return [self._extend(cue, sp, b) for sp in sorted(found, key=lambda s: (s.start, -len(s))) if self._keep(cue, sp)]
 
     def longest_cue(self, rule: Rule, i: int, b: int) -> Span | None:
