@@ -90,6 +90,7 @@ def _spelling() -> tuple[re.Pattern, dict[str, str]]:
     return (re.compile(rf"\b(?:{alternation})\.\s*") if alternation else re.compile(r"(?!)")), table
 
 
+@lru_cache(maxsize=1 << 14)   # the region reader asks for every run of capitalised words, in every article
 def compact_key(name: str) -> str:
     """Lower-case ASCII letters and digits only, so 'Tanjungpinang' = 'Tanjung Pinang', 'Bau-Bau' = 'Baubau'."""
     s = _ascii_lower(name)
