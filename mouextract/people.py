@@ -362,6 +362,19 @@ class Reader:
             k = m
         return 0
 
+    def _run_to_short_title(self, j: int, end: int) -> int:
+        """The end of a capitalised run ("dan" inside) that reaches the office's short form in
+        brackets ("Kepala Seksi Pembinaan Narapidana dan Anak Didik (Kasi Binadik) Ricky ..."):
+        the whole run is the office, given names inside it too; j when none stands at j."""
+        doc = self.doc
+        k = j
+        while k < end and k - j < 8 and (capitalised(doc[k].text) and doc[k].text[:1].isalpha()
+                                          or doc[k].lower_ in person_lexicon()["list_conjunctions"]):
+            if is_honorific_or_rank(doc[k].text) or is_degree(doc[k].text):
+                return j
+            k += 1
+        return k if k > j and k + 1 < end and doc[k].text == "(" and k + 1 in self.title_at else j
+
     def _numbered_run(self, j: int, end: int) -> int:
         """The end of a capitalised run holding a number and closed by a comma ("Pelindo Regional 4
         Cabang Ambon, Fredy ..."): no person's name holds a number, so the run is the office's
@@ -478,6 +491,8 @@ class Reader:
                 j = self._portfolio_list(i, j, end) - 1
             elif self.unit_token(tok) or self.inner_lower(tok):
                 pass
+            elif self._run_to_short_title(j, end) > j:
+                j = self._run_to_short_title(j, end) - 1  # "... Narapidana dan Anak Didik (Kasi Binadik) X"
             elif self._numbered_run(j, end) > j:
                 j = self._numbered_run(j, end) - 1  # "General Manager Pelindo Regional 4 Cabang Ambon, X"
             elif self._listed_places(i, j, end) > j:
