@@ -310,7 +310,8 @@ class Reader:
             shouted = t.isupper() and t.isalpha() and len(t) >= 3 and j not in self.org_at and lookup(t) is None \
                 and ((first is None and j > i) or (first is not None and doc[first].text.isupper()))
             if (capitalised(t) and t[:1].isalpha() and j not in self.title_at and j not in self.org_at
-                    and t.lower() not in WEEKDAYS_MONTHS and not acronym_like(t)) or is_initial(t) or shouted \
+                    and (t.lower() not in WEEKDAYS_MONTHS or self._month_in_name(j, first, end)) and not acronym_like(t)) \
+                    or is_initial(t) or shouted \
                     or t in person_lexicon()["name_abbreviations"]:
                 if in_degrees:
                     break  # degrees close a name: "Yusuf Rasyid, S.H., LL.M. Disaksikan ..."
@@ -328,6 +329,13 @@ class Reader:
                 continue
             break
         return j, first if first is not None else -1, last if last is not None else -1
+
+    def _month_in_name(self, j: int, first: int | None, end: int) -> bool:
+        """A month's or a weekday's name inside a person's name ("Tjhang Mei Ling", "Ni Luh
+        Juni Astuti"): after a name's word and before another capitalised word, no number beside."""
+        doc = self.doc
+        return first is not None and j + 1 < end and capitalised(doc[j + 1].text) and doc[j + 1].text.isalpha() \
+            and doc[j + 1].lower_ not in WEEKDAYS_MONTHS and not doc[j - 1].is_digit
 
     def _lone_unit_word(self, tok, end: int) -> bool:
         """"Kepala Bappeda dan Litbang, ...": one capitalised word after "dan" that is no given
