@@ -317,9 +317,14 @@ def _same_people(events: list[Event]) -> None:
     """A person a record names in part ("Harun", no title) is the one another record of the
     article names in full ("Ketua KPU RI Harun Arsyad"): the fullest name and a title."""
     people = [p for ev in events for p in ev.signatories + ev.witnesses if p.get("name")]
+    # compared by distinct name, each name's words read once: an article (or a pasted dump) may
+    # repeat one person across hundreds of records
+    words = {name: _name_words(name) for name in {p["name"] for p in people}}
+    holding: dict[str, list[dict]] = {}
+    for name, mine in words.items():
+        holding[name] = [q for q in people if mine and mine <= words[q["name"]]]
     for p in people:
-        words = _name_words(p["name"])
-        fuller = [q for q in people if q is not p and words and words <= _name_words(q["name"])]
+        fuller = [q for q in holding[p["name"]] if q is not p]
         titled = [q for q in fuller if q.get("title")]
         if not p.get("title") and titled:
             p["title"] = max(titled, key=lambda q: len(q["title"]))["title"]
