@@ -76,7 +76,9 @@ def mou_sentences(doc: Doc) -> Doc:
         # after a stop inside a line, a comma, a lower-case word or a degree goes on with the
         # sentence: the stop belonged to an abbreviation the special cases do not know ("SE.,
         # MT., di ...", "Ak.CA")
+        # nor does a bracket opening a lower-case aside ("..., Lc. (kiri), dan ...": a caption)
         if prev_end and (at_line_start or not (w in {",", ";", ":", ")"} or w[0].islower()
+                                               or (w == "(" and i + 1 < n and words[i + 1][:1].islower())
                                                or (w.replace(".", "") in enders and i and words[i - 1] == "."))):
             starts[i] = 1
         at_line_start = False

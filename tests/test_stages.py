@@ -184,6 +184,9 @@ def test_headline_alone_reports_no_signing():
      ["Diteken Rektor Unair, Prof. Nasih, SE., MT., Ak., di Aula Garuda.", "Acara usai."]),
     ("Kertas, tinta, dll. dibawa. Acara usai.", ["Kertas, tinta, dll. dibawa.", "Acara usai."]),
     ("Baris satu\nbaris dua.", ["Baris satu\n", "baris dua."]),
+    # a caption's aside after a degree's stop goes on with the sentence
+    ("Foto: Ketua Yayasan, KH. Ahmad Fauzi, Lc. (kiri), dan Bupati Sleman. Acara usai.",
+     ["Foto: Ketua Yayasan, KH. Ahmad Fauzi, Lc. (kiri), dan Bupati Sleman.", "Acara usai."]),
 ])
 def test_sentences(text, sentences):
     from mouextract.nlp import parse
