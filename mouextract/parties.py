@@ -33,7 +33,11 @@ def named_parties(ctx: Context, ev, cooperating: bool = False) -> list[dict]:
     ids += [i + 1 for i in ids if i + 1 < len(ctx.sents) and i + 1 not in ids and i + 1 not in ctx.headings]
     sentences = [ctx.sents[i].span for i in sorted(ids)]
     # "cooperating" rows are read only in the lead, below, never in the signing's own sentences
-    fills = [f for f in fill(ctx.doc, sentences, PARTY_RULES) if f.slot != "cooperating"]
+    # a sentence read only for its enumeration gives nothing else ("Perjanjian itu turunan dari MoU
+    # antara A dan B yang diteken pada 2021": an earlier signing's parties)
+    extra = [ctx.sents[i].span for i in ids if i not in ev.sentences]
+    fills = [f for f in fill(ctx.doc, sentences, PARTY_RULES) if f.slot != "cooperating"
+             and (f.rule == "party.enumerated_after" or not any(sp.start <= f.cue.start < sp.end for sp in extra))]
     excluded = [f.window for f in fills if f.slot == "not_parties"]
     if ev.place and ev.place.get("span"):
         excluded.append(tuple(ev.place["span"]))

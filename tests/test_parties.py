@@ -102,3 +102,14 @@ def test_a_party_read_from_a_title_has_the_span_it_was_named_at(text, written):
     party = mouextract.extract(text)["agreements"][0]["parties"][0]
     assert party["name"] == "Pemerintah Kabupaten Banyumas"
     assert text[party["span"][0]:party["span"][1]] == written
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence after the signing recalls an earlier MoU between other bodies
+    "Judul\nRSUD Sleman dan Fakultas Kedokteran Universitas Merapi menandatangani perjanjian kerja sama, "
+    "Kamis (19/10/2023). Perjanjian tersebut merupakan turunan dari nota kesepahaman antara Pemerintah "
+    "Kabupaten Sleman dengan Universitas Merapi yang telah diteken pada tahun 2021.",
+])
+def test_an_earlier_signing_told_after_gives_no_party(text):
+    (record,) = mouextract.extract(text)["agreements"]
+    assert [p["name"] for p in record["parties"]] == ["RSUD Sleman", "Fakultas Kedokteran Universitas Merapi"]
