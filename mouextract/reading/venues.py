@@ -26,6 +26,7 @@ from mouextract import gazetteer
 from mouextract.gazetteer import Region
 from mouextract.nlp import token_texts
 from mouextract.patterns import load as load_data
+from mouextract.person_words import numbered_unit
 from mouextract.reading.regions import GROUP as REGIONS
 from mouextract.reading.regions import is_municipal as _is_municipal
 
@@ -197,6 +198,11 @@ class _Reader:
                 k = end = k + n
                 after_head = True
                 continue
+            unit = numbered_unit(self.doc, k, limit) if t.text[k][:1].isdigit() else k
+            if unit > k:
+                k = end = unit   # "Makodim 1707/Merauke": a unit's number and place
+                after_head = False
+                continue
             if t.text[k][:1].isdigit():
                 if not (expect_number or in_address):
                     break
@@ -330,7 +336,8 @@ class _Reader:
         for s in inside:
             if s._.region is not None and s._.region.kind == "provinsi" and not gazetteer.is_municipal(s._.region):
                 province = s._.region
-        municipal = [s for s in inside if _is_municipal(s)]
+        # "Makodim 0314/Inhil": the area a numbered unit commands is its name, not where it stands
+        municipal = [s for s in inside if _is_municipal(s) and not (s.start > 0 and self.t.text[s.start - 1] == "/")]
         if not municipal:
             return None, None, province, False
         last = municipal[-1]
