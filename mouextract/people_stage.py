@@ -42,6 +42,11 @@ def resolve(person: Person, directory, short_forms: dict) -> None:
         return  # a title in lower case ("kepala desa") is a common noun, not one office
     key = _expanded(person.title, short_forms)
     if len(key) < 2:
+        # an office named by its head alone ("disaksikan oleh Rektor") is the one person the
+        # article names with that office, when it names exactly one
+        holders = {d.name for d in directory() if d.name and _head(d.title) == _head(person.title)}
+        if len(key) == 1 and len(holders) == 1 and _head(person.title) in offices()["single_holder"]:
+            person.name = holders.pop()
         return
     for d in sorted(directory(), key=lambda d: abs(d.start - person.start)):
         if not d.name or _head(d.title) != _head(person.title):

@@ -206,6 +206,7 @@ def offices() -> dict:
         "office_words": frozenset(w.lower() for w in data["office_words"]),
         "acting": frozenset(w.lower().rstrip(".") for w in data["acting_prefixes"]),
         "located": frozenset(w.lower() for w in data["located_offices"]),
+        "single_holder": frozenset(w.lower() for w in data["single_holder_heads"]),
     }
 
 

@@ -198,3 +198,17 @@ def test_region_after_a_multiword_regional_title():
             "disaksikan Wakil Gubernur Sumbar Audy Joinaldy.")
     witnesses = mouextract.extract(text)["agreements"][0]["witnesses"]
     assert [(w["name"], w["title"]) for w in witnesses] == [("Audy Joinaldy", "Wakil Gubernur Sumbar")]
+
+
+@pytest.mark.parametrize("office,name", [
+    ("Rektor", "Rudi Hartono"),   # one holder of a one-holder office: that person
+    ("Direktur", None),           # an institution has many directors: no name
+])
+def test_a_bare_office_is_its_one_named_holder(office, name):
+    text = ("Judul\nNota kesepahaman ditandatangani oleh Direktur Bank Merapi, Budi Santoso, dan Rektor "
+            "Universitas Merapi, Prof. Rudi Hartono, Senin (4/9/2023). Usai penandatanganan nota kesepahaman, acara "
+            "dilanjutkan dengan penandatanganan perjanjian kerja sama antara Fakultas Hukum Universitas Merapi "
+            "dengan Divisi Hukum Bank Merapi. PKS ditandatangani oleh Dekan Fakultas Hukum, Dr. Rina Sari, dan "
+            f"Kepala Divisi Hukum, Andi Wijaya, disaksikan langsung oleh {office}.")
+    witnesses = [w for a in mouextract.extract(text)["agreements"] for w in a["witnesses"] if w["title"] == office]
+    assert witnesses and all(w["name"] == name for w in witnesses)
