@@ -38,6 +38,8 @@ class _Test:
         self.seen: dict[int, bool] = {}
 
     def mask(self, column: numpy.ndarray, strings) -> numpy.ndarray:
+        if self.attr == "SENT_START":   # 1, -1 or 0 (not set): the Matcher's IS_SENT_START is 1 alone
+            return (column == 1) if self.flag else (column != 1)
         if self.flag is not None:
             return column == (1 if self.flag else 0)
         if self.hashes is not None:
@@ -73,11 +75,32 @@ def _tests(token) -> list[_Test] | None:
                 tests.append(_Test(attr, regex=value["REGEX"]))
             else:
                 return None
+        elif key == "IS_SENT_START" and isinstance(value, bool):
+            tests.append(_Test("SENT_START", flag=value))
         elif key in _FLAGS and isinstance(value, bool):
             tests.append(_Test(key, flag=value))
         else:
             return None
     return tests if tests and None not in tests else None
+
+
+def _variants(pattern) -> list[list[dict]] | None:
+    """The fixed-length patterns a pattern with optional tokens ("OP": "?") stands for, with
+    and without each (empty ones left out: the span ruler drops empty matches); None when
+    a token has another operator."""
+    if not isinstance(pattern, list) or not all(isinstance(t, dict) for t in pattern):
+        return None
+    variants: list[list[dict]] = [[]]
+    for token in pattern:
+        op = str(token.get("OP", "1"))
+        plain = {k: v for k, v in token.items() if k != "OP"}
+        if op == "1":
+            variants = [v + [plain] for v in variants]
+        elif op == "?":
+            variants = [v + extra for v in variants for extra in ([], [plain])]
+        else:
+            return None
+    return [v for v in variants if v]
 
 
 class TokenRules:
@@ -130,8 +153,18 @@ class NewsSpanRuler(SpanRuler):
         self.token_rules = TokenRules()
 
     def add_patterns(self, patterns) -> None:
-        super().add_patterns([p for p in patterns if isinstance(p["pattern"], str)
-                              or not self.token_rules.add(p["label"], p["pattern"], p.get("id"))])
+        super().add_patterns([p for p in patterns if isinstance(p["pattern"], str) or not self._take(p)])
+
+    def _take(self, p: dict) -> bool:
+        """Give pattern P to TokenRules, as its fixed-length variants when tokens are optional
+        ("OP": "?": the Matcher's matches are those of the variants together); False when
+        TokenRules cannot take every variant."""
+        variants = _variants(p["pattern"])
+        if variants is None or not variants or any(_tests(t) is None for v in variants for t in v):
+            return False
+        for v in variants:
+            self.token_rules.add(p["label"], v, p.get("id"))
+        return True
 
     def match(self, doc: Doc):
         # SpanRuler.match, with TokenRules' spans among the matches (and no empty matcher run)

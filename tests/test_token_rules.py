@@ -30,7 +30,12 @@ def spans(doc) -> list[tuple]:
 
 TEXTS = ["Kantor Bupati Sleman", "di kantor camat", "3 tahun lalu, 2 lalu", "Kab. Bogor dan kab. bogor",
          "KOTA BANDUNG, Kota Bandung", "ditandatangani", "penanda-tanganan", "Nda-Tangan NDATANGAN",
-         "Provinsi Jawa Tengah", "kabupaten", "", "\n\n"]
+         "Provinsi Jawa Tengah", "kabupaten", "", "\n\n",
+         # optional tokens ("?") and sentence starts, which TokenRules takes as variants
+         "GM MANAGER Manager supervisor, Area Manager", "Dan MoU antara A dan B. Serta PKS antara C. dan mou antara",
+         "MoU dilakukan antara A dan B.\nPKS dilaksanakan antara C. Lalu mou dilakukan antara",
+         "Plt. Wakil Bupati X, wakil wali kota Y, Plh Sekretaris Jenderal Z",
+         "mereka melakukan hal serupa; melakukannya yang sama. Nota kesepakatan bersama"]
 
 
 def corpus() -> list[str]:
@@ -56,6 +61,7 @@ def test_the_matcher_keeps_only_what_token_rules_cannot_take():
     ([{"LOWER": {"REGEX": "nda-?tangan"}}], True),
     ([{"IS_DIGIT": True}, {"LOWER": {"IN": ["lalu", "silam"]}}], True),
     ([{"LOWER": "akan", "OP": "?"}, {"LOWER": "teken"}], False),   # not of fixed length
+    ([{"IS_SENT_START": True, "LOWER": "dan"}, {"LOWER": "mou"}], True),
     ([{"LOWER": {"NOT_IN": ["a"]}}], False),
     ([{"POS": "NOUN"}], False),
     ([{"IS_TITLE": "yes"}], False),
