@@ -286,6 +286,7 @@ def _strip_prefix(words: list[str], prefixes) -> tuple[str | None, int] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)   # asked for each capitalised word after an office, in every article; Regions are frozen
 def lookup(name: str, kind: str | None = None) -> Region | None:
     """The region a written name refers to, or None.
 
