@@ -103,6 +103,10 @@ class Reader:
         self.short_forms = set(acronyms(doc_text(doc)))
         self._units: dict[int, bool] = {}
         self._names: dict[int, bool] = {}
+        # token texts and lower-case forms by index (a Token object per test costs more);
+        # spaCy's `lower_`, `is_space` and `is_digit` are these strings' lower(), isspace(), isdigit()
+        self.texts = token_texts(doc)
+        self.lowers = [t.lower() for t in self.texts]
         self.in_parens: set[int] = set()
         depth = 0
         text = doc_text(doc)
@@ -145,32 +149,37 @@ class Reader:
     # token index (they depend only on what __init__ read).
     def unit_token(self, tok) -> bool:
         """Part of an office's name rather than of a person's."""
-        found = self._units.get(tok.i)
+        return self.unit_at(tok.i)
+
+    def unit_at(self, i: int) -> bool:
+        """unit_token of token i."""
+        found = self._units.get(i)
         if found is None:
-            found = self._units[tok.i] = self._unit_token(tok)
+            found = self._units[i] = self._unit_token(i)
         return found
 
-    def _unit_token(self, tok) -> bool:
-        t = tok.text
-        if tok.i in self.title_at or tok.i in self.org_tokens or tok.i in self.region_tokens:
+    def _unit_token(self, i: int) -> bool:
+        texts = self.texts
+        t = texts[i]
+        if i in self.title_at or i in self.org_tokens or i in self.region_tokens:
             return True
-        if self._initials_before_name(tok.i):
+        if self._initials_before_name(i):
             return False
-        if self._company_suffix(tok.i) or self._names_a_company(tok.i):
+        if self._company_suffix(i) or self._names_a_company(i):
             return True  # "CEO Tsubasa Kaigo Co., Ltd.": the company's name and legal form
-        if t in "()/-&" or acronym_like(t) or t.lower() in self.short_forms or tok.i in self.defined_long_forms:
+        if t in "()/-&" or acronym_like(t) or t.lower() in self.short_forms or i in self.defined_long_forms:
             return True
-        prev = tok.i - 1
+        prev = i - 1
         given = t.lower() in self.names
         if prev in self.org_at and t[:1].isupper() and not is_initial(t) and (
-                tok.i in self.named_heads or (not given and self.doc[prev].lower_ in self.bare_heads)):
+                i in self.named_heads or (not given and self.lowers[prev] in self.bare_heads)):
             # "UIN Susqa", "Bank Sulselbar", "Universitas Ahmad Dahlan": the word after the head
             # of a university or a company names it, and after a head that names no institution
             # alone ("Dinas", "Badan") the word names the office; "DPRD", "KPU", "Kadin" are
             # whole names, and a word after them that is no region starts the holder's name
             # ("Ketua Kadin Rudi Wirawan")
             return True
-        if tok.i in self.after_regional_title and lookup(t) is not None:
+        if i in self.after_regional_title and lookup(t) is not None:
             return True  # "Bupati Gowa Adnan ...", "Wakil Gubernur Sumbar Audy ...": the office's region
         if t[:1].isupper() and is_country(t):
             return True  # "Duta Besar RI untuk Ghana Surya Santoso": the country the office serves
@@ -180,18 +189,18 @@ class Reader:
             return True  # "Kepala Balai Pelayanan Pelindungan Pekerja Migran": nouns, not a name
         # after a region, a number, or right after "Bupati"/"Gubernur" (whose only unit is a region)
         # the office is complete: what follows is the name
-        complete = prev in self.region_tokens or tok.i in self.after_regional_title or (prev >= 0 and is_country(self.doc[prev].text)) \
-            or (prev in self.after_regional_title and lookup(self.doc[prev].text) is not None) \
-            or (prev >= 0 and (ROMAN.fullmatch(self.doc[prev].text) or self.doc[prev].is_digit))
+        complete = prev in self.region_tokens or i in self.after_regional_title or (prev >= 0 and is_country(texts[prev])) \
+            or (prev in self.after_regional_title and lookup(texts[prev]) is not None) \
+            or (prev >= 0 and (ROMAN.fullmatch(texts[prev]) or texts[prev].isdigit()))
         # inside an office ("Kepala", then its unit), not where a name may start ("oleh Hadrian Nasution")
-        in_office = prev >= 0 and (self._in_title_words(prev) or prev in self.org_tokens or acronym_like(self.doc[prev].text)
-                                   or (capitalised(self.doc[prev].text) and self.doc[prev].text.lower() in self.common))
+        in_office = prev >= 0 and (self._in_title_words(prev) or prev in self.org_tokens or acronym_like(texts[prev])
+                                   or (capitalised(texts[prev]) and texts[prev].lower() in self.common))
         if capitalised(t) and t.lower() not in self.common and not is_initial(t) and not complete and in_office \
-                and tok.i + 1 < len(self.doc):
-            nxt = self.doc[tok.i + 1]
-            if nxt.text[:1].isupper() and nxt.text.lower() in self.names and nxt.i not in self.region_tokens:
+                and i + 1 < len(texts):
+            nxt, nxt_text = i + 1, texts[i + 1]
+            if nxt_text[:1].isupper() and nxt_text.lower() in self.names and nxt not in self.region_tokens:
                 return True  # "Kepala Kesbangpolinmas Agus Wibowo": the unit's word before a given name
-            if nxt.i in self.org_at or (acronym_like(nxt.text) and not is_degree(nxt.text)):
+            if nxt in self.org_at or (acronym_like(nxt_text) and not is_degree(nxt_text)):
                 # "Kepala Bidang Pelayanan Medik RSUD, dr. X", "Ketua Tanfidziyah PCNU Sumenep": an
                 # institution's head or short name goes on the office
                 return True
@@ -228,17 +237,21 @@ class Reader:
             and nxt.lower_ in self.names and t.lower() not in self.short_forms
 
     def name_token(self, tok) -> bool:
-        found = self._names.get(tok.i)
+        return self.name_at(tok.i)
+
+    def name_at(self, i: int) -> bool:
+        """name_token of token i."""
+        found = self._names.get(i)
         if found is None:
-            found = self._names[tok.i] = self._name_token(tok)
+            found = self._names[i] = self._name_token(i)
         return found
 
-    def _name_token(self, tok) -> bool:
-        t = tok.text
+    def _name_token(self, i: int) -> bool:
+        t = self.texts[i]
         if is_initial(t) or is_degree(t) or is_honorific_or_rank(t):
             return True
         return capitalised(t) and t[:1].isalpha() and t.lower() not in WEEKDAYS_MONTHS \
-            and tok.i not in self.title_at and tok.i not in self.org_at
+            and i not in self.title_at and i not in self.org_at
 
     def inner_lower(self, tok) -> bool:
         t = tok.text
@@ -545,12 +558,12 @@ class Reader:
 
         kind: "title" (extra: (name_first, name_last) or None), "name", "sep" (extra: the word)
         """
-        doc = self.doc
+        doc, texts = self.doc, self.texts
         out = []
         i = start
         while i < end:
-            tok = doc[i]
-            if tok.is_space:
+            t = texts[i]
+            if t.isspace():
                 i += 1
                 continue
             if i in self.person_named:
@@ -588,19 +601,19 @@ class Reader:
                     out.append(("title", i, j, None))
                     i = max(j, i + 1)
                 continue
-            after_comma = i > start and doc[i - 1].text == "," and i + 1 < end and self.name_token(doc[i + 1]) \
-                and not self.unit_token(doc[i + 1]) and not acronym_like(doc[i + 1].text)
-            if self.name_token(tok) and (not acronym_like(tok.text) or is_honorific_or_rank(tok.text) or is_academic_prefix(tok.text)) \
+            after_comma = i > start and texts[i - 1] == "," and i + 1 < end and self.name_at(i + 1) \
+                and not self.unit_at(i + 1) and not acronym_like(texts[i + 1])
+            if self.name_at(i) and (not acronym_like(t) or is_honorific_or_rank(t) or is_academic_prefix(t)) \
                     and i not in self.in_parens and (
                     after_comma or  # ", La Baco": a common word may open a name after a comma
-                    not self.unit_token(tok) or is_degree(tok.text) or is_honorific_or_rank(tok.text) or is_initial(tok.text)):
+                    not self.unit_at(i) or is_degree(t) or is_honorific_or_rank(t) or is_initial(t)):
                 k, first, last = self.read_name(i, end)
-                marked = first > i and (is_degree(doc[i].text) or is_honorific_or_rank(doc[i].text))
-                if first >= 0 and (marked or any(not self.unit_token(doc[x]) or is_initial(doc[x].text) for x in range(first, last))):
+                marked = first > i and (is_degree(t) or is_honorific_or_rank(t))
+                if first >= 0 and (marked or any(not self.unit_at(x) or is_initial(texts[x]) for x in range(first, last))):
                     out.append(("name", i, k, (first, last)))
                     i = max(k, i + 1)
                     continue
-            out.append(("sep", i, i + 1, tok.lower_))
+            out.append(("sep", i, i + 1, self.lowers[i]))
             i += 1
         return out
 
