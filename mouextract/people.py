@@ -15,6 +15,7 @@ coreference and the NER fallback, is people_stage.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
@@ -51,11 +52,21 @@ class Person:
         return {"name": self.name, "title": self.title, "span": [self.start, self.end]}
 
 
+@lru_cache(maxsize=1 << 14)
+def _marks_a_name(text: str) -> bool:
+    """An initial, a degree, an honorific or a rank (one cached test for the three)."""
+    return is_initial(text) or is_degree(text) or is_honorific_or_rank(text)
+
+
 class Reader:
     """Reads person mentions over a token range of one parsed article."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        # token texts and lower-case forms by index (a Token object per test costs more);
+        # spaCy's `lower_`, `is_space` and `is_digit` are these strings' lower(), isspace(), isdigit()
+        self.texts = token_texts(doc)
+        self.lowers = [t.lower() for t in self.texts]
         self.title_at: dict[int, int] = {}   # token index where a title starts -> its end
         # an office's word that opens a longer institution's head is the institution's
         # ("Pimpinan Wilayah Muhammadiyah" is a body; "Pimpinan DPRD" an office)
@@ -103,10 +114,6 @@ class Reader:
         self.short_forms = set(acronyms(doc_text(doc)))
         self._units: dict[int, bool] = {}
         self._names: dict[int, bool] = {}
-        # token texts and lower-case forms by index (a Token object per test costs more);
-        # spaCy's `lower_`, `is_space` and `is_digit` are these strings' lower(), isspace(), isdigit()
-        self.texts = token_texts(doc)
-        self.lowers = [t.lower() for t in self.texts]
         self.in_parens: set[int] = set()
         depth = 0
         text = doc_text(doc)
@@ -209,32 +216,32 @@ class Reader:
     def _company_suffix(self, i: int) -> bool:
         """A company's legal form after its name ("Co.", "Ltd.", "Tbk"), after a capitalised word or
         a comma that follows one."""
-        doc = self.doc
-        t = doc[i].text
+        texts = self.texts
+        t = texts[i]
         if not t[:1].isupper() or i == 0 or norm(t).lower() not in load("institution_names.yml")["company_suffixes"]:
             return False
-        k = i - 1 if doc[i - 1].text != "," else i - 2
-        return k >= 0 and doc[k].text[:1].isupper()
+        k = i - 1 if texts[i - 1] != "," else i - 2
+        return k >= 0 and texts[k][:1].isupper()
 
     def _names_a_company(self, i: int) -> bool:
         """A capitalised run that ends in a company's legal form ("Tsubasa Kaigo Co.") names the
         company, not a person."""
-        doc = self.doc
+        texts = self.texts
         k = i
-        while k < len(doc) and k - i < 6 and doc[k].text[:1].isupper() and not self._company_suffix(k):
+        while k < len(texts) and k - i < 6 and texts[k][:1].isupper() and not self._company_suffix(k):
             k += 1
-        return k > i and k < len(doc) and self._company_suffix(k)
+        return k > i and k < len(texts) and self._company_suffix(k)
 
     def _initials_before_name(self, i: int) -> bool:
         """Two capitals standing for given names, after a numbered office or a comma and before a
         given name ("Asisten 1 AN Wahyudi", ", HM Yusuf"): initials, not a unit's short form."""
-        doc = self.doc
-        t = doc[i].text
-        if not (len(t) == 2 and t.isupper() and t.isalpha()) or i == 0 or i + 1 >= len(doc):
+        texts = self.texts
+        t = texts[i]
+        if not (len(t) == 2 and t.isupper() and t.isalpha()) or i == 0 or i + 1 >= len(texts):
             return False
-        prev, nxt = doc[i - 1].text, doc[i + 1]
-        return (prev == "," or prev.isdigit() or bool(ROMAN.fullmatch(prev))) and capitalised(nxt.text) \
-            and nxt.lower_ in self.names and t.lower() not in self.short_forms
+        prev = texts[i - 1]
+        return (prev == "," or prev.isdigit() or bool(ROMAN.fullmatch(prev))) and capitalised(texts[i + 1]) \
+            and self.lowers[i + 1] in self.names and t.lower() not in self.short_forms
 
     def name_token(self, tok) -> bool:
         return self.name_at(tok.i)
@@ -248,7 +255,7 @@ class Reader:
 
     def _name_token(self, i: int) -> bool:
         t = self.texts[i]
-        if is_initial(t) or is_degree(t) or is_honorific_or_rank(t):
+        if _marks_a_name(t):
             return True
         return capitalised(t) and t[:1].isalpha() and t.lower() not in WEEKDAYS_MONTHS \
             and i not in self.title_at and i not in self.org_at
