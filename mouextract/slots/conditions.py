@@ -109,7 +109,7 @@ class Test:
         """How many tokens from token i pass (a phrase's length, else 1); 0: none."""
         if i >= len(tk) or tk.space[i]:
             return 0
-        n = self.words.at(tk.lower, i) if self.words else 0
+        n = self.words.at(tk.lower, i) if self.words.first else 0   # .first: `if self.words` is a Python call
         if not n and self._token(tk, i):
             n = 1
         return n if n and self._narrowed(tk, i, sent, False) else 0
@@ -118,7 +118,7 @@ class Test:
         """Whether a match ends at token i (what a search leftwards from a cue meets)."""
         if i < 0 or tk.space[i]:
             return False
-        found = bool(self.words and self.words.ending(tk.lower, i)) or self._token(tk, i)
+        found = bool(self.words.first and self.words.ending(tk.lower, i)) or self._token(tk, i)
         return found and self._narrowed(tk, i, sent, True)
 
 
@@ -162,13 +162,17 @@ class Context:
         step, i = (-1, cue_start - 1) if before else (1, cue_end)
         seen = depth = 0
         crossed = self.across is None
+        # the tests' bound methods, once: this loop runs for every token it passes
+        within, space = self.within, tk.space
+        meets = self.test.ends if before else self.test.at
+        stop = None if self.not_across is None else self.not_across.ends if before else self.not_across.at
         while a <= i < b:
-            if not tk.space[i]:
-                if self.within is not None and seen >= self.within:
+            if not space[i]:
+                if within is not None and seen >= within:
                     return False
-                if self.not_across is not None and self._meets(self.not_across, tk, i, sent, before):
+                if stop is not None and stop(tk, i, sent):
                     return False
-                if self._meets(self.test, tk, i, sent, before) and crossed:
+                if meets(tk, i, sent) and crossed:
                     return not self._spoilt(tk, cue_start, cue_end, sent)
                 if not crossed and self._meets(self.across, tk, i, sent, before):
                     crossed = True

@@ -196,10 +196,19 @@ class _Reading:
 
     def applies(self, rule: Rule, cue: Span, sent: tuple[int, int]) -> bool:
         """The conditions of RULE on the two sides of CUE."""
-        tk = self.tk
-        for ctxs, before, wanted in ((rule.before, True, True), (rule.not_before, True, False),
-                                     (rule.after, False, True), (rule.not_after, False, False)):
-            if any(c.holds(tk, cue.start, cue.end, sent, before) != wanted for c in ctxs):
+        tk, start, end = self.tk, cue.start, cue.end
+        # plain loops in the same order (a generator per list cost more than most tests)
+        for c in rule.before:
+            if not c.holds(tk, start, end, sent, True):
+                return False
+        for c in rule.not_before:
+            if c.holds(tk, start, end, sent, True):
+                return False
+        for c in rule.after:
+            if not c.holds(tk, start, end, sent, False):
+                return False
+        for c in rule.not_after:
+            if c.holds(tk, start, end, sent, False):
                 return False
         return True
 
