@@ -26,6 +26,9 @@ if not Span.has_extension("region"):
     Span.set_extension("region", default=None)
 
 
+_word = tuple.__new__   # Word(...) calls a NamedTuple's __new__ written in Python; the same tuple
+
+
 def token_words(doc: Doc, text: str | None = None) -> list[Word]:
     """The words of the Doc's tokens, a token's letters and digits taken apart from the marks
     glued to it ("Kab." is the word "Kab"), and "Bau-Bau", split by the tokenizer, one word again.
@@ -38,7 +41,7 @@ def token_words(doc: Doc, text: str | None = None) -> list[Word]:
             continue
         piece = text[idx:idx + length]
         if piece.isalnum() and not (words and words[-1].end == idx - 1 and text[idx - 1] in "-'"):
-            words.append(Word(idx, idx + length, piece))   # the common case, without the loop below
+            words.append(_word(Word, (idx, idx + length, piece)))   # the common case, without the loop below
             continue
         found = [Word(0, length, piece)] if piece.isalnum() else gazetteer.words_of_text(piece)
         for w in found:
