@@ -6,6 +6,7 @@ about another occasion (a past or planned event, or a date other than the signin
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -13,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from . import gazetteer
 from .context import Context, Event
 from .dates_stage import says_no_day
-from .nlp import parse
+from .nlp import parse, token_texts
 from .patterns import load as load_data
 from .places import Dateline, locate
 
@@ -37,18 +38,36 @@ def _not_places() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-def _lines(doc: Doc, most: int, start: int = 0) -> list[list[Token]]:
+class _Line(Sequence):
+    """A line's tokens (whitespace left out), each Token built when read: the dateline reader
+    reads a line's first few tokens and its length, and most lines are whole paragraphs."""
+
+    def __init__(self, doc: Doc, indexes: list[int]):
+        self.doc, self.indexes = doc, indexes
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self.doc[i] for i in self.indexes[k]]
+        return self.doc[self.indexes[k]]
+
+
+def _lines(doc: Doc, most: int, start: int = 0) -> list[_Line]:
     """The first `most` non-empty lines of the Doc from token `start` on, as tokens."""
-    lines: list[list[Token]] = [[]]
-    for tok in doc[start:]:
-        if tok.is_space:
-            if "\n" in tok.text and lines[-1]:
+    texts = token_texts(doc)
+    lines: list[list[int]] = [[]]
+    for i in range(start, len(texts)):
+        text = texts[i]
+        if text.isspace():   # spaCy's is_space
+            if "\n" in text and lines[-1]:
                 if len(lines) == most:
                     break
                 lines.append([])
             continue
-        lines[-1].append(tok)
-    return [line for line in lines if line]
+        lines[-1].append(i)
+    return [_Line(doc, line) for line in lines if line]
 
 
 def _parts(head: list[Token]) -> list[tuple[str, bool]]:
