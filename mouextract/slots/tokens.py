@@ -62,6 +62,7 @@ class Group:
         for s in self.spans:
             self.at.setdefault(s.start, []).append(s)
         self._inner: set[int] | None = None
+        self._covered: set[int] | None = None
         self.extents: list[tuple[int, int]] | None = None   # engine._extents
 
     @property
@@ -83,8 +84,9 @@ class Group:
 
     def covers(self, i: int) -> bool:
         """Whether token i lies inside one of the mentions."""
-        k = bisect.bisect_right(self._starts, i)
-        return any(s.end > i for s in self._sorted[:k])
+        if self._covered is None:   # a set, once: each cue asks, and a Span's `end` is a call
+            self._covered = {k for m in self.spans for k in range(m.start, m.end)}
+        return i in self._covered
 
 
 class Tokens:
