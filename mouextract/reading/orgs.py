@@ -240,9 +240,9 @@ class OrgReader:
             if i <= located_until:
                 i += 1
                 continue
-            after_rank = i > 0 and is_honorific_or_rank(doc[i - 1].text)  # "Brigjen TNI Dody": the rank's arm
+            # after a rank, a head is the rank's arm ("Brigjen TNI Dody"); tested last (most tokens open no head)
             if i in self.org_at and i not in skip and i not in self.in_title and i not in self.in_parens \
-                    and doc[i].text[:1].isupper() and not after_rank:
+                    and self.texts[i][:1].isupper() and not (i > 0 and is_honorific_or_rank(self.texts[i - 1])):
                 j = self.read(i, end)
                 span = doc[i:j]
                 bare = j - i == 1 and doc[i].lower_ in self.words["bare_heads"]
