@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from mouextract import gazetteer
 from mouextract.gazetteer import Region
-from mouextract.nlp import token_texts
+from mouextract.nlp import rule_spans, token_texts
 from mouextract.patterns import load as load_data
 from mouextract.person_words import numbered_unit
 from mouextract.reading.regions import GROUP as REGIONS
@@ -162,7 +162,8 @@ class _Reader:
         self.t = tokens(doc)
         self.cues = _cues()
         self.regions_at = {s.start: s for s in doc.spans.get(REGIONS, [])}
-        self.in_title = {k for s in doc.spans.get(RULES, []) if s.label_ == TITLE_LABEL for k in range(s.start, s.end)}
+        # the ruler's titles as nlp sorted them by label once per Doc (a pass over the whole group builds a Span per span)
+        self.in_title = {k for s in rule_spans(doc, TITLE_LABEL) for k in range(s.start, s.end)}
         self.sent_end = self.t.sent_end
 
     # -- a venue's name ----------------------------------------------------------------------
