@@ -331,8 +331,11 @@ def scan(text: str, words: list[Word], *, foreign: bool = False) -> list[Mention
     out: list[Mention] = []
 
     def joined(i: int, j: int) -> bool:
+        between = text[words[i].end:words[j].start]
+        if between == " ":
+            return True   # the common case, which both patterns match
         gap = _GAP_AFTER_ABBREVIATION if lowered[i] in g.abbreviated else _GAP_IN_NAME
-        return bool(gap.fullmatch(text[words[i].end:words[j].start]))
+        return bool(gap.fullmatch(between))
 
     def name_at(i: int, prefixed: bool) -> tuple[int, str] | None:
         if i >= len(words) or not _starts_upper(words[i].text):
