@@ -113,6 +113,7 @@ class Tokens:
         self._sents: list[tuple[int, int]] | None = None
         self._labels_in: dict[tuple[int, int], frozenset] = {}
         self._labelled: dict[tuple[str, int, int], list[Span]] = {}
+        self._bounds: dict[str, tuple[list[int], list[int], bool]] = {}
 
     @property
     def string(self) -> str:
@@ -157,7 +158,13 @@ class Tokens:
             return []
         key = (label, start, end)   # every row with this label asks again, in every fill
         if key not in self._labelled:
-            self._labelled[key] = [s for s in spans if start <= s.start and s.end <= end]
+            if label not in self._bounds:   # the spans' token offsets as ints, once (a Span's are calls)
+                starts = [s.start for s in spans]
+                self._bounds[label] = (starts, [s.end for s in spans], starts == sorted(starts))
+            starts, ends, ordered = self._bounds[label]
+            # stored in order of start (as the ruler stores them): only those starting in [start, end]
+            ks = range(bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)) if ordered else range(len(spans))
+            self._labelled[key] = [spans[k] for k in ks if start <= starts[k] and ends[k] <= end]
         return list(self._labelled[key])
 
     def labels_in(self, start: int, end: int) -> frozenset:
