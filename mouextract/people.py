@@ -114,6 +114,8 @@ class Reader:
         self.short_forms = set(acronyms(doc_text(doc)))
         self._units: dict[int, bool] = {}
         self._names: dict[int, bool] = {}
+        self._suffixes: dict[int, bool] = {}
+        self._title_words: set[int] | None = None
         self.in_parens: set[int] = set()
         depth = 0
         text = doc_text(doc)
@@ -216,6 +218,12 @@ class Reader:
     def _company_suffix(self, i: int) -> bool:
         """A company's legal form after its name ("Co.", "Ltd.", "Tbk"), after a capitalised word or
         a comma that follows one."""
+        found = self._suffixes.get(i)   # kept per token: _names_a_company asks the words ahead again
+        if found is None:
+            found = self._suffixes[i] = self._company_suffix_at(i)
+        return found
+
+    def _company_suffix_at(self, i: int) -> bool:
         texts = self.texts
         t = texts[i]
         if not t[:1].isupper() or i == 0 or norm(t).lower() not in load("institution_names.yml")["company_suffixes"]:
@@ -544,7 +552,9 @@ class Reader:
         return j > 0 and (j - 1 in self.title_at or doc[j - 1].lower_ in person_lexicon()["ordinal_heads"] or self._in_title_words(j - 1))
 
     def _in_title_words(self, k: int) -> bool:
-        return any(s <= k < e for s, e in self.title_at.items())
+        if self._title_words is None:   # a set, once: asked for many tokens (title_at is fixed after __init__)
+            self._title_words = {i for s, e in self.title_at.items() for i in range(s, e)}
+        return k in self._title_words
 
     def _name_goes_on(self, k: int, end: int) -> bool:
         doc = self.doc
