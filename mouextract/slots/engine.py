@@ -88,6 +88,8 @@ from .tokens import tokens
 _FINAL = {".", "!", "?", "”", '"', "’"}   # marks that close a sentence
 _BRACKET = {"(": 1, ")": -1}
 _ABBREVIATION_TOKENS = 12   # how far a bracketed abbreviation after a cue may reach
+# Spans are built as Span(doc, start, end), which is what doc[start:end] returns for these
+# in-range slices, without spaCy's slice normalising (Python code, as costly as the Span)
 
 
 def holds(doc: Doc, span: Span, name: str, context: str) -> bool:
@@ -138,7 +140,7 @@ class _Reading:
         if not cue.brackets or i >= len(tk) or tk.text[i] != "(":
             return sp
         close = next((j for j in range(i, min(sent_end, i + _ABBREVIATION_TOKENS)) if tk.text[j] == ")"), None)
-        return self.doc[sp.start:close + 1] if close is not None else sp
+        return Span(self.doc, sp.start, close + 1) if close is not None else sp
 
     def word_cues(self, compiled: RuleSet, a: int, b: int) -> dict[int, list[Span]]:
         """The cue words and phrases of every row in tokens [a, b): row number -> spans."""
@@ -148,7 +150,7 @@ class _Reading:
         for k in range(a, b):
             for n in compiled.by_word.get(tk.lower[k], ()):
                 for length in compiled[n].cue.words.all_at(tk.lower, k, b):
-                    found.setdefault(n, []).append(self.doc[k:k + length])
+                    found.setdefault(n, []).append(Span(self.doc, k, k + length))
         return found
 
     def cues(self, rule: Rule, a: int, b: int, words: list[Span]) -> list[Span]:
@@ -171,9 +173,10 @@ class _Reading:
             n = max(n, end - i if end <= b else 0)
         for g in cue.groups:
             n = max([n] + [len(m) for m in tk.group(g).at.get(i, ()) if m.end <= b and self._mention_ok(cue, m)])
-        if not n or not self._keep(cue, self.doc[i:i + n]):
+        if not n:
             return None
-        return self._extend(cue, self.doc[i:i + n], b)
+        span = Span(self.doc, i, i + n)
+        return self._extend(cue, span, b) if self._keep(cue, span) else None
 
     # --- conditions -----------------------------------------------------------------------------
 
