@@ -93,6 +93,12 @@ class Test:
         items = [str(w) for w in _list(items)]
         return cls(Phrases(items), punct=frozenset(items))
 
+    def __post_init__(self):
+        # whether anything besides `words` is asked (most tests are word lists): else `_token`,
+        # called for each token a context passes, is never true and is not called
+        object.__setattr__(self, "_asks_token", bool(self.labels or self.punct or self.capitalised or self.digit
+                                                     or self.word or self.groups))
+
     def _token(self, tk: Tokens, i: int) -> bool:
         if self.labels and tk.labels[i] & self.labels and (not self.prefix or tk.lower[i].startswith(self.prefix)):
             return True
@@ -110,7 +116,7 @@ class Test:
         if i >= len(tk) or tk.space[i]:
             return 0
         n = self.words.at(tk.lower, i) if self.words.first else 0   # .first: `if self.words` is a Python call
-        if not n and self._token(tk, i):
+        if not n and self._asks_token and self._token(tk, i):
             n = 1
         return n if n and self._narrowed(tk, i, sent, False) else 0
 
@@ -118,7 +124,7 @@ class Test:
         """Whether a match ends at token i (what a search leftwards from a cue meets)."""
         if i < 0 or tk.space[i]:
             return False
-        found = bool(self.words.first and self.words.ending(tk.lower, i)) or self._token(tk, i)
+        found = bool(self.words.first and self.words.ending(tk.lower, i)) or (self._asks_token and self._token(tk, i))
         return found and self._narrowed(tk, i, sent, True)
 
 
