@@ -110,6 +110,14 @@ def same_institution(a: dict, b: dict) -> bool:
     """One institution under two names: "Pemkab X" / "Pemerintah Kabupaten (Pemkab) X", "Kementerian
     ESDM" / "Kementerian Energi dan Sumber Daya Mineral (ESDM)", "BKKBN" / "Badan Koordinasi
     Keluarga Berencana Nasional". Two ministries sharing words are not one."""
+    # it reads only the names and short forms: the answer is kept per pair of them (merge
+    # compares every party with every other, several times an article)
+    return _same_institution(a["name"], a.get("short") or "", b["name"], b.get("short") or "")
+
+
+@lru_cache(maxsize=1 << 14)
+def _same_institution(a_name: str, a_short: str, b_name: str, b_short: str) -> bool:
+    a, b = {"name": a_name, "short": a_short}, {"name": b_name, "short": b_short}
     generic, body = names()["generic_words"], names()["body_words"]
     ka, kb = key(a["name"]) | _shorts(a), key(b["name"]) | _shorts(b)
     ra, rb = _regions(a["name"]), _regions(b["name"])
