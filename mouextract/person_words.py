@@ -229,6 +229,11 @@ ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'-]*\s+(?:(?:dan|&)\s+)?){1,8}?)\(\s*([A-
 def acronyms(text: str) -> dict[str, set]:
     """Short forms defined in the text ("Universitas Katolik Santa Maria ( Unsam)"), mapped
     to the words of their long form, for matching "Rektor Unsam" with the full title."""
+    return {short: set(words) for short, words in _acronyms(text)}   # the caller's own dict and sets
+
+
+@lru_cache(maxsize=4)   # the person reader and the people stage both read the article's (a regex over the text)
+def _acronyms(text: str) -> tuple[tuple[str, frozenset], ...]:
     out = {}
     for m in ACRONYM_DEF.finditer(text):
         words = re.findall(r"[A-Za-z]+", m.group(1).lower())
@@ -237,4 +242,4 @@ def acronyms(text: str) -> dict[str, set]:
         # keep only as many long-form words as the short form can stand for
         keep = max(2, len(short)) if not initials.endswith(short.lower()[:1]) else len(words)
         out[short.lower()] = set(words[-keep:]) - {"dan"}
-    return out
+    return tuple((k, frozenset(v)) for k, v in out.items())
