@@ -428,17 +428,18 @@ def _first(reading: _Reading, compiled: RuleSet) -> list[Fill]:
     """`choose: first`: word by word, the first row that takes something at a cue wins."""
     tk = reading.tk
     wanted = [n for n, rule in enumerate(compiled) if all(f in reading.facts for f in rule.when)]
+    wanted_set = set(wanted)
     at: dict[int, set[int]] = {}    # token -> the rows whose cue may start there
     for a, b in reading.given:
         for i in range(a, b):
             rows = compiled.by_word.get(tk.lower[i])
             if rows:
-                at.setdefault(i, set()).update(n for n in rows if n in wanted)
+                at.setdefault(i, set()).update(n for n in rows if n in wanted_set)
     for n in wanted:
         cue = compiled[n].cue
         for label in cue.labels:
-            for sp in tk.by_label.get(label, ()):
-                at.setdefault(sp.start, set()).add(n)
+            for start in tk.label_bounds(label)[0]:
+                at.setdefault(start, set()).add(n)
         for g in cue.groups:
             for i in tk.group(g).at:
                 at.setdefault(i, set()).add(n)

@@ -158,14 +158,20 @@ class Tokens:
             return []
         key = (label, start, end)   # every row with this label asks again, in every fill
         if key not in self._labelled:
-            if label not in self._bounds:   # the spans' token offsets as ints, once (a Span's are calls)
-                starts = [s.start for s in spans]
-                self._bounds[label] = (starts, [s.end for s in spans], starts == sorted(starts))
-            starts, ends, ordered = self._bounds[label]
+            starts, ends, ordered = self.label_bounds(label)
             # stored in order of start (as the ruler stores them): only those starting in [start, end]
             ks = range(bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)) if ordered else range(len(spans))
             self._labelled[key] = [spans[k] for k in ks if start <= starts[k] and ends[k] <= end]
         return list(self._labelled[key])
+
+    def label_bounds(self, label: str) -> tuple[list[int], list[int], bool]:
+        """The starts and ends of the ruler's spans of LABEL, in stored order, read once as ints
+        (a Span's offsets are calls), and whether the starts are in order."""
+        if label not in self._bounds:
+            spans = self.by_label.get(label, ())
+            starts = [s.start for s in spans]
+            self._bounds[label] = (starts, [s.end for s in spans], starts == sorted(starts))
+        return self._bounds[label]
 
     def labels_in(self, start: int, end: int) -> frozenset:
         """The ruler labels of the tokens in [start, end)."""
