@@ -410,9 +410,15 @@ def fill(doc: Doc, sentences: list[Span], name: str | RuleSet, *, sets: dict | N
             if si < 0:
                 continue
             words = reading.word_cues(compiled, a, b)
+            present = tk.labels_in(a, b)
             for rule in rows:
-                # most rows find no cue in a sentence: look for cues first (neither test changes anything)
-                cues = reading.cues(rule, a, b, words.get(number[id(rule)], []))
+                # most rows find no cue in a sentence: look for cues first (neither test changes
+                # anything), and skip the search when none can be there (a ruler span within the
+                # sentence, never empty, puts its label on the sentence's tokens)
+                found = words.get(number[id(rule)], [])
+                if not found and not rule.cue.groups and present.isdisjoint(rule.cue.labels):
+                    continue
+                cues = reading.cues(rule, a, b, found)
                 if not cues or not reading.sentence_ok(rule, si, (a, b)):
                     continue
                 for cue in cues:
