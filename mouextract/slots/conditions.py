@@ -4,6 +4,7 @@ docstring (mouextract/slots/engine.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from ..patterns import load
 from .tokens import Phrases, Tokens
@@ -98,6 +99,23 @@ class Test:
         # called for each token a context passes, is never true and is not called
         object.__setattr__(self, "_asks_token", bool(self.labels or self.punct or self.capitalised or self.digit
                                                      or self.word or self.groups))
+        # a test of single words and marks alone (most `not_across` lists, many contexts) is a set
+        # lookup at a token: `matcher` gives the context scan that, not two method calls a token
+        single = None
+        if not (self.labels or self.prefix or self.capitalised or self.digit or self.word or self.groups
+                or self.opening or self.unless is not None):
+            phrases = [p for found in self.words.first.values() for p in found]
+            if all(len(p) == 1 for p in phrases):
+                single = frozenset(p[0] for p in phrases)
+        object.__setattr__(self, "_single", single)
+
+    def matcher(self, tk: Tokens, before: bool):
+        """`f(i, sent)`, true where the test matches at token i (a word inside the Doc, not
+        whitespace): `ends` searching leftwards, `at` rightwards."""
+        if self._single is not None:
+            words, punct, lower, text = self._single, self.punct, tk.lower, tk.text
+            return lambda i, sent: lower[i] in words or text[i] in punct
+        return partial(self.ends if before else self.at, tk)
 
     def _token(self, tk: Tokens, i: int) -> bool:
         if self.labels and tk.labels[i] & self.labels and (not self.prefix or tk.lower[i].startswith(self.prefix)):
@@ -170,15 +188,15 @@ class Context:
         crossed = self.across is None
         # the tests' bound methods, once: this loop runs for every token it passes
         within, space = self.within, tk.space
-        meets = self.test.ends if before else self.test.at
-        stop = None if self.not_across is None else self.not_across.ends if before else self.not_across.at
+        meets = self.test.matcher(tk, before)
+        stop = None if self.not_across is None else self.not_across.matcher(tk, before)
         while a <= i < b:
             if not space[i]:
                 if within is not None and seen >= within:
                     return False
-                if stop is not None and stop(tk, i, sent):
+                if stop is not None and stop(i, sent):
                     return False
-                if meets(tk, i, sent) and crossed:
+                if meets(i, sent) and crossed:
                     return not self._spoilt(tk, cue_start, cue_end, sent)
                 if not crossed and self._meets(self.across, tk, i, sent, before):
                     crossed = True
