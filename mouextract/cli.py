@@ -165,16 +165,24 @@ def parse(paths: list[str], *, fmt: str = "yaml", output: str | None = "-", long
         def extract_all(pairs: Iterable) -> Iterator[dict]:
             return map_extract(pairs, jobs=jobs, fast=fast, engine=engine, scheduler=scheduler)
 
-        for result, text in _in_input_order(items, db, summary, extract_all):
-            tick()
-            if "error" in result:
-                skip(ExtractionFailed(result["article"].get("path") or "<input>", result["error"]))
-                continue
-            for sink in sinks:
-                sink.write(result, text)
+        stored_before = db.article_count() if db is not None else 0
+        try:
+            for result, text in _in_input_order(items, db, summary, extract_all):
+                tick()
+                if "error" in result:
+                    skip(ExtractionFailed(result["article"].get("path") or "<input>", result["error"]))
+                    continue
+                for sink in sinks:
+                    sink.write(result, text)
+                if db is not None:
+                    summary.added += db.add(result, text)
+                summary.written += 1
+        except KeyboardInterrupt:
+            # Ctrl-C may land between an article's commit and the count: the database says
+            # how many this run added
             if db is not None:
-                summary.added += db.add(result, text)
-            summary.written += 1
+                summary.added = db.article_count() - stored_before
+            raise
         for sink in sinks:
             sink.close()
     return summary

@@ -125,6 +125,9 @@ class Database:
         row = self.conn.execute("SELECT path FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
         return None if row is None else (row[0] or "")
 
+    def article_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
     def add(self, result: dict, text: str | None = None) -> bool:
         """Store one article result (and the TEXT its spans index into) in one transaction;
         False if its text is already stored."""
