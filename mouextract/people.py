@@ -491,13 +491,13 @@ class Reader:
                 pass
             elif self._ordinal(j, end):
                 pass  # "Wakil Ketua III", "Asisten 1": which of several such offices
-            elif numbered_unit(doc, j, end) > j:
-                j = numbered_unit(doc, j, end) - 1  # "Komandan Korem 032/Wirabraja", "Dandim 0314/Inhil"
+            elif (reach := numbered_unit(doc, j, end)) > j:
+                j = reach - 1  # "Komandan Korem 032/Wirabraja", "Dandim 0314/Inhil"
             elif tok.is_digit and j > i and capitalised(doc[j - 1].text) and self.unit_token(doc[j - 1]) \
                     and j + 1 < end and capitalised(doc[j + 1].text) and self.unit_token(doc[j + 1]):
                 pass  # "Kepala SMK Negeri 4 Malang": a number inside the unit's name
-            elif named_after_person(doc, j, end) > j:
-                j = named_after_person(doc, j, end) - 1  # "Direktur RSUD dr. R. Soedjono Selong, dr. X"
+            elif (reach := named_after_person(doc, j, end)) > j:
+                j = reach - 1  # "Direktur RSUD dr. R. Soedjono Selong, dr. X"
             elif is_honorific_or_rank(t) or is_degree(t) or is_initial(t):
                 break
             elif j in self.title_at:
@@ -505,10 +505,10 @@ class Reader:
                 # Investasi/Kepala BKPM"), unless a list goes on ("Bupati X dan Kepala Y")
                 if doc[j - 1].lower_ in {"dan", "serta", ","}:
                     break
-            elif t.lower() == "di" and self._located_office(i, j, end):
+            elif t.lower() == "di" and (reach := self._located_office(i, j, end)):
                 # "Konsul Jenderal RI di Sydney, X", "Kepala Perwakilan BI di Jember, Y": where a
                 # representation sits is part of its office
-                j = self._located_office(i, j, end) - 1
+                j = reach - 1
             elif t == "," and doc[i].lower_ in offices()["comma_titles"] and self._name_goes_on(j + 1 + (j + 1 < end and doc[j + 1].lower_ == "dan"), end):
                 pass  # "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi": a ministry's name
             elif t.lower() == "dan" or t == "&":
@@ -521,18 +521,18 @@ class Reader:
                     break
             elif t == "," and j + 1 < end and self._company_suffix(j + 1):
                 pass  # "CEO Tsubasa Kaigo Co., Ltd., Hiroshi Takeda"
-            elif t == "," and self._portfolio_list(i, j, end):
+            elif t == "," and (reach := self._portfolio_list(i, j, end)):
                 # "Wakil Rektor Bidang Perencanaan, Kerja Sama, dan Sistem Informasi, Prof. X",
                 # "Vice Rector for Research, Innovation and Partnership, Dr. Y": the portfolio's list
-                j = self._portfolio_list(i, j, end) - 1
+                j = reach - 1
             elif self.unit_token(tok) or self.inner_lower(tok):
                 pass
-            elif self._run_to_short_title(j, end) > j:
-                j = self._run_to_short_title(j, end) - 1  # "... Narapidana dan Anak Didik (Kasi Binadik) X"
-            elif self._numbered_run(j, end) > j:
-                j = self._numbered_run(j, end) - 1  # "General Manager Pelindo Regional 4 Cabang Ambon, X"
-            elif self._listed_places(i, j, end) > j:
-                j = self._listed_places(i, j, end) - 1  # "Kepala Cabang BPJS wilayah Cikokol, Batuceper dan Tangerang"
+            elif (reach := self._run_to_short_title(j, end)) > j:
+                j = reach - 1  # "... Narapidana dan Anak Didik (Kasi Binadik) X"
+            elif (reach := self._numbered_run(j, end)) > j:
+                j = reach - 1  # "General Manager Pelindo Regional 4 Cabang Ambon, X"
+            elif (reach := self._listed_places(i, j, end)) > j:
+                j = reach - 1  # "Kepala Cabang BPJS wilayah Cikokol, Batuceper dan Tangerang"
             else:
                 break
             j += 1

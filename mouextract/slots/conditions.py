@@ -35,33 +35,6 @@ def words_of(value) -> list[str]:
     return out
 
 
-_DASHES = {"-", "–", "—"}  # not-linguistic: the mark that ends a dateline
-_DATELINE_WORDS = 8       # a dateline names a place and perhaps an outlet: a few words
-
-
-def _first_word(tk: Tokens, sent: tuple[int, int]) -> int:
-    """The sentence's first word, past a dateline that opens it ("Lombok Timur – Dalam rangka
-    ...", "JAKARTA, Warta (ANTARA) - Untuk itu ..."): capitalised words, commas, brackets and dots
-    before a dash."""
-    i = sent[0]
-    while i < sent[1] and tk.space[i]:
-        i += 1
-    first, seen = i, 0
-    for k in range(i, min(sent[1], i + 2 * _DATELINE_WORDS)):
-        text = tk.text[k]
-        if text in _DASHES and k > first:
-            k += 1
-            while k < sent[1] and tk.space[k]:
-                k += 1
-            return k if k < sent[1] else first
-        if not (text[:1].isupper() or text in {",", "(", ")", ".", "/"} or tk.space[k]):
-            break
-        seen += not tk.space[k]
-        if seen > _DATELINE_WORDS:
-            break
-    return first
-
-
 @dataclass(frozen=True)
 class Test:
     """What a token must be: one of some words or phrases, inside a ruler label, a mark, a kind
@@ -125,7 +98,7 @@ class Test:
                 or (self.word and text[:1].isalpha()) or (bool(self.groups) and any(i in tk.group(g).at for g in self.groups)))
 
     def _narrowed(self, tk: Tokens, i: int, sent: tuple[int, int], ending: bool) -> bool:
-        if self.opening and i != _first_word(tk, sent):
+        if self.opening and i != tk.first_word(sent):
             return False
         return self.unless is None or not (self.unless.ends(tk, i, sent) if ending else self.unless.at(tk, i, sent))
 
@@ -177,10 +150,10 @@ class Context:
 
     def holds(self, tk: Tokens, cue_start: int, cue_end: int, sent: tuple[int, int], before: bool) -> bool:
         a, b = sent
-        if before and self.start and (cue_start == a or cue_start == _first_word(tk, sent)):
+        if before and self.start and (cue_start == a or cue_start == tk.first_word(sent)):
             return not self._spoilt(tk, cue_start, cue_end, sent)
         if before and self.test.opening:   # only the sentence's first word can match: look there first
-            first = _first_word(tk, sent)
+            first = tk.first_word(sent)
             if first >= cue_start or not self.test.ends(tk, first, sent):
                 return False
         step, i = (-1, cue_start - 1) if before else (1, cue_end)

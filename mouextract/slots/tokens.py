@@ -11,6 +11,8 @@ from ..nlp import RULES_KEY, doc_text, get_nlp, token_texts
 
 Phrase = tuple[str, ...]
 _CACHE = "mouextract.slots.tokens"   # where the index lives in doc.user_data
+_DASHES = {"-", "–", "—"}  # not-linguistic: the mark that ends a dateline
+_DATELINE_WORDS = 8       # a dateline names a place and perhaps an outlet: a few words
 
 
 class Phrases:
@@ -114,6 +116,7 @@ class Tokens:
         self._labels_in: dict[tuple[int, int], frozenset] = {}
         self._labelled: dict[tuple[str, int, int], list[Span]] = {}
         self._bounds: dict[str, tuple[list[int], list[int], bool]] = {}
+        self._first_words: dict[tuple[int, int], int] = {}
 
     @property
     def string(self) -> str:
@@ -143,6 +146,34 @@ class Tokens:
         sents = self.sents
         k = bisect.bisect_right(self._sent_starts, i) - 1
         return k if k >= 0 and i < sents[k][1] else -1
+
+    def first_word(self, sent: tuple[int, int]) -> int:
+        """The sentence's first word, past a dateline that opens it ("Lombok Timur – Dalam rangka
+        ...", "JAKARTA, Warta (ANTARA) - Untuk itu ..."): capitalised words, commas, brackets and
+        dots before a dash. Read once a sentence (conditions ask it for every cue)."""
+        found = self._first_words.get(sent)
+        if found is None:
+            found = self._first_words[sent] = self._read_first_word(sent)
+        return found
+
+    def _read_first_word(self, sent: tuple[int, int]) -> int:
+        i = sent[0]
+        while i < sent[1] and self.space[i]:
+            i += 1
+        first, seen = i, 0
+        for k in range(i, min(sent[1], i + 2 * _DATELINE_WORDS)):
+            text = self.text[k]
+            if text in _DASHES and k > first:
+                k += 1
+                while k < sent[1] and self.space[k]:
+                    k += 1
+                return k if k < sent[1] else first
+            if not (text[:1].isupper() or text in {",", "(", ")", ".", "/"} or self.space[k]):
+                break
+            seen += not self.space[k]
+            if seen > _DATELINE_WORDS:
+                break
+        return first
 
     # --- what the rules test ----------------------------------------------------------------------
 
