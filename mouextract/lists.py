@@ -42,6 +42,7 @@ class ListWords:
     quantities: frozenset           # words that count ("beberapa")
     function_words: frozenset       # not counted in an item's size
     list_heads: frozenset           # a word that heads every item ("bidang A, bidang B")
+    elaborations: frozenset         # a word that opens an elaboration of the item before it
     field_heads: Phrases            # a head shared by a list of fields ("kerja sama A, B dan C")
     names: frozenset                # ruler labels of an instrument's name
     nominal_prefixes: tuple[str, ...]   # a field of work opens with a noun made from a verb
@@ -65,6 +66,7 @@ def words() -> ListWords:
         conjunctions=frozenset(conn["and"]), last=frozenset(conn["last"]), introducers=Phrases(conn["introducers"]),
         numbers=dict(data["numbers"]), quantities=frozenset(calendar["quantity_words"]),
         function_words=frozenset(data["function_words"]), list_heads=frozenset(data["list_heads"]),
+        elaborations=frozenset(data["elaborations"]),
         field_heads=Phrases(data["field_heads"]), names=frozenset(data["names"]["labels"]),
         nominal_prefixes=tuple(fields["nominal"]["prefixes"]), nominal_suffixes=tuple(fields["nominal"]["suffixes"]),
         borrowed_suffixes=tuple(fields["borrowed"]["suffixes"]), field_nouns=Phrases(fields["nouns"]),
@@ -221,6 +223,7 @@ def structure(tk: Tokens, w: ListWords, found: list[Piece], announced: int | Non
     "A, B, dan C X" is one item when A and B are bare heads of C's complement ("penyuluhan,
     pembinaan, dan pendampingan Program X"). "bidang A, termasuk B, bidang C" keeps B with A.
     """
+    found = _elaborated(tk, w, found)
     if len(found) < 2:
         return found
     closed = any(p.sep in {LAST, WORD, ";", LINE} for p in found[1:]) or _inner_and(tk, w, found[-1]) is not None
@@ -249,6 +252,18 @@ def structure(tk: Tokens, w: ListWords, found: list[Piece], announced: int | Non
         if split is not None and (announced is None or announced > len(found)):
             out[-1:] = [Piece(last.start, split, last.sep), Piece(split + 1, last.end, LAST)]
     return _under_heads(tk, w, out)
+
+
+def _elaborated(tk: Tokens, w: ListWords, found: list[Piece]) -> list[Piece]:
+    """ "A, termasuk B, C, dan D": an elaboration right after the first piece, and the pieces
+    after it, belong to A (the list ends with the elaboration's own list). After two items or
+    more the word introduces the last one ("A, B, termasuk C"); a list whose items share a head
+    is left to `_under_heads` ("bidang A, termasuk B, bidang C")."""
+    if len(found) < 2 or tk.lower[found[0].start] in w.list_heads:
+        return found
+    if found[1].sep in {",", LAST} and tk.lower[found[1].start] in w.elaborations:
+        return [Piece(found[0].start, found[-1].end, found[0].sep)]
+    return found
 
 
 def _under_heads(tk: Tokens, w: ListWords, items: list[Piece]) -> list[Piece]:

@@ -37,6 +37,14 @@ def list_items(text: str) -> list[str]:
     # a word heading every item keeps what follows an item with it
     ("bidang pendidikan, termasuk program magang, bidang penelitian, serta bidang pengabdian",
      ["bidang pendidikan, termasuk program magang", "bidang penelitian", "bidang pengabdian"]),
+    # an elaboration after the first item, its own list included, belongs to that item ...
+    ("perlindungan sosial bagi pekerja rentan, termasuk petani, nelayan, dan pedagang pasar",
+     ["perlindungan sosial bagi pekerja rentan, termasuk petani, nelayan, dan pedagang pasar"]),
+    ("pelatihan aparatur desa, khususnya bendahara dan sekretaris desa",
+     ["pelatihan aparatur desa, khususnya bendahara dan sekretaris desa"]),
+    # ... after two items the same word introduces the last one
+    ("penyaluran dana desa, pendampingan BUMDes, termasuk pelatihan pengurus koperasi",
+     ["penyaluran dana desa", "pendampingan BUMDes", "pelatihan pengurus koperasi"]),
     # a head shared by the list is not the first item's
     ("kerja sama pendidikan, penelitian, dan pengabdian", ["pendidikan", "penelitian", "pengabdian"]),
     # without a conjunction it is no list: after the comma the sentence goes on
