@@ -101,7 +101,7 @@ class Context:
         """Other lines like the headline (a headline repeated under the page's masthead, a
         subheading): they too are titles, not prose, and the people and parties stages skip them.
         Read when a stage first asks (none does in an article that reports no signing)."""
-        found = {s.i for s in self.sents if self._title_line(s)}
+        found = {s.i for s in self.sents if self._title_line(s, in_head=s.i < self._first_prose)}
         if self.headline is not None:
             found.update(range(self.headline + 1))   # with the navigation above it
         return found
@@ -138,14 +138,23 @@ class Context:
         words = [w for w in sent.text.split() if w[:1].isalpha()]
         return 0 < len(words) < HEADING_WORDS[0] and self._own_line(nxt) and self._title_line(nxt)
 
-    def _title_line(self, sent: Sentence) -> bool:
-        """A line of its own, without a sentence mark, most of its words capitalised."""
+    @cached_property
+    def _first_prose(self) -> int:
+        """The first sentence that ends with a sentence mark: the lines before it are the page's
+        head (masthead, headline, subheading)."""
+        return next((s.i for s in self.sents if s.text.rstrip().endswith((".", "!", "?"))), len(self.sents))
+
+    def _title_line(self, sent: Sentence, in_head: bool = False) -> bool:
+        """A line of its own, without a sentence mark, most of its words capitalised. Below the
+        page's head a comma makes it prose (a list item, a clause broken over lines); in the head
+        a title may join two clauses with one ("X Teken PKS dengan Y, Bayar Pajak Kini Bisa Lewat
+        QRIS"), where a caption naming its people has several."""
         text = sent.text.strip()
         line_start = sent.start == 0 or self.text[sent.start - 1] == "\n"
         line_end = sent.end >= len(self.text) or "\n" in self.text[sent.end - 1:sent.end + 1]
-        if not (line_start and line_end) or text.endswith((".", "!", "?", ":", '"', "”")) or "," in text \
-                or text[:1].isdigit():
-            return False  # a list item or a clause broken over lines is prose
+        if not (line_start and line_end) or text.endswith((".", "!", "?", ":", '"', "”")) \
+                or text.count(",") > (1 if in_head else 0) or text[:1].isdigit():
+            return False
         words = [w for w in text.split() if w[:1].isalpha()]
         if not HEADING_WORDS[0] <= len(words) <= HEADING_WORDS[1]:
             return False

@@ -113,3 +113,18 @@ def test_a_party_read_from_a_title_has_the_span_it_was_named_at(text, written):
 def test_an_earlier_signing_told_after_gives_no_party(text):
     (record,) = mouextract.extract(text)["agreements"]
     assert [p["name"] for p in record["parties"]] == ["RSUD Sleman", "Fakultas Kedokteran Universitas Merapi"]
+
+
+_BODY = ("Sleman – Dinas Kesehatan Kabupaten Sleman menandatangani perjanjian kerja sama dengan PT Bank "
+         "Merapi Sejahtera tentang layanan pembayaran retribusi, Kamis (21/8/2025). PKS diteken Kepala Dinas "
+         "Kesehatan Kabupaten Sleman Budi Santoso dan Direktur PT Bank Merapi Sejahtera Ani Lestari.\n")
+
+
+@pytest.mark.parametrize("head", [
+    # a title joining two clauses with a comma, under the page's masthead, is no prose: no party in it
+    "KOMINFO KABUPATEN SLEMAN\n\nDinkes Sleman Teken PKS dengan Bank Merapi, Warga Kini Bisa Bayar Lewat QRIS\n\n",
+    "Dinkes Sleman Teken PKS dengan Bank Merapi, Warga Kini Bisa Bayar Lewat QRIS\n\n",
+])
+def test_a_title_line_with_a_comma_names_no_party(head):
+    parties = [p["name"] for a in mouextract.extract(head + _BODY)["agreements"] for p in a["parties"]]
+    assert parties == ["Dinas Kesehatan Kabupaten Sleman", "PT Bank Merapi Sejahtera"]
