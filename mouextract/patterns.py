@@ -41,7 +41,7 @@ SLOT_KEYS = {"id", "slot", "cue", "take", "direction", "skip", "stop", "before",
              "continues", "keep_cue", "opens", "over_brackets", "over_lines", "priority", "value", "note", "examples"}
 SLOT_FILE_KEYS = {"rules", "stops", "contexts", "choose", "check"}
 CUE_KEYS = {"label", "words", "group", "attrs", "prefix", "not_prefix", "outside", "brackets"}
-TEST_KEYS = {"words", "labels", "label", "prefix", "punct", "capitalised", "digit", "word", "group", "opening", "unless"}
+TEST_KEYS = {"words", "labels", "label", "prefix", "punct", "capitalised", "digit", "word", "group", "opening", "unless", "capital"}
 CONTEXT_KEYS = TEST_KEYS | {"within", "not_across", "across", "only_across", "start", "unless_before", "unless_after"}
 STOP_KEYS = TEST_KEYS | {"next", "not_next", "prev"}
 TAKE_KEYS = {"group", "adjacent", "next", "not_next", "attrs"}

@@ -50,6 +50,7 @@ class Test:
     groups: tuple[str, ...] = ()     # a mention of one of these span groups starts at the token
     opening: bool = False            # only the sentence's first word matches
     unless: Test | None = None       # a token that passes this never matches
+    capital: bool = False            # the token must also begin with a capital letter
 
     @classmethod
     def of(cls, spec: dict | None) -> Test | None:
@@ -59,7 +60,7 @@ class Test:
         return cls(Phrases(words_of(spec.get("words"))), frozenset(_list(labels)), tuple(_list(spec.get("prefix"))),
                    frozenset(_list(spec.get("punct"))), bool(spec.get("capitalised")), bool(spec.get("digit")),
                    bool(spec.get("word")), tuple(_list(spec.get("group"))), bool(spec.get("opening")),
-                   Test.of(spec.get("unless")))
+                   Test.of(spec.get("unless")), bool(spec.get("capital")))
 
     @classmethod
     def of_tokens(cls, items) -> Test:
@@ -76,7 +77,7 @@ class Test:
         # lookup at a token: `matcher` gives the context scan that, not two method calls a token
         single = None
         if not (self.labels or self.prefix or self.capitalised or self.digit or self.word or self.groups
-                or self.opening or self.unless is not None):
+                or self.opening or self.unless is not None or self.capital):
             phrases = [p for found in self.words.first.values() for p in found]
             if all(len(p) == 1 for p in phrases):
                 single = frozenset(p[0] for p in phrases)
@@ -99,6 +100,8 @@ class Test:
 
     def _narrowed(self, tk: Tokens, i: int, sent: tuple[int, int], ending: bool) -> bool:
         if self.opening and i != tk.first_word(sent):
+            return False
+        if self.capital and not tk.text[i][:1].isupper():
             return False
         return self.unless is None or not (self.unless.ends(tk, i, sent) if ending else self.unless.at(tk, i, sent))
 

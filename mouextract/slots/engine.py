@@ -25,7 +25,8 @@ mouextract/patterns.py, examples in each file):
                key: weekdays} takes another file's list); `prefix` asks a labelled token to start
                so ("me": the active form of a verb); `word`: begins with a letter; `group`: a
                mention of that span group starts at the token; `opening`: only the sentence's
-               first word; `unless`: a token that passes this test never matches; `within`
+               first word; `unless`: a token that passes this test never matches; `capital:
+               true`: the token must also begin with a capital letter; `within`
                counts words (whitespace does not count; default: to the sentence edge);
                `not_across` stops the search at these tokens; `across`: one of these must stand
                between (a comma: the match is in an earlier clause); `only_across`: nothing but
