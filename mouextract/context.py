@@ -145,20 +145,25 @@ class Context:
         return next((s.i for s in self.sents if s.text.rstrip().endswith((".", "!", "?"))), len(self.sents))
 
     def _title_line(self, sent: Sentence, in_head: bool = False) -> bool:
-        """A line of its own, without a sentence mark, most of its words capitalised. Below the
-        page's head a comma makes it prose (a list item, a clause broken over lines); in the head
-        a title may join two clauses with one ("X Teken PKS dengan Y, Bayar Pajak Kini Bisa Lewat
-        QRIS"), where a caption naming its people has several."""
+        """A line of its own, without a sentence mark, most of its words capitalised. A comma
+        makes it prose (a list item, a clause broken over lines), but in the page's head a title
+        may join two clauses with one, the first telling the signing ("X Teken PKS dengan Y,
+        Bayar Pajak Kini Bisa Lewat QRIS")."""
         text = sent.text.strip()
         line_start = sent.start == 0 or self.text[sent.start - 1] == "\n"
         line_end = sent.end >= len(self.text) or "\n" in self.text[sent.end - 1:sent.end + 1]
         if not (line_start and line_end) or text.endswith((".", "!", "?", ":", '"', "”")) \
-                or text.count(",") > (1 if in_head else 0) or text[:1].isdigit():
+                or ("," in text and not (in_head and self._signing_title(sent))) or text[:1].isdigit():
             return False
         words = [w for w in text.split() if w[:1].isalpha()]
         if not HEADING_WORDS[0] <= len(words) <= HEADING_WORDS[1]:
             return False
         return sum(w[:1].isupper() for w in words) >= HEADING_CAPITALS * len(words)
+
+    def _signing_title(self, sent: Sentence) -> bool:
+        """One comma, a signing word before it."""
+        comma = sent.text.find(",")
+        return sent.text.count(",") == 1 and any(sp.start_char < sent.start + comma for sp in self.rules("SIGN", sent))
 
     def rules(self, label: str, sent: Sentence | None = None) -> list[Span]:
         spans = self._by_label.get(label, [])

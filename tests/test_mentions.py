@@ -30,6 +30,8 @@ def org_names(text: str) -> list:
 @pytest.mark.parametrize("text,line", [
     ("Bupati dan Kajari Teken MoU\n\nSleman - Nota kesepahaman ditandatangani.\n\nBupati dan Kajari Teken MoU\n\nIsi.", 2),
     ("Judul\n\nSub Judul Panjang Tentang Kerja Sama Daerah\n\nIsi berita.", 1),
+    # in the page's head, two clauses joined by a comma, the first telling the signing
+    ("KOMINFO SLEMAN\n\nDinkes Sleman Teken PKS dengan Bank Merapi, Warga Kini Bisa Bayar Lewat QRIS\n\nIsi berita.", 1),
 ])
 def test_a_title_line_is_a_heading(text, line):
     ctx = Context(text=text, doc=parse(text), article={})
