@@ -29,7 +29,7 @@ ADDITIVE, SIMILAR, SEQUENCE, ALSO, COORDINATED = "additive", "similar", "sequenc
 ALL, REFERENCE = "all", "reference"  # not-linguistic: the rows' values
 COUNTED_GROUPS = ("counterparts", "signers")  # not-linguistic: the values of the count rows that need an enumeration
 INSTRUMENT_COUNT, NAMED, BACK_REFERENCE = "instruments", "named", "back_reference"  # not-linguistic: the rows' values
-ENUMERATION = "enumeration"   # not-linguistic: a slot of documents.yml
+ENUMERATION, ORDINAL = "enumeration", "ordinal"   # not-linguistic: slots of documents.yml
 # Sentences between counted documents and the list that names them ("Kerja sama itu meliputi:").
 LIST_LEAD = 2
 # Tokens between an instrument's name and the "yang" of a clause about it (as
@@ -143,6 +143,10 @@ class _Reader:
                 if found:
                     return [found[-1]], None
                 return ([self.current], None) if self.current else ([self._new(("agreements", rule, span))], None)
+            ordinal = any(f.slot == ORDINAL and f.cue.start == name.start for f in here)
+            of_counted = [d for d in self.docs if d.count >= 2 and (d.types() is None or d.types() & name.types)]
+            if ordinal and of_counted:
+                return [of_counted[-1]], None   # "PKS kedua": one of the documents counted before
             counted = [f for f in here if f.slot == "count" and f.value == INSTRUMENT_COUNT and f.cue.start == name.spans[0].start]
             n = number_at(self.ctx, self._number_start(name.start)) if counted else None
             if n and n >= 2:

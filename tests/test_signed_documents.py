@@ -38,6 +38,11 @@ def types(text: str) -> list[str]:
      ["perjanjian_kerja_sama"] * 3),
     ("Kedua rektor meneken nota kesepahaman, Senin (5/6/2023). Turut diteken pula dua perjanjian "
      "kerja sama lainnya.", ["nota_kesepahaman", "perjanjian_kerja_sama", "perjanjian_kerja_sama"]),
+    # "PKS pertama ... PKS kedua": the documents counted before, not more of them
+    ("Balai Merapi menandatangani PKS dengan dua pemerintah kabupaten, yakni Pemerintah Kabupaten Sleman dan "
+     "Pemerintah Kabupaten Magelang, Rabu (19/2/2025). PKS pertama diteken Kepala Balai Merapi Budi Santoso bersama "
+     "Bupati Sleman Andi Wijaya. Selanjutnya, Budi Santoso menandatangani PKS kedua bersama Bupati Magelang Sri Rahayu.",
+     ["perjanjian_kerja_sama"] * 2),
 ])
 def test_one_record_per_document(text, expected):
     assert types(text) == expected
