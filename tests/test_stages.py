@@ -77,11 +77,18 @@ def test_spans_point_into_the_text(signed):
         assert (s.get("name") or s.get("text")) in SIGNED[a:b]
 
 
-def test_on_behalf_of():
-    text = ("Nota kesepahaman itu ditandatangani oleh Ketua Komisi Informasi, Hendra Wijaya, yang diwakili oleh "
-            "Anggota Komisi Informasi, Siska Amelia, dan Wali Kota Madiun, Bambang Sutrisno, Kamis (4/5/2023).")
+@pytest.mark.parametrize("text,expected", [
+    ("Nota kesepahaman itu ditandatangani oleh Ketua Komisi Informasi, Hendra Wijaya, yang diwakili oleh "
+     "Anggota Komisi Informasi, Siska Amelia, dan Wali Kota Madiun, Bambang Sutrisno, Kamis (4/5/2023).",
+     [("Siska Amelia", "Hendra Wijaya"), ("Bambang Sutrisno", None)]),
+    # "X, yang mewakili Y": the signer first, whom they act for after
+    ("Perjanjian itu ditandatangani oleh Kepala Kejaksaan Tinggi Sleman Budi Santoso dan Direktur Kepatuhan Bank "
+     "Merapi Andi Wijaya, yang mewakili Direktur Utama Bank Merapi Sri Rahayu, Kamis (4/5/2023).",
+     [("Budi Santoso", None), ("Andi Wijaya", "Sri Rahayu")]),
+])
+def test_on_behalf_of(text, expected):
     signers = mouextract.extract(text)["agreements"][0]["signatories"]
-    assert [(s["name"], s["on_behalf_of"]) for s in signers] == [("Siska Amelia", "Hendra Wijaya"), ("Bambang Sutrisno", None)]
+    assert [(s["name"], s["on_behalf_of"]) for s in signers] == expected
 
 
 @pytest.mark.parametrize("published,expected", [("2024-06-30", ("2024-06-27", True)), (None, (None, False))])
