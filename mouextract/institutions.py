@@ -206,13 +206,19 @@ def _org_heads() -> frozenset[str]:
 
 
 def _after_portfolio(rest: str) -> str:
-    """"Bidang Sumber Daya dan Kerjasama Universitas Indonesia" after "Wakil Rektor": the
-    portfolio an office holds is no institution; the institution is what follows it."""
+    """"Bidang Sumber Daya dan Kerjasama Universitas Indonesia" after "Wakil Rektor", "Kepatuhan
+    Bank Sultra" after "Direktur": the portfolio an office holds is no institution; the
+    institution is what follows it."""
     words = rest.split()
-    if not words or words[0].lower() not in lexicon("people.yml")["portfolio_words"]:
-        return rest
     heads = _org_heads()
+    if not words or words[0].lower() in heads:
+        return rest
     k = next((k for k, w in enumerate(words[1:], start=1) if w.lower() in heads and w[:1].isupper()), None)
+    if words[0].lower() not in lexicon("people.yml")["portfolio_words"] \
+            and (k != 1 or words[0].isupper() or words[0].lower() in names()["unit_words"]):
+        # one word of portfolio before the institution ("Direktur Kepatuhan Bank X"), not a
+        # body's short form ("Ketua DPC Peradi Medan") nor a unit of it ("Kepala Kanwil Kemenag X")
+        return rest
     return " ".join(words[k:]) if k is not None else rest
 
 

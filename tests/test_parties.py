@@ -56,6 +56,12 @@ def test_different_institutions(a, b):
     ("Rektor Universitas Merapi", "Universitas Merapi"),
     ("Kepala Desa", None),
     ("Wakil Rektor Bidang Kerja Sama Universitas Merapi", "Universitas Merapi"),
+    # one word of portfolio before the institution's head
+    ("Direktur Kepatuhan Bank Merapi", "Bank Merapi"),
+    ("Direktur Operasional PT Beton Merapi", "PT Beton Merapi"),
+    # a body's short form, a unit of the institution: part of it
+    ("Ketua DPC Peradi Sleman", "DPC Peradi Sleman"),
+    ("Kepala Kanwil Kemenag Jawa Tengah", "Kanwil Kemenag Jawa Tengah"),
 ])
 def test_institution_behind_a_title(title, institution):
     assert institution_of_title(title) == institution
