@@ -215,7 +215,8 @@ def read_dateline(doc: Doc, headline: Span | None = None) -> tuple[str | None, s
 
 def _other_day(ctx: Context, ev: Event):
     """A sentence that gives a day other than the signing's: any day, when the signing sentence
-    leaves the signing's day open ("baru-baru ini", "25 September mendatang")."""
+    leaves the signing's day open ("baru-baru ini", "25 September mendatang"). The page's stamp
+    and the dateline's date ("JAMBI, 20 Februari 2025 – ...") date the report, not an occasion."""
     date = ev.date or {}
     value = date.get("value")
     day = value if value and len(str(value)) == 10 else None
@@ -224,7 +225,8 @@ def _other_day(ctx: Context, ev: Event):
 
     def test(sent: Span) -> bool:
         return bool(day or open_day) and any(sent.start_char <= m.start < sent.end_char and m.precision == "day"
-                                             and m.value and m.value != day for m in ctx.dates)
+                                             and m.value and m.value != day and m.written.role is None
+                                             for m in ctx.dates)
     return test
 
 

@@ -228,6 +228,14 @@ def test_a_signing_sentence_of_another_day_places_another_signing():
     assert (place["venue"], place["city"]) == (None, "Madiun")
 
 
+def test_the_dateline_date_is_no_other_day():
+    # the report's date after the dateline, the signing's day later in the sentence
+    place = _extracted_place(
+        "Judul\nJAMBI, 20 Februari 2025 – Balai Merapi menandatangani perjanjian kerja sama dengan Pemerintah "
+        "Kabupaten Kerinci di Aula Kantor Balai Merapi, Rabu (19/2).")
+    assert place["venue"] == "Aula Kantor Balai Merapi"
+
+
 def test_an_office_title_inside_a_venue_name_is_no_cut():
     place = _extracted_place("Judul\nPerjanjian ditandatangani di Aula Kantor Wali Kota Magelang, Kamis (5/10/2023).")
     assert (place["venue"], place["city"]) == ("Aula Kantor Wali Kota Magelang", "Magelang")
