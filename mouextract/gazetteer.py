@@ -366,8 +366,14 @@ def scan(text: str, words: list[Word], *, foreign: bool = False) -> list[Mention
                 return None
         return None
 
+    # a name starts with a capital and a type word is one of a few: most words can open neither,
+    # and the two tests below would each say so at a call's cost
+    opens = [_starts_upper(w.text) or low in g.type_words_by_first for w, low in zip(words, lowered)]
     i = 0
     while i < len(words):
+        if not opens[i]:
+            i += 1
+            continue
         typed = type_word_at(i)
         if typed:
             n, kind = typed

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 from .gazetteer import is_country, lookup
@@ -58,6 +58,28 @@ def _marks_a_name(text: str) -> bool:
     return is_initial(text) or is_degree(text) or is_honorific_or_rank(text)
 
 
+@lru_cache(maxsize=1 << 14)
+def _name_word(text: str) -> int:
+    """What a word's text alone says of it as part of a name: 2 when it marks one (_marks_a_name),
+    1 when it is shaped like a name's word (a capital, no weekday or month), else 0."""
+    if _marks_a_name(text):
+        return 2
+    return int(capitalised(text) and text[:1].isalpha() and text.lower() not in WEEKDAYS_MONTHS)
+
+
+@lru_cache(maxsize=1 << 14)
+def inner_lower(t: str) -> bool:
+    """A lower-case word that may stand inside an office's name ("bidang", "perencanaan")."""
+    if not t.isalpha() or not t.islower():
+        return False
+    if t in person_lexicon()["inner"]:
+        return True
+    lex = person_lexicon()
+    # "perencanaan", "pertanian": a noun made with per-...-an, not a verb
+    verblike = t.startswith(lex["verb_prefixes"]) and len(t) >= 5 and not nominal(t)
+    return t not in lex["function"] and not verblike and len(t) <= 14
+
+
 class Reader:
     """Reads person mentions over a token range of one parsed article."""
 
@@ -65,12 +87,22 @@ class Reader:
         self.doc = doc
         # token texts and lower-case forms by index (a Token object per test costs more);
         # spaCy's `lower_`, `is_space` and `is_digit` are these strings' lower(), isspace(), isdigit()
-        self.texts = token_texts(doc)
-        self.lowers = [t.lower() for t in self.texts]
+        self.texts = texts = token_texts(doc)
+        self.lowers = [t.lower() for t in texts]
+        # where each token starts and ends in the text, and whether a space follows it (spaCy's
+        # `idx`, `idx + len(text)` and `whitespace_`), for spans and names cut from the text
+        self.text = doc_text(doc)
+        columns = doc.to_array([IDX, LENGTH, SPACY]).reshape(-1, 3)   # (0, 3) for an empty Doc
+        self.starts = columns[:, 0].tolist()
+        self.ends = (columns[:, 0] + columns[:, 1]).tolist()
+        self.spaced = columns[:, 2].tolist()
         self.title_at: dict[int, int] = {}   # token index where a title starts -> its end
+        # the ruler's institution heads as plain (start, end, kind) triples: a Span's attributes
+        # cost more to read than a tuple's
+        orgs = [(sp.start, sp.end, sp.id_) for sp in rule_spans(doc, "ORG")]
         # an office's word that opens a longer institution's head is the institution's
         # ("Pimpinan Wilayah Muhammadiyah" is a body; "Pimpinan DPRD" an office)
-        org_heads = {sp.start: sp.end for sp in rule_spans(doc, "ORG")}
+        org_heads = {start: end for start, end, _ in orgs}
         for sp in rule_spans(doc, "TITLE"):
             if org_heads.get(sp.start, 0) > sp.end:
                 continue
@@ -85,21 +117,21 @@ class Reader:
             else:
                 reach = max(reach, self.title_at[s])
         # token positions right after a title whose last word is a regional office ("Bupati")
-        self.after_regional_title = {e for e in self.title_at.values() if doc[e - 1].lower_ in offices()["regional_heads"]}
+        self.after_regional_title = {e for e in self.title_at.values() if self.lowers[e - 1] in offices()["regional_heads"]}
         self.org_tokens: set[int] = set()
         self.org_at: set[int] = set()
         self.named_heads: set[int] = set()  # ends of heads whose next word names the institution
         named_kinds = set(person_lexicon()["named_institution_kinds"])
-        for sp in rule_spans(doc, "ORG"):
-            self.org_tokens.update(range(sp.start, sp.end))
-            self.org_at.add(sp.start)
-            if sp.id_ in named_kinds:
-                self.named_heads.add(sp.end)
+        for start, end, kind in orgs:
+            self.org_tokens.update(range(start, end))
+            self.org_at.add(start)
+            if kind in named_kinds:
+                self.named_heads.add(end)
         # "RSUD dr. R. Soedjono": a person's name that names an institution is no person
         self.person_named: dict[int, int] = {}
-        for sp in rule_spans(doc, "ORG"):
-            k = sp.end + 3 if sp.end + 2 < len(doc) and doc[sp.end].text == "(" and doc[sp.end + 2].text == ")" else sp.end
-            m = named_after_person(doc, k, len(doc))
+        for _, end, _ in orgs:
+            k = end + 3 if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")" else end
+            m = named_after_person(doc, k, len(texts))
             if m > k:
                 self.person_named[k] = m
         # the places the regions reader found (reading/regions.py), read once for the article
@@ -108,20 +140,19 @@ class Reader:
         self.names = name_words()
         self.defined_long_forms = runs_before_short_forms(doc)
         self.bare_heads = load("institution_names.yml")["bare_heads"]
-        self._regions_after_units(doc)
+        self._regions_after_units({end for _, end, _ in orgs})
         # short forms the article defines ("Universitas Katolik Santa Maria (Unsam)") name
         # institutions, not people
-        self.short_forms = set(acronyms(doc_text(doc)))
+        self.short_forms = set(acronyms(self.text))
         self._units: dict[int, bool] = {}
-        self._names: dict[int, bool] = {}
         self._suffixes: dict[int, bool] = {}
         self._title_words: set[int] | None = None
         self.in_parens: set[int] = set()
         depth = 0
-        text = doc_text(doc)
-        # token offsets as one array: a Token object per token costs more than this loop
-        for i, (idx, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist()):
-            t = text[idx:idx + length]
+        # from the first bracket on: most sentences have none
+        first = texts.index("(") if "(" in texts else len(texts)
+        for i in range(first, len(texts)):
+            t = texts[i]
             if t == "(":
                 depth += 1
             elif t == ")":
@@ -129,39 +160,33 @@ class Reader:
             elif depth:
                 self.in_parens.add(i)
 
-    def _regions_after_units(self, doc: Doc) -> None:
+    def _regions_after_units(self, org_ends: set[int]) -> None:
         """A region written right after an office or institution ("Ketua Bawaslu Bengkulu",
         "Bupati Deli Serdang") is the unit's; the gazetteer's running-text reading leaves a place
         name inside a run of capitalised words alone, as it may be a given name."""
-        heads = set(self.title_at.values()) | {sp.end for sp in rule_spans(doc, "ORG")}
+        heads = set(self.title_at.values()) | org_ends
+        words, lowers = self.texts, self.lowers
         # past the office's ordinary words ("Sekretaris Daerah Tanah Bumbu", "Kepala Dinas
         # Kesehatan Kabupaten X"): the region ends the unit there too
         common = common_words()
         for e in list(heads):
             k = e
-            while k < len(doc) and k - e < 4 and doc[k].text[:1].isupper() and doc[k].lower_ in common:
+            while k < len(words) and k - e < 4 and words[k][:1].isupper() and lowers[k] in common:
                 k += 1
                 heads.add(k)
-        # the words' texts and offsets from the Doc's lists: a Span per try costs more than the test
-        words, text = token_texts(doc), doc_text(doc)
-        idx = doc.to_array(IDX).tolist() if heads else []
         for i in sorted(heads):
             for n in (3, 2, 1):
                 last = i + n - 1
                 if last < len(words) and all(w[:1].isupper() for w in words[i:i + n]) \
-                        and lookup(text[idx[i]:idx[last] + len(words[last])]) is not None:
+                        and lookup(self.text[self.starts[i]:self.ends[last]]) is not None:
                     self.region_tokens.update(range(i, i + n))
                     break
 
     # -- token classes ---------------------------------------------------------------------
     # Each token is asked again from every reading that passes it: the answers are kept by
     # token index (they depend only on what __init__ read).
-    def unit_token(self, tok) -> bool:
-        """Part of an office's name rather than of a person's."""
-        return self.unit_at(tok.i)
-
     def unit_at(self, i: int) -> bool:
-        """unit_token of token i."""
+        """Token i is part of an office's name rather than of a person's."""
         found = self._units.get(i)
         if found is None:
             found = self._units[i] = self._unit_token(i)
@@ -251,33 +276,11 @@ class Reader:
         return (prev == "," or prev.isdigit() or bool(ROMAN.fullmatch(prev))) and capitalised(texts[i + 1]) \
             and self.lowers[i + 1] in self.names and t.lower() not in self.short_forms
 
-    def name_token(self, tok) -> bool:
-        return self.name_at(tok.i)
-
     def name_at(self, i: int) -> bool:
-        """name_token of token i."""
-        found = self._names.get(i)
-        if found is None:
-            found = self._names[i] = self._name_token(i)
-        return found
-
-    def _name_token(self, i: int) -> bool:
-        t = self.texts[i]
-        if _marks_a_name(t):
-            return True
-        return capitalised(t) and t[:1].isalpha() and t.lower() not in WEEKDAYS_MONTHS \
-            and i not in self.title_at and i not in self.org_at
-
-    def inner_lower(self, tok) -> bool:
-        t = tok.text
-        if not t.isalpha() or not t.islower():
-            return False
-        if t in person_lexicon()["inner"]:
-            return True
-        lex = person_lexicon()
-        # "perencanaan", "pertanian": a noun made with per-...-an, not a verb
-        verblike = t.startswith(lex["verb_prefixes"]) and len(t) >= 5 and not nominal(t)
-        return t not in lex["function"] and not verblike and len(t) <= 14
+        """Token i may be part of a person's name (a word shaped like one that opens no title or
+        institution, or a degree, honorific, rank or initial)."""
+        word = _name_word(self.texts[i])
+        return word == 2 or (word == 1 and i not in self.title_at and i not in self.org_at)
 
     # -- reading ---------------------------------------------------------------------------
     def read_name(self, i: int, end: int) -> tuple[int, int, int]:
@@ -286,15 +289,14 @@ class Reader:
         Degrees, honorifics and ranks are read over but left out of the name; a comma followed
         by a degree ("Suharyadi, S.H., M.C.L") stays inside the mention.
         """
-        doc = self.doc
+        texts, spaced = self.texts, self.spaced
         first = last = None
         in_degrees = False
         j = i
         while j < end:
-            tok = doc[j]
-            t = tok.text
-            if tok.is_space or (t == "." and j > i and not doc[j - 1].whitespace_
-                                and (is_degree(doc[j - 1].text) or is_honorific_or_rank(doc[j - 1].text))):
+            t = texts[j]
+            if t.isspace() or (t == "." and j > i and not spaced[j - 1]
+                               and (is_degree(texts[j - 1]) or is_honorific_or_rank(texts[j - 1]))):
                 # double spaces in pasted text ("Drs  H T Budi Darmawan  S MSi"); a degree's stop the
                 # tokenizer parted from it ("Assoc. Prof.")
                 j += 1
@@ -314,20 +316,20 @@ class Reader:
                 j += 1
                 in_degrees = True
                 continue
-            if t in {",", "."} and j + 1 < end and (is_suffix_degree(doc[j + 1].text)
-                                                   or (in_degrees and DEGREE_LIKE.fullmatch(doc[j + 1].text))):
+            if t in {",", "."} and j + 1 < end and (is_suffix_degree(texts[j + 1])
+                                                   or (in_degrees and DEGREE_LIKE.fullmatch(texts[j + 1]))):
                 # "Rizalman, SE, Ak.CA, MM, CFRM": a run of degrees, the unknown ones in capitals
-                j += 2 if in_degrees and not is_degree(doc[j + 1].text) else 1
+                j += 2 if in_degrees and not is_degree(texts[j + 1]) else 1
                 continue
-            if t in person_lexicon()["particles"] and first is not None and j + 1 < end and capitalised(doc[j + 1].text):
+            if t in person_lexicon()["particles"] and first is not None and j + 1 < end and capitalised(texts[j + 1]):
                 j += 1
                 continue
             if first is None and self._initials_before_name(j):
                 first, last = j, j + 1  # "Asisten 1 AN Wahyudi"
                 j += 1
                 continue
-            if len(t) == 2 and t.isupper() and t.isalpha() and j + 1 < end and doc[j + 1].text == "." \
-                    and not tok.whitespace_ and (first is not None or (j > i and is_degree(doc[j - 1].text))):
+            if len(t) == 2 and t.isupper() and t.isalpha() and j + 1 < end and texts[j + 1] == "." \
+                    and not spaced[j] and (first is not None or (j > i and is_degree(texts[j - 1]))):
                 # "Ir. SA. Budiman": initials the tokenizer parted from their stop
                 first = j if first is None else first
                 last = j + 2
@@ -336,7 +338,7 @@ class Reader:
             # a name in capitals after its degrees or honorifics ("Dr H. BUDI HARTONO, S.H"), and
             # the capitals that go on with it
             shouted = t.isupper() and t.isalpha() and len(t) >= 3 and j not in self.org_at and lookup(t) is None \
-                and ((first is None and j > i) or (first is not None and doc[first].text.isupper()))
+                and ((first is None and j > i) or (first is not None and texts[first].isupper()))
             if (capitalised(t) and t[:1].isalpha() and j not in self.title_at and j not in self.org_at
                     and (t.lower() not in WEEKDAYS_MONTHS or self._month_in_name(j, first, end)) and not acronym_like(t)) \
                     or is_initial(t) or shouted \
@@ -349,7 +351,7 @@ class Reader:
                 j += 1
                 continue
             if t in {"-", "'", "’"} and first is not None:
-                if j + 1 < end and doc[j + 1].text.isalpha() and not doc[j].whitespace_:
+                if j + 1 < end and texts[j + 1].isalpha() and not spaced[j]:
                     j += 2  # "Park Heong-joon", "Ma'ruf": the name goes on after the joiner
                     last = j
                     continue
@@ -361,39 +363,39 @@ class Reader:
     def _month_in_name(self, j: int, first: int | None, end: int) -> bool:
         """A month's or a weekday's name inside a person's name ("Tjhang Mei Ling", "Ni Luh
         Juni Astuti"): after a name's word and before another capitalised word, no number beside."""
-        doc = self.doc
-        return first is not None and j + 1 < end and capitalised(doc[j + 1].text) and doc[j + 1].text.isalpha() \
-            and doc[j + 1].lower_ not in WEEKDAYS_MONTHS and not doc[j - 1].is_digit
+        texts = self.texts
+        return first is not None and j + 1 < end and capitalised(texts[j + 1]) and texts[j + 1].isalpha() \
+            and self.lowers[j + 1] not in WEEKDAYS_MONTHS and not texts[j - 1].isdigit()
 
-    def _lone_unit_word(self, tok, end: int) -> bool:
+    def _lone_unit_word(self, i: int, end: int) -> bool:
         """"Kepala Bappeda dan Litbang, ...": one capitalised word after "dan" that is no given
         name and ends the phrase joins two units of one office."""
-        k = tok.i + 1
-        return (capitalised(tok.text) and tok.text.isalpha() and tok.lower_ not in self.names
-                and (k >= end or self.doc[k].text in {",", ".", ")"}))
+        t, k = self.texts[i], i + 1
+        return (capitalised(t) and t.isalpha() and self.lowers[i] not in self.names
+                and (k >= end or self.texts[k] in {",", ".", ")"}))
 
     def _portfolio_list(self, i: int, j: int, end: int) -> int:
         """The end of a list of portfolios after "Bidang"/"for" in the office from i, when a
         comma at j goes on with the list's next items, the last one after "dan"/"and"; else 0."""
-        doc = self.doc
-        listing = next((k for k in range(i, j) if doc[k].lower_ in person_lexicon()["listing_words"]), None)
-        if listing is None or any(doc[k].lower_ in person_lexicon()["list_conjunctions"] for k in range(listing, j)):
+        texts, lowers = self.texts, self.lowers
+        listing = next((k for k in range(i, j) if lowers[k] in person_lexicon()["listing_words"]), None)
+        if listing is None or any(lowers[k] in person_lexicon()["list_conjunctions"] for k in range(listing, j)):
             return 0  # no list, or one already closed ("wilayah A dan B, I Made X")
         k = j
-        while k < end and doc[k].text == ",":
+        while k < end and texts[k] == ",":
             seg = k + 1
-            if seg < end and doc[seg].lower_ in person_lexicon()["list_conjunctions"]:
+            if seg < end and lowers[seg] in person_lexicon()["list_conjunctions"]:
                 seg += 1
             m = seg
-            while m < end and doc[m].text not in {",", "(", ")", "."} and not is_degree(doc[m].text) \
-                    and not is_honorific_or_rank(doc[m].text):
-                if not (capitalised(doc[m].text) or doc[m].lower_ in person_lexicon()["list_conjunctions"] or self.inner_lower(doc[m])) \
-                        or doc[m].lower_ in self.names or is_initial(doc[m].text):
+            while m < end and texts[m] not in {",", "(", ")", "."} and not is_degree(texts[m]) \
+                    and not is_honorific_or_rank(texts[m]):
+                if not (capitalised(texts[m]) or lowers[m] in person_lexicon()["list_conjunctions"] or inner_lower(texts[m])) \
+                        or lowers[m] in self.names or is_initial(texts[m]):
                     return 0  # a name, not an item
                 m += 1
             if m == seg:
                 return 0
-            if any(doc[x].lower_ in person_lexicon()["list_conjunctions"] for x in range(k + 1, m)):
+            if any(lowers[x] in person_lexicon()["list_conjunctions"] for x in range(k + 1, m)):
                 return m  # the list's last item
             k = m
         return 0
@@ -402,55 +404,55 @@ class Reader:
         """The end of a capitalised run ("dan" inside) that reaches the office's short form in
         brackets ("Kepala Seksi Pembinaan Narapidana dan Anak Didik (Kasi Binadik) Ricky ..."):
         the whole run is the office, given names inside it too; j when none stands at j."""
-        doc = self.doc
+        texts, lowers = self.texts, self.lowers
         k = j
-        while k < end and k - j < 8 and (capitalised(doc[k].text) and doc[k].text[:1].isalpha()
-                                          or doc[k].lower_ in person_lexicon()["list_conjunctions"]):
-            if is_honorific_or_rank(doc[k].text) or is_degree(doc[k].text):
+        while k < end and k - j < 8 and (capitalised(texts[k]) and texts[k][:1].isalpha()
+                                          or lowers[k] in person_lexicon()["list_conjunctions"]):
+            if is_honorific_or_rank(texts[k]) or is_degree(texts[k]):
                 return j
             k += 1
-        return k if k > j and k + 1 < end and doc[k].text == "(" and k + 1 in self.title_at else j
+        return k if k > j and k + 1 < end and texts[k] == "(" and k + 1 in self.title_at else j
 
     def _numbered_run(self, j: int, end: int) -> int:
         """The end of a capitalised run holding a number and closed by a comma ("Pelindo Regional 4
         Cabang Ambon, Fredy ..."): no person's name holds a number, so the run is the office's
         unit; j when none stands at j."""
-        doc = self.doc
+        texts, lowers = self.texts, self.lowers
         k, numbered = j, False
         while k < end and k - j < 8:
-            t = doc[k].text
-            if t.isdigit() and len(t) <= 3 and k > j and k + 1 < end and capitalised(doc[k + 1].text) \
-                    and doc[k + 1].lower_ not in WEEKDAYS_MONTHS:
+            t = texts[k]
+            if t.isdigit() and len(t) <= 3 and k > j and k + 1 < end and capitalised(texts[k + 1]) \
+                    and lowers[k + 1] not in WEEKDAYS_MONTHS:
                 numbered = True
             elif not (capitalised(t) and t[:1].isalpha()) or is_honorific_or_rank(t) or is_degree(t) or k in self.title_at:
                 break
             k += 1
-        return k if numbered and k < end and doc[k].text == "," else j
+        return k if numbered and k < end and texts[k] == "," else j
 
     def _listed_places(self, i: int, j: int, end: int) -> int:
         """The end of a list of capitalised items right after a listing word ("wilayah Cikokol,
         Batuceper dan Tangerang", "bidang Hukum dan Humas") in the office from i, ending the clause
         or going on as _portfolio_list reads it; j when no such list stands at j. A given name or
         an office among the items makes them no list ("bidang Budi Santoso dan Kepala Seksi X")."""
-        doc = self.doc
+        texts, lowers = self.texts, self.lowers
         lex = person_lexicon()
-        if j == 0 or doc[j - 1].lower_ not in lex["listing_words"]:
+        if j == 0 or lowers[j - 1] not in lex["listing_words"]:
             return j
 
         def item_end(k: int) -> int:
-            while k < end and capitalised(doc[k].text) and doc[k].lower_ not in self.names and k not in self.title_at \
-                    and not is_honorific_or_rank(doc[k].text):
+            while k < end and capitalised(texts[k]) and lowers[k] not in self.names and k not in self.title_at \
+                    and not is_honorific_or_rank(texts[k]):
                 k += 1
             return k
 
         k = item_end(j)
         if k == j or k >= end:
             return j
-        if doc[k].text == ",":
+        if texts[k] == ",":
             return self._portfolio_list(i, k, end) or j
-        if doc[k].lower_ in lex["list_conjunctions"]:
+        if lowers[k] in lex["list_conjunctions"]:
             m = item_end(k + 1)
-            if m > k + 1 and (m >= end or doc[m].text in {".", ",", ";"}):
+            if m > k + 1 and (m >= end or texts[m] in {".", ",", ";"}):
                 return m
         return j
 
@@ -458,28 +460,27 @@ class Reader:
         """The end of "di <Place>" inside the office starting at i, when the office is a
         representation somewhere (offices.yml `located_offices`) and a comma follows the place;
         else 0."""
-        doc = self.doc
-        if not any(doc[k].lower_ in offices()["located"] for k in range(i, j)):
+        texts, lowers = self.texts, self.lowers
+        if not any(lowers[k] in offices()["located"] for k in range(i, j)):
             return 0
         k = j + 1
-        while k < end and doc[k].text[:1].isupper() and not is_degree(doc[k].text) and not is_honorific_or_rank(doc[k].text):
+        while k < end and texts[k][:1].isupper() and not is_degree(texts[k]) and not is_honorific_or_rank(texts[k]):
             k += 1
-        return k if k > j + 1 and k < end and doc[k].text == "," else 0
+        return k if k > j + 1 and k < end and texts[k] == "," else 0
 
     def _degree_follows(self, k: int, end: int) -> bool:
-        while k < end and self.doc[k].is_space:
+        while k < end and self.texts[k].isspace():
             k += 1
-        return k < end and is_suffix_degree(self.doc[k].text)
+        return k < end and is_suffix_degree(self.texts[k])
 
     def read_title(self, i: int, end: int) -> int:
         """From a title start, the end of the title (its head and its unit)."""
-        doc = self.doc
+        texts, lowers = self.texts, self.lowers
         j = self.title_at[i]
         depth = 0
         while j < end:
-            tok = doc[j]
-            t = tok.text
-            if tok.is_space:
+            t = texts[j]
+            if t.isspace():
                 pass
             elif t == "(":
                 depth += 1
@@ -491,33 +492,33 @@ class Reader:
                 pass
             elif self._ordinal(j, end):
                 pass  # "Wakil Ketua III", "Asisten 1": which of several such offices
-            elif (reach := numbered_unit(doc, j, end)) > j:
+            elif (reach := numbered_unit(self.doc, j, end)) > j:
                 j = reach - 1  # "Komandan Korem 032/Wirabraja", "Dandim 0314/Inhil"
-            elif tok.is_digit and j > i and capitalised(doc[j - 1].text) and self.unit_token(doc[j - 1]) \
-                    and j + 1 < end and capitalised(doc[j + 1].text) and self.unit_token(doc[j + 1]):
+            elif t.isdigit() and j > i and capitalised(texts[j - 1]) and self.unit_at(j - 1) \
+                    and j + 1 < end and capitalised(texts[j + 1]) and self.unit_at(j + 1):
                 pass  # "Kepala SMK Negeri 4 Malang": a number inside the unit's name
-            elif (reach := named_after_person(doc, j, end)) > j:
+            elif (reach := named_after_person(self.doc, j, end)) > j:
                 j = reach - 1  # "Direktur RSUD dr. R. Soedjono Selong, dr. X"
             elif is_honorific_or_rank(t) or is_degree(t) or is_initial(t):
                 break
             elif j in self.title_at:
                 # a second head inside one office ("Pelaksana Tugas Dirjen ...", "Menteri
                 # Investasi/Kepala BKPM"), unless a list goes on ("Bupati X dan Kepala Y")
-                if doc[j - 1].lower_ in {"dan", "serta", ","}:
+                if lowers[j - 1] in {"dan", "serta", ","}:
                     break
             elif t.lower() == "di" and (reach := self._located_office(i, j, end)):
                 # "Konsul Jenderal RI di Sydney, X", "Kepala Perwakilan BI di Jember, Y": where a
                 # representation sits is part of its office
                 j = reach - 1
-            elif t == "," and doc[i].lower_ in offices()["comma_titles"] and self._name_goes_on(j + 1 + (j + 1 < end and doc[j + 1].lower_ == "dan"), end):
+            elif t == "," and lowers[i] in offices()["comma_titles"] and self._name_goes_on(j + 1 + (j + 1 < end and lowers[j + 1] == "dan"), end):
                 pass  # "Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi": a ministry's name
             elif t.lower() == "dan" or t == "&":
-                nxt = doc[j + 1] if j + 1 < end else None
-                if nxt is not None and nxt.i not in self.title_at and not (self.unit_token(nxt) or self.inner_lower(nxt)) \
+                nxt = j + 1 if j + 1 < end else None
+                if nxt is not None and nxt not in self.title_at and not (self.unit_at(nxt) or inner_lower(texts[nxt])) \
                         and j - 1 not in self.region_tokens and self._lone_unit_word(nxt, end):
                     j += 2  # "Kepala Bappeda dan Litbang, ..."
                     break
-                if nxt is None or nxt.i in self.title_at or not (self.unit_token(nxt) or self.inner_lower(nxt)):
+                if nxt is None or nxt in self.title_at or not (self.unit_at(nxt) or inner_lower(texts[nxt])):
                     break
             elif t == "," and j + 1 < end and self._company_suffix(j + 1):
                 pass  # "CEO Tsubasa Kaigo Co., Ltd., Hiroshi Takeda"
@@ -525,7 +526,7 @@ class Reader:
                 # "Wakil Rektor Bidang Perencanaan, Kerja Sama, dan Sistem Informasi, Prof. X",
                 # "Vice Rector for Research, Innovation and Partnership, Dr. Y": the portfolio's list
                 j = reach - 1
-            elif self.unit_token(tok) or self.inner_lower(tok):
+            elif self.unit_at(j) or inner_lower(t):
                 pass
             elif (reach := self._run_to_short_title(j, end)) > j:
                 j = reach - 1  # "... Narapidana dan Anak Didik (Kasi Binadik) X"
@@ -536,20 +537,20 @@ class Reader:
             else:
                 break
             j += 1
-        while j > i and doc[j - 1].lower_ in {"dan", "&", "untuk", "(", "/", "-"}:
+        while j > i and lowers[j - 1] in {"dan", "&", "untuk", "(", "/", "-"}:
             j -= 1
         return j
 
     def _ordinal(self, j: int, end: int) -> bool:
         """A roman numeral or a number right after a title's words numbers the office. "I" is the
         numeral unless a Balinese name goes on with it ("I Gusti Ngurah", "I Made Sudana")."""
-        doc = self.doc
-        t = doc[j].text
+        texts, lowers = self.texts, self.lowers
+        t = texts[j]
         if not (t.isdigit() and len(t) <= 2 or ROMAN.fullmatch(t)):
             return False
-        if t == "I" and j + 1 < end and doc[j + 1].text.lower() in person_lexicon()["balinese_name_words"]:
+        if t == "I" and j + 1 < end and lowers[j + 1] in person_lexicon()["balinese_name_words"]:
             return False
-        return j > 0 and (j - 1 in self.title_at or doc[j - 1].lower_ in person_lexicon()["ordinal_heads"] or self._in_title_words(j - 1))
+        return j > 0 and (j - 1 in self.title_at or lowers[j - 1] in person_lexicon()["ordinal_heads"] or self._in_title_words(j - 1))
 
     def _in_title_words(self, k: int) -> bool:
         if self._title_words is None:   # a set, once: asked for many tokens (title_at is fixed after __init__)
@@ -557,16 +558,15 @@ class Reader:
         return k in self._title_words
 
     def _name_goes_on(self, k: int, end: int) -> bool:
-        doc = self.doc
-        return k < end and doc[k].text[:1].isupper() and self.unit_token(doc[k]) and k not in self.title_at
+        return k < end and self.texts[k][:1].isupper() and self.unit_at(k) and k not in self.title_at
 
     def clean(self, first: int, last: int) -> str | None:
         if first < 0:
             return None
-        doc = self.doc
+        texts, spaced = self.texts, self.spaced
         # the kept words with the spacing the text gives them ("Heong-joon" stays one word)
-        words = [doc[k].text + (" " if doc[k].whitespace_ else "") for k in range(first, last)
-                 if not is_degree(doc[k].text) and not is_honorific_or_rank(doc[k].text) and doc[k].text != ","]
+        words = [texts[k] + (" " if spaced[k] else "") for k in range(first, last)
+                 if not is_degree(texts[k]) and not is_honorific_or_rank(texts[k]) and texts[k] != ","]
         name = " ".join("".join(words).split()).strip(" ,")
         return name or None
 
@@ -575,7 +575,7 @@ class Reader:
 
         kind: "title" (extra: (name_first, name_last) or None), "name", "sep" (extra: the word)
         """
-        doc, texts = self.doc, self.texts
+        texts = self.texts
         out = []
         i = start
         while i < end:
@@ -587,25 +587,25 @@ class Reader:
                 out.append(("sep", i, self.person_named[i], ""))
                 i = self.person_named[i]
                 continue
-            if i in self.title_at and i - 1 >= 0 and doc[i - 1].text == "(":
+            if i in self.title_at and i - 1 >= 0 and texts[i - 1] == "(":
                 # "(Wakil Rektor Bidang Kemahasiswaan, Alumni dan Kewirausahaan)": an office in
                 # brackets runs to the closing bracket
-                j = next((k for k in range(i, end) if doc[k].text in {")", "("}), end)
+                j = next((k for k in range(i, end) if texts[k] in {")", "("}), end)
                 out.append(("title", i, j, None))
                 i = j
                 continue
             if i in self.title_at:
                 j = self.read_title(i, end)
-                if i > 0 and doc[i - 1].lower_ in person_lexicon()["apposition"]:
+                if i > 0 and self.lowers[i - 1] in person_lexicon()["apposition"]:
                     # "X selaku Rektor Universitas Bukit Merapi": the name came first, so the
                     # capitalised run after the title is the institution's name
-                    while j < end and doc[j].text[:1].isupper() and not is_honorific_or_rank(doc[j].text):
+                    while j < end and texts[j][:1].isupper() and not is_honorific_or_rank(texts[j]):
                         j += 1
                     out.append(("title", i, j, None))
                     i = j
                     continue
                 k, first, last = self.read_name(j, end)
-                if first >= 0 and doc[i].is_lower and not self._marked(j, k):
+                if first >= 0 and texts[i].islower() and not self._marked(j, k):
                     # a title in lower case is a common noun ("lima anggota Polres Bone"): the
                     # capitalised run after it is the unit, not a name
                     out.append(("title", i, k, None))
@@ -635,18 +635,18 @@ class Reader:
         return out
 
     def _marked(self, i: int, end: int) -> bool:
-        doc = self.doc
-        return any(is_degree(doc[k].text) or is_honorific_or_rank(doc[k].text) for k in range(i, end))
+        texts = self.texts
+        return any(is_degree(texts[k]) or is_honorific_or_rank(texts[k]) for k in range(i, end))
 
     def people(self, start: int, end: int) -> list[Person]:
         """The persons mentioned in a token range, titles paired with names."""
-        doc = self.doc
+        starts, ends, texts = self.starts, self.ends, self.texts
         items = self.items(start, end)
         persons: list[Person] = []
         used = set()
 
         def title_text(a, b):
-            return doc[a:b].text.strip(" ,") if b > a else None
+            return self.text[starts[a]:ends[b - 1]].strip(" ,") if b > a else None
 
         def seps_between(a, b):
             return [it[3] for it in items[a + 1:b] if it[0] == "sep"]
@@ -660,17 +660,17 @@ class Reader:
                 # "Kapolres Bone, AKBP Rachmat ...": the capitalised run after the title was the
                 # office's place, since the name follows after the comma
                 _, ns, ne, (first, last) = items[n + 2]
-                persons.append(Person(self.clean(first, last), title_text(s, e), doc[s].idx,
-                                      doc[ne - 1].idx + len(doc[ne - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
+                persons.append(Person(self.clean(first, last), title_text(s, e), starts[s],
+                                      ends[ne - 1], (starts[first], ends[last - 1])))
                 used.update({n, n + 2})
             elif kind == "title" and extra is not None:
                 title_end, first, last = extra
                 # "Kapolda Jateng Irjen Pol. Ahmad Luthfi": what stood between the title and the
                 # name, ranks and degrees aside, belongs to the office
-                while title_end < first and not (is_honorific_or_rank(doc[title_end].text) or is_degree(doc[title_end].text)):
+                while title_end < first and not (is_honorific_or_rank(texts[title_end]) or is_degree(texts[title_end])):
                     title_end += 1
-                persons.append(Person(self.clean(first, last), title_text(s, title_end), doc[s].idx,
-                                      doc[e - 1].idx + len(doc[e - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
+                persons.append(Person(self.clean(first, last), title_text(s, title_end), starts[s],
+                                      ends[e - 1], (starts[first], ends[last - 1])))
                 used.add(n)
             elif kind == "title" and n + 2 < len(items) and items[n + 1][0] == "sep" \
                     and items[n + 1][3] in person_lexicon()["list_openers"] and items[n + 2][0] == "name":
@@ -680,8 +680,8 @@ class Reader:
                 while k + 1 < len(items) and items[k][0] == "sep" and items[k][3] in person_lexicon()["list_openers"] | LIST_SEPARATORS \
                         and items[k + 1][0] == "name":
                     _, ns, ne, (first, last) = items[k + 1]
-                    persons.append(Person(self.clean(first, last), title_text(s, e), doc[ns].idx,
-                                          doc[ne - 1].idx + len(doc[ne - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
+                    persons.append(Person(self.clean(first, last), title_text(s, e), starts[ns],
+                                          ends[ne - 1], (starts[first], ends[last - 1])))
                     used.add(k + 1)
                     k += 2
             elif kind == "title":
@@ -689,11 +689,11 @@ class Reader:
                 nxt = n + 1
                 if nxt + 1 < len(items) and items[nxt][0] == "sep" and items[nxt][3] == "," and items[nxt + 1][0] == "name":
                     _, ns, ne, (first, last) = items[nxt + 1]
-                    persons.append(Person(self.clean(first, last), title_text(s, e), doc[s].idx,
-                                          doc[ne - 1].idx + len(doc[ne - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))))
+                    persons.append(Person(self.clean(first, last), title_text(s, e), starts[s],
+                                          ends[ne - 1], (starts[first], ends[last - 1])))
                     used.update({n, nxt + 1})
                 else:
-                    persons.append(Person(None, title_text(s, e), doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+                    persons.append(Person(None, title_text(s, e), starts[s], ends[e - 1]))
                     used.add(n)
             elif kind == "name":
                 first, last = extra
@@ -716,8 +716,8 @@ class Reader:
                         _, ts, te, _ = items[n + 2]
                         title, tend = title_text(ts, te), te
                         used.add(n + 2)
-                persons.append(Person(self.clean(first, last), title, doc[s].idx,
-                                      doc[tend - 1].idx + len(doc[tend - 1].text), (doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)),
-                                      marked=any(is_degree(doc[x].text) or is_honorific_or_rank(doc[x].text) for x in range(s, e))))
+                persons.append(Person(self.clean(first, last), title, starts[s],
+                                      ends[tend - 1], (starts[first], ends[last - 1]),
+                                      marked=any(is_degree(texts[x]) or is_honorific_or_rank(texts[x]) for x in range(s, e))))
                 used.add(n)
         return [p for p in persons if p.name or p.title]

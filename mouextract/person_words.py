@@ -224,6 +224,29 @@ def title_key(title: str | None) -> set:
 
 
 ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'-]*\s+(?:(?:dan|&)\s+)?){1,8}?)\(\s*([A-Z][A-Za-z]{1,11})\s*\)")
+# A character no long form holds: a long form runs from its first word to the bracket over words,
+# spaces and "&" only, so it starts after the last such character before the bracket.
+OUTSIDE_LONG_FORM = re.compile(r"[^\w'\-\s&]")
+# How far back from a bracket that character is looked for (further back, the search starts
+# where it would have anyway)
+LONG_FORM_LOOKBACK = 120
+
+
+def _short_form_definitions(text: str):
+    """ACRONYM_DEF.finditer(text), the same matches, found faster: the regex tries every capital
+    of the text as a long form's start and reads up to eight words from each, while a match can
+    only start in the run of words right before a bracket; so it is tried there only."""
+    pos = 0
+    while (bracket := text.find("(", pos)) >= 0 and (close := text.find(")", bracket)) >= 0:
+        start = pos
+        for m in OUTSIDE_LONG_FORM.finditer(text, max(pos, bracket - LONG_FORM_LOOKBACK), bracket):
+            start = m.end()
+        m = ACRONYM_DEF.search(text, start, close + 1)   # the first ")" ends a short form's bracket
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = bracket + 1
 
 
 def acronyms(text: str) -> dict[str, set]:
@@ -235,7 +258,7 @@ def acronyms(text: str) -> dict[str, set]:
 @lru_cache(maxsize=4)   # the person reader and the people stage both read the article's (a regex over the text)
 def _acronyms(text: str) -> tuple[tuple[str, frozenset], ...]:
     out = {}
-    for m in ACRONYM_DEF.finditer(text):
+    for m in _short_form_definitions(text):
         words = re.findall(r"[A-Za-z]+", m.group(1).lower())
         short = m.group(2)
         initials = "".join(w[0] for w in words if w not in {"dan"})
