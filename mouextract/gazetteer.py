@@ -263,6 +263,7 @@ def lookup_district(name: str) -> Region | None:
     return g.by_code.get(next(iter(codes))) if len(codes) == 1 else None
 
 
+@lru_cache(maxsize=1 << 14)   # the person reader asks it of every capitalised word
 def is_country(name: str) -> bool:
     return compact_key(name) in _gazetteer().countries
 

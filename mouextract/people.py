@@ -68,6 +68,12 @@ def _name_word(text: str) -> int:
 
 
 @lru_cache(maxsize=1 << 14)
+def _company_suffix_word(t: str) -> bool:
+    """A company's legal form ("Co.", "Ltd.", "Tbk"), capitalised."""
+    return t[:1].isupper() and norm(t).lower() in load("institution_names.yml")["company_suffixes"]
+
+
+@lru_cache(maxsize=1 << 14)
 def inner_lower(t: str) -> bool:
     """A lower-case word that may stand inside an office's name ("bidang", "perencanaan")."""
     if not t.isalpha() or not t.islower():
@@ -145,7 +151,7 @@ class Reader:
         # institutions, not people
         self.short_forms = set(acronyms(self.text))
         self._units: dict[int, bool] = {}
-        self._suffixes: dict[int, bool] = {}
+        self.company_suffixes = {i for i, t in enumerate(texts) if _company_suffix_word(t) and self._company_suffix_at(i)}
         self._title_words: set[int] | None = None
         self.in_parens: set[int] = set()
         depth = 0
@@ -175,10 +181,11 @@ class Reader:
                 k += 1
                 heads.add(k)
         for i in sorted(heads):
-            for n in (3, 2, 1):
-                last = i + n - 1
-                if last < len(words) and all(w[:1].isupper() for w in words[i:i + n]) \
-                        and lookup(self.text[self.starts[i]:self.ends[last]]) is not None:
+            capitalised_run = 0   # of the three words from i
+            while capitalised_run < 3 and i + capitalised_run < len(words) and words[i + capitalised_run][:1].isupper():
+                capitalised_run += 1
+            for n in range(capitalised_run, 0, -1):
+                if lookup(self.text[self.starts[i]:self.ends[i + n - 1]]) is not None:
                     self.region_tokens.update(range(i, i + n))
                     break
 
@@ -243,15 +250,11 @@ class Reader:
     def _company_suffix(self, i: int) -> bool:
         """A company's legal form after its name ("Co.", "Ltd.", "Tbk"), after a capitalised word or
         a comma that follows one."""
-        found = self._suffixes.get(i)   # kept per token: _names_a_company asks the words ahead again
-        if found is None:
-            found = self._suffixes[i] = self._company_suffix_at(i)
-        return found
+        return i in self.company_suffixes
 
     def _company_suffix_at(self, i: int) -> bool:
         texts = self.texts
-        t = texts[i]
-        if not t[:1].isupper() or i == 0 or norm(t).lower() not in load("institution_names.yml")["company_suffixes"]:
+        if i == 0 or not _company_suffix_word(texts[i]):
             return False
         k = i - 1 if texts[i - 1] != "," else i - 2
         return k >= 0 and texts[k][:1].isupper()
@@ -259,6 +262,8 @@ class Reader:
     def _names_a_company(self, i: int) -> bool:
         """A capitalised run that ends in a company's legal form ("Tsubasa Kaigo Co.") names the
         company, not a person."""
+        if not self.company_suffixes:
+            return False   # most articles name no company by its legal form
         texts = self.texts
         k = i
         while k < len(texts) and k - i < 6 and texts[k][:1].isupper() and not self._company_suffix(k):
@@ -618,11 +623,9 @@ class Reader:
                     out.append(("title", i, j, None))
                     i = max(j, i + 1)
                 continue
-            after_comma = i > start and texts[i - 1] == "," and i + 1 < end and self.name_at(i + 1) \
-                and not self.unit_at(i + 1) and not acronym_like(texts[i + 1])
             if self.name_at(i) and (not acronym_like(t) or is_honorific_or_rank(t) or is_academic_prefix(t)) \
                     and i not in self.in_parens and (
-                    after_comma or  # ", La Baco": a common word may open a name after a comma
+                    self._name_after_comma(i, start, end) or  # ", La Baco": a common word may open a name after a comma
                     not self.unit_at(i) or is_degree(t) or is_honorific_or_rank(t) or is_initial(t)):
                 k, first, last = self.read_name(i, end)
                 marked = first > i and (is_degree(t) or is_honorific_or_rank(t))
@@ -633,6 +636,12 @@ class Reader:
             out.append(("sep", i, i + 1, self.lowers[i]))
             i += 1
         return out
+
+    def _name_after_comma(self, i: int, start: int, end: int) -> bool:
+        """Token i follows a comma and a name's word that is no unit's word follows it."""
+        texts = self.texts
+        return i > start and texts[i - 1] == "," and i + 1 < end and self.name_at(i + 1) \
+            and not self.unit_at(i + 1) and not acronym_like(texts[i + 1])
 
     def _marked(self, i: int, end: int) -> bool:
         texts = self.texts
