@@ -9,6 +9,10 @@ the columns of `doc.to_array`. `NewsSpanRuler` is spaCy's SpanRuler that hands s
 TokenRules and puts their spans with the others, sorted and without duplicates, as it does its
 own; patterns of any other shape stay with its Matcher. tests/test_token_rules.py checks that
 the span group is the same as the stock span ruler's.
+
+The columns are read for the word and sentence tests only: a lexical flag (IS_TITLE ...) costs
+spaCy's `to_array` more than the word tests cost together, so a pattern that tests a word is
+tested for its flags only where its words are found, token by token.
 """
 from __future__ import annotations
 
@@ -20,6 +24,10 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
+
+# Up to this many words a word test compares the column with each (a comparison costs less than
+# numpy.isin's set-up); more go to numpy.isin.
+FEW_WORDS = 8
 
 _TEXT_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH", "NORM": "NORM"}
 _FLAGS = frozenset(k for k in IDS if k.startswith(("IS_", "LIKE_")))
@@ -37,24 +45,39 @@ class _Test:
         self.flag = flag
         self.seen: dict[int, bool] = {}
 
+    @property
+    def lexical_flag(self) -> bool:
+        """A test of a lexeme's flag (IS_TITLE, LIKE_NUM ...), which `holds` can ask one token."""
+        return self.flag is not None and self.attr != "SENT_START"
+
+    def holds(self, token) -> bool:
+        """The flag test for one token (as the column would give it: the lexeme's flag)."""
+        return token.check_flag(IDS[self.attr]) == self.flag
+
     def mask(self, column: numpy.ndarray, strings) -> numpy.ndarray:
         if self.attr == "SENT_START":   # 1, -1 or 0 (not set): the Matcher's IS_SENT_START is 1 alone
             return (column == 1) if self.flag else (column != 1)
         if self.flag is not None:
             return column == (1 if self.flag else 0)
         if self.hashes is not None:
-            if len(self.hashes) <= 32:
-                return (column[:, None] == self.hashes[None, :]).any(axis=1)
-            return numpy.isin(column, self.hashes)
+            return _equal_to_any(column, self.hashes)
         # a regex: searched once per distinct value (spaCy's Matcher searches every token)
-        values = numpy.unique(column).tolist()
+        values = set(column.tolist())
         if len(self.seen) > REGEX_CACHE:
             self.seen.clear()
         for v in values:
             if v not in self.seen:
                 self.seen[v] = self.regex.search(strings[v]) is not None
-        hits = numpy.array([v for v in values if self.seen[v]], dtype="uint64")
-        return numpy.isin(column, hits) if len(hits) else numpy.zeros(len(column), dtype=bool)
+        return _equal_to_any(column, [v for v in values if self.seen[v]])
+
+
+def _equal_to_any(column: numpy.ndarray, values) -> numpy.ndarray:
+    if len(values) > FEW_WORDS:
+        return numpy.isin(column, numpy.asarray(values, dtype="uint64"))
+    found = numpy.zeros(len(column), dtype=bool)
+    for v in values:
+        found |= column == v
+    return found
 
 
 def _tests(token) -> list[_Test] | None:
@@ -107,8 +130,9 @@ class TokenRules:
     """Fixed-length token patterns of word and flag tests."""
 
     def __init__(self):
-        self.patterns: list[tuple[str, str, list[list[_Test]]]] = []  # (label, id, tests per token)
-        self.attrs: list[str] = []
+        # (label, id, length, (offset, test) read as columns, (offset, test) asked of tokens after)
+        self.patterns: list[tuple[str, str, int, list[tuple[int, _Test]], list[tuple[int, _Test]]]] = []
+        self.attrs: list[str] = []   # the columns read
 
     def add(self, label: str, pattern, pattern_id: str | None = None) -> bool:
         """Take PATTERN if it has the shape this class matches; False otherwise."""
@@ -117,32 +141,40 @@ class TokenRules:
         tokens = [_tests(t) for t in pattern]
         if any(t is None for t in tokens):
             return False
-        for tests in tokens:
-            for test in tests:
-                if test.attr not in self.attrs:
-                    self.attrs.append(test.attr)
-        self.patterns.append((label, pattern_id if pattern_id is not None else label, tokens))
+        tests = [(j, test) for j, token in enumerate(tokens) for test in token]
+        # the flags after the words, where the words are found; a pattern of flags alone reads them all
+        later = [(j, t) for j, t in tests if t.lexical_flag] if any(not t.lexical_flag for _, t in tests) else []
+        columns = [(j, t) for j, t in tests if (j, t) not in later]
+        for _, test in columns:
+            if test.attr not in self.attrs:
+                self.attrs.append(test.attr)
+        self.patterns.append((label, pattern_id if pattern_id is not None else label, len(tokens), columns, later))
         return True
 
-    def spans(self, doc: Doc) -> list[Span]:
+    def matches(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """(start, end, label, id) of each match."""
         if not self.patterns or not len(doc):
             return []
-        columns = doc.to_array(self.attrs)
+        columns = doc.to_array(self.attrs).reshape(len(doc), len(self.attrs))
         where = {attr: i for i, attr in enumerate(self.attrs)}
         strings = doc.vocab.strings
         n = len(doc)
         found = []
-        for label, pattern_id, tokens in self.patterns:
-            m = n - len(tokens) + 1
+        for label, pattern_id, length, column_tests, later in self.patterns:
+            m = n - length + 1
             if m < 1:
                 continue
             ok = numpy.ones(m, dtype=bool)
-            for j, tests in enumerate(tokens):
-                for test in tests:
-                    ok &= test.mask(columns[j:j + m, where[test.attr]], strings)
-            found += [Span(doc, i, i + len(tokens), label=label, span_id=pattern_id)
-                      for i in numpy.flatnonzero(ok).tolist()]
+            for j, test in column_tests:
+                ok &= test.mask(columns[j:j + m, where[test.attr]], strings)
+            starts = numpy.flatnonzero(ok).tolist()
+            if later:
+                starts = [i for i in starts if all(test.holds(doc[i + j]) for j, test in later)]
+            found += [(i, i + length, label, pattern_id) for i in starts]
         return found
+
+    def spans(self, doc: Doc) -> list[Span]:
+        return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in self.matches(doc)]
 
 
 class NewsSpanRuler(SpanRuler):
@@ -173,10 +205,13 @@ class NewsSpanRuler(SpanRuler):
             if len(matcher):
                 matches += matcher(doc)
         labels = self._match_label_id_map
-        spans = {Span(doc, start, end, label=labels[m_id]["label"], span_id=labels[m_id]["id"])
-                 for m_id, start, end in matches if start != end}
-        spans.update(self.token_rules.spans(doc))
-        return sorted(spans)
+        found = [(start, end, labels[m_id]["label"], labels[m_id]["id"]) for m_id, start, end in matches if start != end]
+        found += self.token_rules.matches(doc)
+        # without duplicates and in the order of the Spans (start and end character, label, kb_id,
+        # id: the token offsets order them as the characters do) without a Span per match
+        add = doc.vocab.strings.add
+        unique = {(start, end, add(label), add(span_id)) for start, end, label, span_id in found}
+        return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in sorted(unique)]
 
 
 @Language.factory("mou_span_ruler", assigns=["doc.spans"],

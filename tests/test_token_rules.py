@@ -69,3 +69,29 @@ def test_the_matcher_keeps_only_what_token_rules_cannot_take():
 ])
 def test_shapes_taken(pattern, taken):
     assert TokenRules().add("X", pattern) is taken
+
+
+MATCHED_TEXT = ("Kantor Bupati Sleman 3 tahun lalu. KANTOR Camat di kantor BARU, 12 Maret silam. Dan mou antara "
+                "A dan mou B. Penandatanganan nda-tangan. Satu Dua Tiga Empat Lima Enam Tujuh Delapan Sembilan")
+NINE_WORDS = ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
+
+
+@pytest.mark.parametrize("pattern", [
+    [{"IS_TITLE": True}, {"IS_TITLE": True}],                                  # flags alone
+    [{"IS_DIGIT": True}],
+    [{"LOWER": "kantor"}, {"IS_TITLE": True}],                                 # a word, then a flag
+    [{"IS_UPPER": True}, {"LOWER": {"IN": ["camat", "bupati"]}}],              # a flag, then words
+    [{"LOWER": "kantor", "IS_UPPER": False}, {"IS_UPPER": True}],              # a word and a flag in one token
+    [{"LOWER": {"REGEX": "nda-?tangan"}}],
+    [{"IS_SENT_START": True, "LOWER": "dan"}, {"LOWER": "mou"}],
+    [{"LOWER": {"IN": NINE_WORDS}}, {"IS_TITLE": True}],                     # more words than FEW_WORDS
+])
+def test_token_rules_match_as_spacys_matcher(pattern):
+    from spacy.matcher import Matcher
+    nlp = get_nlp()
+    doc = nlp(MATCHED_TEXT)
+    rules = TokenRules()
+    assert rules.add("X", pattern)
+    matcher = Matcher(nlp.vocab)
+    matcher.add("X", [pattern])
+    assert [(s, e) for s, e, _, _ in rules.matches(doc)] == [(s, e) for _, s, e in matcher(doc)]

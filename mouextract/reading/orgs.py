@@ -46,6 +46,7 @@ class OrgReader:
         self.title_at = {sp.start for sp in titles}
         self.in_title = {i for sp in titles for i in range(sp.start, sp.end)}
         self.in_parens: set[int] = set()
+        self._heads: set[int] | None = None
         # the tokens' texts as lists: the scans below ask each token of a range, often twice
         self.texts = token_texts(doc)
         self.lower = [t.lower() for t in self.texts]   # = Token.lower_
@@ -187,11 +188,11 @@ class OrgReader:
         kabupaten/kota se-Kalsel", "SMK se-Jawa Timur" — an institution's head, in any case,
         then "se-" and the region."""
         doc, out = self.doc, []
-        heads = {i for h, e in self.org_at.items() for i in range(h, e)}
         lower, texts = self.lower, self.texts
         for k in range(start + 1, end - 2):
             if lower[k] != "se" or texts[k + 1] != "-" or not texts[k + 2][:1].isupper():
                 continue
+            heads = self._head_tokens()
             a = k
             while a - 1 >= start and (a - 1 in heads or doc[a - 1].text == "/" or doc[a - 1].lower_ in self.words["region_types"]) \
                     and a - 1 not in skip:
@@ -203,6 +204,12 @@ class OrgReader:
                 b += 1
             out.append((a, b))
         return out
+
+    def _head_tokens(self) -> set[int]:
+        """The tokens of the institutions' heads, gathered once, on first need (few articles name a group)."""
+        if self._heads is None:
+            self._heads = {i for h, e in self.org_at.items() for i in range(h, e)}
+        return self._heads
 
     def _foreign_word(self, tok) -> bool:
         """A capitalised word of a foreign institution's name: not an Indonesian ordinary word
