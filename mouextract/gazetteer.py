@@ -165,6 +165,12 @@ class _Gazetteer:
         self.require_prefix = {compact_key(n) for n in table.get("require_prefix") or []}
         self.countries = {compact_key(n) for n in table.get("countries") or []}
         self.foreign_cities = {compact_key(n) for n in table.get("foreign_cities") or []}
+        # every key `known` accepts, without and with foreign places: one look-up per name tried
+        self.known_keys = frozenset(self.by_key) | frozenset(self.aliases)
+        self.known_keys_abroad = self.known_keys | self.countries | self.foreign_cities
+        # what the keys start with, "" included (see may_open_name)
+        self.key_starts = frozenset(k[:n] for k in self.known_keys_abroad for n in range(len(k) + 1))
+        self.spells_single_words = all(a.isalnum() for a in _spelling()[1])
         self.city_names = {self.by_official[compact_key(n)].code: str(city)
                            for n, city in (table.get("city_provinces") or {}).items()}
         self.city_provinces = frozenset(self.city_names)
@@ -201,8 +207,7 @@ class _Gazetteer:
         return alias
 
     def known(self, key: str, foreign: bool) -> bool:
-        return key in self.by_key or key in self.aliases or (
-            foreign and (key in self.countries or key in self.foreign_cities))
+        return key in (self.known_keys_abroad if foreign else self.known_keys)
 
 
 def compact_words(name: str) -> str:
@@ -324,6 +329,17 @@ def _starts_upper(word: str) -> bool:
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 14)
+def may_open_name(word: str) -> bool:
+    """A place's name may start with this word, as far as its text tells. The key of words joined
+    by spaces (compact_key) starts with the first word's key, unless the spelling table rewrites
+    the first word, so a word whose key starts no place's key opens no name. The table's
+    abbreviations are rewritten only before their stop: `scan` lets such a word be tried; an
+    abbreviation of several words would rewrite the words after it, and turns this test off."""
+    g = _gazetteer()
+    return not g.spells_single_words or compact_key(word) in g.key_starts
+
+
 def scan(text: str, words: list[Word], *, foreign: bool = False) -> list[Mention]:
     """Place names among `words` (which lie in `text`), left to right, longest match, with an
     optional type word before them. Foreign countries and cities only when `foreign`."""
@@ -339,18 +355,19 @@ def scan(text: str, words: list[Word], *, foreign: bool = False) -> list[Mention
         return bool(gap.fullmatch(between))
 
     def name_at(i: int, prefixed: bool) -> tuple[int, str] | None:
-        if i >= len(words) or not _starts_upper(words[i].text):
+        if i >= len(words) or not opens_name[i]:
             return None
         last = i
         while last + 1 < len(words) and last + 1 - i < g.max_words and joined(last, last + 1):
-            if not (_starts_upper(words[last + 1].text) or lowered[last + 1] in g.connectors):
+            if not (words[last + 1].text[:1].isupper() or lowered[last + 1] in g.connectors):
                 break
             last += 1
+        known = g.known_keys_abroad if foreign and not prefixed else g.known_keys   # = g.known
         for j in range(last, i - 1, -1):
             if lowered[j] in g.connectors:
                 continue
             key = compact_key(text[words[i].start:words[j].end])
-            if g.known(key, foreign and not prefixed):
+            if key in known:
                 if not prefixed and key in g.require_prefix:
                     return None
                 return j, key
@@ -367,9 +384,11 @@ def scan(text: str, words: list[Word], *, foreign: bool = False) -> list[Mention
                 return None
         return None
 
-    # a name starts with a capital and a type word is one of a few: most words can open neither,
-    # and the two tests below would each say so at a call's cost
-    opens = [_starts_upper(w.text) or low in g.type_words_by_first for w, low in zip(words, lowered)]
+    # a name starts with a capital and a word some place's name may start with (or an abbreviation
+    # before its stop), and a type word is one of a few: most words can open neither, and the two
+    # tests below would each say so at a call's cost
+    opens_name = [w.text[:1].isupper() and (may_open_name(w.text) or text[w.end:w.end + 1] == ".") for w in words]
+    opens = [name or low in g.type_words_by_first for name, low in zip(opens_name, lowered)]
     i = 0
     while i < len(words):
         if not opens[i]:

@@ -140,3 +140,18 @@ def test_lookup_district_gives_the_regency_of_a_unique_kecamatan(written, code):
 @pytest.mark.parametrize("written, foreign", [("Nairobi", True), ("Den Haag", True), ("Lima", False), ("Medan", False)])
 def test_foreign_cities_are_known_by_name(written, foreign):
     assert gazetteer.is_foreign_city(written) is foreign
+
+
+SAMPLE_TEXTS = sorted((__import__("pathlib").Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+
+
+@pytest.mark.parametrize("text", [
+    "Bupati Kep. Seribu dan Pemkab Kep Seribu",      # an abbreviation the spelling table writes out
+    "Ω Bali, Ōsaka, Bau-Bau dan Tanjung\tPinang",    # a first word without an ASCII key, a joined name
+    "Kepala Dinas Kota Bekasi, Kabupaten Deli Serdang dan Provinsi Jawa Barat bertemu di Kuala Lumpur",
+] + [p.read_text(encoding="utf-8") for p in SAMPLE_TEXTS])
+def test_scan_skips_only_words_no_place_name_starts_with(text, monkeypatch):
+    words = gazetteer.words_of_text(text)
+    fast = [gazetteer.scan(text, words, foreign=foreign) for foreign in (True, False)]
+    monkeypatch.setattr(gazetteer, "may_open_name", lambda word: True)   # every capitalised word tried
+    assert fast == [gazetteer.scan(text, words, foreign=foreign) for foreign in (True, False)]

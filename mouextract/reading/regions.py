@@ -11,13 +11,13 @@ the official Region (for a town, the region it lies in), None for a foreign plac
 """
 from __future__ import annotations
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from mouextract import gazetteer
 from mouextract.gazetteer import Word
-from mouextract.nlp import doc_text
+from mouextract.nlp import doc_text, token_texts
 
 GROUP = "regions"
 MUNICIPAL_LABELS = frozenset({"kabupaten", "kota", "town", "foreign"})  # not-linguistic: this group's labels
@@ -26,22 +26,27 @@ if not Span.has_extension("region"):
     Span.set_extension("region", default=None)
 
 
+# the marks most tokens that are no word are: none holds a word, as the regex would say at more cost
+PUNCTUATION = frozenset(",.;:()\"'-/!?")  # not-linguistic
 _word = tuple.__new__   # Word(...) calls a NamedTuple's __new__ written in Python; the same tuple
 
 
 def token_words(doc: Doc, text: str | None = None) -> list[Word]:
     """The words of the Doc's tokens, a token's letters and digits taken apart from the marks
     glued to it ("Kab." is the word "Kab"), and "Bau-Bau", split by the tokenizer, one word again.
-    Reads the token offsets as one array: a Token object per token would cost more than the
-    matching itself."""
+    Reads the token offsets as one array and the texts from the Doc's list: a Token object per
+    token would cost more than the matching itself. (A space or a punctuation mark holds no
+    letter or digit, so no word.)"""
     text = doc_text(doc) if text is None else text
     words: list[Word] = []
-    for idx, length, space, punct in doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist():
-        if space or punct:
-            continue
-        piece = text[idx:idx + length]
-        if piece.isalnum() and not (words and words[-1].end == idx - 1 and text[idx - 1] in "-'"):
+    last_end = -2   # where the last word ended
+    for idx, piece in zip(doc.to_array(IDX).tolist(), token_texts(doc)):
+        length = len(piece)
+        if piece.isalnum() and not (last_end == idx - 1 and text[idx - 1] in "-'"):
             words.append(_word(Word, (idx, idx + length, piece)))   # the common case, without the loop below
+            last_end = idx + length
+            continue
+        if piece.isspace() or piece in PUNCTUATION:
             continue
         found = [Word(0, length, piece)] if piece.isalnum() else gazetteer.words_of_text(piece)
         for w in found:
@@ -51,6 +56,7 @@ def token_words(doc: Doc, text: str | None = None) -> list[Word]:
                 words.append(Word(prev.start, end, text[prev.start:end]))
             else:
                 words.append(Word(start, end, w.text))
+            last_end = end
     return words
 
 
