@@ -194,6 +194,18 @@ def token_texts(doc: Doc) -> list[str]:
     return texts
 
 
+LOWERS_KEY = "mouextract.token_lowers"
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """The lower-case forms of the Doc's tokens (spaCy's `lower_` is the text's lower()), read
+    once and kept with the Doc as token_texts is. The list is shared: read it, never change it."""
+    lowers = doc.user_data.get(LOWERS_KEY)
+    if lowers is None or len(lowers) != len(doc):
+        lowers = doc.user_data[LOWERS_KEY] = [t.lower() for t in token_texts(doc)]
+    return lowers
+
+
 def _end_char(doc: Doc) -> int:
     if not len(doc):
         return 0

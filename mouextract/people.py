@@ -21,7 +21,7 @@ from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 from .gazetteer import is_country, lookup
-from .nlp import doc_text, rule_spans, token_texts
+from .nlp import doc_text, rule_spans, token_lowers, token_texts
 from .patterns import load
 from .person_words import (DEGREE_LIKE, LIST_SEPARATORS, ROMAN, WEEKDAYS_MONTHS, acronym_like, acronyms, capitalised,
                            common_words, first_of, is_academic_prefix, is_degree, is_honorific_or_rank, is_initial,
@@ -94,7 +94,8 @@ class Reader:
         # token texts and lower-case forms by index (a Token object per test costs more);
         # spaCy's `lower_`, `is_space` and `is_digit` are these strings' lower(), isspace(), isdigit()
         self.texts = texts = token_texts(doc)
-        self.lowers = [t.lower() for t in texts]
+        self.lowers = token_lowers(doc)
+        self.name_words = list(map(_name_word, texts))   # what each word's text says (_name_word)
         # where each token starts and ends in the text, and whether a space follows it (spaCy's
         # `idx`, `idx + len(text)` and `whitespace_`), for spans and names cut from the text
         self.text = doc_text(doc)
@@ -284,7 +285,7 @@ class Reader:
     def name_at(self, i: int) -> bool:
         """Token i may be part of a person's name (a word shaped like one that opens no title or
         institution, or a degree, honorific, rank or initial)."""
-        word = _name_word(self.texts[i])
+        word = self.name_words[i]
         return word == 2 or (word == 1 and i not in self.title_at and i not in self.org_at)
 
     # -- reading ---------------------------------------------------------------------------
@@ -580,11 +581,16 @@ class Reader:
 
         kind: "title" (extra: (name_first, name_last) or None), "name", "sep" (extra: the word)
         """
-        texts = self.texts
+        texts, lowers, name_words = self.texts, self.lowers, self.name_words
         out = []
         i = start
         while i < end:
             t = texts[i]
+            if not name_words[i] and i not in self.title_at and i not in self.person_named:
+                if not t.isspace():   # most words open no title and no name: a separator, as below
+                    out.append(("sep", i, i + 1, lowers[i]))
+                i += 1
+                continue
             if t.isspace():
                 i += 1
                 continue
@@ -633,7 +639,7 @@ class Reader:
                     out.append(("name", i, k, (first, last)))
                     i = max(k, i + 1)
                     continue
-            out.append(("sep", i, i + 1, self.lowers[i]))
+            out.append(("sep", i, i + 1, lowers[i]))
             i += 1
         return out
 

@@ -113,19 +113,20 @@ def runs_before_short_forms(doc: Doc) -> set[int]:
 def numbered_unit(doc: Doc, j: int, end: int) -> int:
     """The end of a unit's number and the place after its slash ("032/Wirabraja", "0722/
     Kudus", "0314/Indragiri Hilir"), from token j; j when none stands there."""
-    t = doc[j].text
+    texts = token_texts(doc)
+    t = texts[j]
     if not t[:1].isdigit() or not t.rstrip("/").isdigit():
         return j
     k = j + 1
     if not t.endswith("/"):
-        if k >= end or doc[k].text != "/":
+        if k >= end or texts[k] != "/":
             return j
         k += 1
-    while k < end and doc[k].is_space:
+    while k < end and texts[k].isspace():
         k += 1
     start = k
     # the place, up to the rank that opens its commander's name ("1710/Mimika Letkol Inf X")
-    while k < end and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not is_honorific_or_rank(doc[k].text):
+    while k < end and texts[k][:1].isupper() and texts[k].isalpha() and not is_honorific_or_rank(texts[k]):
         k += 1
     return k if k > start else j
 
@@ -137,15 +138,16 @@ def named_after_person(doc: Doc, j: int, end: int) -> int:
     (institution_names.yml `person_named_heads`), and only an honorific right after the head or its
     bracketed short form: "Rektor Universitas Merapi Prof. Budi" is a name after an institution's."""
     words = load("institution_names.yml")
+    texts = token_texts(doc)
     k = j - 1
-    if k >= 2 and doc[k].text == ")" and doc[k - 2].text == "(":
+    if k >= 2 and texts[k] == ")" and texts[k - 2] == "(":
         k -= 1  # "Rumah Sakit Umum Daerah (RSUD) dr. X": the head's short form tells its kind
-    if k < 0 or j >= end or doc[k].lower_ not in words["person_named_heads"] \
-            or norm(doc[j].text).lower() not in words["person_name_openers"]:
+    if k < 0 or j >= end or texts[k].lower() not in words["person_named_heads"] \
+            or norm(texts[j]).lower() not in words["person_name_openers"]:
         return j
     m = j + 1
-    while m < end and (is_initial(doc[m].text) or (doc[m].text[:1].isupper() and doc[m].text.isalpha())) \
-            and not is_degree(doc[m].text):
+    while m < end and (is_initial(texts[m]) or (texts[m][:1].isupper() and texts[m].isalpha())) \
+            and not is_degree(texts[m]):
         m += 1
     return m if m > j + 1 else j
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..dates import month_words, weekday_words
 from ..institutions import names, party
-from ..nlp import rule_spans, token_texts
+from ..nlp import rule_spans, token_lowers, token_texts
 from ..person_words import common_words, is_degree, is_honorific_or_rank, named_after_person, numbered_unit
 
 GROUP = "orgs"
@@ -49,7 +49,7 @@ class OrgReader:
         self._heads: set[int] | None = None
         # the tokens' texts as lists: the scans below ask each token of a range, often twice
         self.texts = token_texts(doc)
-        self.lower = [t.lower() for t in self.texts]   # = Token.lower_
+        self.lower = token_lowers(doc)   # = Token.lower_
         depth = 0
         for i, text in enumerate(self.texts):
             depth += text == "("

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from mouextract import gazetteer
 from mouextract.gazetteer import Region
-from mouextract.nlp import rule_spans, token_texts
+from mouextract.nlp import rule_spans, token_lowers, token_texts
 from mouextract.patterns import load as load_data
 from mouextract.person_words import numbered_unit
 from mouextract.reading.regions import GROUP as REGIONS
@@ -109,7 +109,7 @@ class Tokens:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = token_texts(doc)
-        self.lower = [w.lower() for w in self.text]
+        self.lower = token_lowers(doc)
         self.bare = [w.rstrip(".") for w in self.lower]
         self.caps = [w[:1].isupper() for w in self.text]
         self.space = [w.isspace() for w in self.text]
