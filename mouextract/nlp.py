@@ -194,6 +194,18 @@ def token_texts(doc: Doc) -> list[str]:
     return texts
 
 
+def positions(words: list[str], word: str) -> list[int]:
+    """The indices where WORD stands in WORDS, in order (list.index scans in C: a Python loop
+    over every token to find a few brackets costs more)."""
+    found, i = [], -1
+    while True:
+        try:
+            i = words.index(word, i + 1)
+        except ValueError:
+            return found
+        found.append(i)
+
+
 LOWERS_KEY = "mouextract.token_lowers"
 
 

@@ -21,7 +21,7 @@ from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 from .gazetteer import is_country, lookup
-from .nlp import doc_text, rule_spans, token_lowers, token_texts
+from .nlp import doc_text, positions, rule_spans, token_lowers, token_texts
 from .patterns import load
 from .person_words import (DEGREE_LIKE, LIST_SEPARATORS, ROMAN, WEEKDAYS_MONTHS, acronym_like, acronyms, capitalised,
                            common_words, first_of, is_academic_prefix, is_degree, is_honorific_or_rank, is_initial,
@@ -154,18 +154,16 @@ class Reader:
         self._units: dict[int, bool] = {}
         self.company_suffixes = {i for i, t in enumerate(texts) if _company_suffix_word(t) and self._company_suffix_at(i)}
         self._title_words: set[int] | None = None
+        # the tokens inside brackets, nested ones too, brackets aside (an unmatched ")" closes none)
         self.in_parens: set[int] = set()
-        depth = 0
-        # from the first bracket on: most sentences have none
-        first = texts.index("(") if "(" in texts else len(texts)
-        for i in range(first, len(texts)):
-            t = texts[i]
-            if t == "(":
-                depth += 1
-            elif t == ")":
-                depth = max(0, depth - 1)
-            elif depth:
-                self.in_parens.add(i)
+        depth, last = 0, -1
+        for k in sorted(positions(texts, "(") + positions(texts, ")")):
+            if depth:
+                self.in_parens.update(range(last + 1, k))
+            depth = depth + 1 if texts[k] == "(" else max(0, depth - 1)
+            last = k
+        if depth:
+            self.in_parens.update(range(last + 1, len(texts)))
 
     def _regions_after_units(self, org_ends: set[int]) -> None:
         """A region written right after an office or institution ("Ketua Bawaslu Bengkulu",

@@ -14,7 +14,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from .dates import month_words, weekday_words
-from .nlp import token_texts
+from .nlp import positions, token_texts
 from .patterns import lexicon, load
 
 
@@ -97,8 +97,8 @@ def runs_before_short_forms(doc: Doc) -> set[int]:
     Pelindungan Pekerja Migran Indonesia (BP3MI)"): the name of a body, never a person's."""
     out: set[int] = set()
     text = token_texts(doc)
-    for k in range(1, len(doc) - 2):
-        if text[k] != "(":
+    for k in positions(text, "("):
+        if not 1 <= k < len(doc) - 2:
             continue
         short = text[k + 1]
         if text[k + 2] != ")" or not short[:1].isupper() or sum(c.isupper() for c in short) < 2:
@@ -232,6 +232,7 @@ OUTSIDE_LONG_FORM = re.compile(r"[^\w'\-\s&]")
 # How far back from a bracket that character is looked for (further back, the search starts
 # where it would have anyway)
 LONG_FORM_LOOKBACK = 120
+SHORT_FORM_BRACKET = re.compile(r"\(\s*[A-Z][A-Za-z]{1,11}\s*\)")   # ACRONYM_DEF's bracket
 
 
 def _short_form_definitions(text: str):
@@ -240,6 +241,9 @@ def _short_form_definitions(text: str):
     only start in the run of words right before a bracket; so it is tried there only."""
     pos = 0
     while (bracket := text.find("(", pos)) >= 0 and (close := text.find(")", bracket)) >= 0:
+        if not SHORT_FORM_BRACKET.match(text, bracket):
+            pos = bracket + 1   # "(7/2/2022)", "(kiri)": no short form, so no definition ends here
+            continue
         start = pos
         for m in OUTSIDE_LONG_FORM.finditer(text, max(pos, bracket - LONG_FORM_LOOKBACK), bracket):
             start = m.end()
