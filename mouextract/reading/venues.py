@@ -113,7 +113,7 @@ class Tokens:
         self.bare = [w.rstrip(".") for w in self.lower]
         self.caps = [w[:1].isupper() for w in self.text]
         self.space = [w.isspace() for w in self.text]
-        self.punct = [bool(p) for p in doc.to_array(IS_PUNCT).tolist()]
+        self.punct = doc.to_array(IS_PUNCT).astype(bool).tolist()
         self.sent_start = [False] * len(doc)
         self.sent_end = [0] * len(doc)
         self.sents: list[tuple[int, int]] = []
@@ -442,8 +442,12 @@ def mou_venues(doc: Doc) -> Doc:
     spans = []
     if len(doc):
         r = _Reader(doc)
+        heads, bare, caps = r.cues.heads, r.t.bare, r.t.caps
         i = 0
         while i < len(doc):
+            if not caps[i] and bare[i] not in heads:
+                i += 1   # no venue starts at a lower-case word that is no head (venue_at)
+                continue
             found = r.read_venue(i)
             if found is None:
                 i += 1
