@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 
 from ..dates import month_words, weekday_words
 from ..institutions import names, party
-from ..nlp import rule_spans, token_lowers, token_texts
+from ..nlp import doc_text, rule_spans, token_lowers, token_texts
+from .persons import titled_tokens
 from ..person_words import common_words, is_degree, is_honorific_or_rank, named_after_person, numbered_unit
 
 GROUP = "orgs"
@@ -265,7 +266,7 @@ class OrgReader:
         # it describes names no institution of its own (the mention stays: its words are a name's)
         kinds = self.words["kind_names"]
         for k, p in enumerate(out):
-            if p["name"].lower() in kinds and k + 1 < len(out) and not doc.text[p["span"][1]:out[k + 1]["span"][0]].strip():
+            if p["name"].lower() in kinds and k + 1 < len(out) and not doc_text(doc)[p["span"][1]:out[k + 1]["span"][0]].strip():
                 p["kind_only"] = True
         return out
 
@@ -273,7 +274,7 @@ class OrgReader:
 @Language.component("mou_orgs")
 def mou_orgs(doc: Doc) -> Doc:
     reader = OrgReader(doc)
-    titled = {i for p in doc.spans.get("persons", []) if p._.person.title for i in range(p.start, p.end)}
+    titled = titled_tokens(doc)
     spans = []
     for sent in doc.sents:
         for found in reader.mentions(sent.start, sent.end, titled):

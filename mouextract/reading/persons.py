@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from ..people import Reader
 
 GROUP = "persons"
+_TITLED_KEY = "mouextract.titled_tokens"
 
 if not Span.has_extension("person"):
     Span.set_extension("person", default=None)
@@ -22,11 +23,28 @@ if not Span.has_extension("person"):
 def mou_persons(doc: Doc) -> Doc:
     reader = Reader(doc)
     spans = []
+    titled: set[int] = set()
     for sent in doc.sents:
         for person in reader.people(sent.start, sent.end):
             span = doc.char_span(person.start, person.end, alignment_mode="expand")
             if span is not None:
                 span._.person = person
                 spans.append(span)
+                if person.title:
+                    titled.update(range(span.start, span.end))
     doc.spans[GROUP] = spans
+    doc.user_data[_TITLED_KEY] = (doc.spans[GROUP], len(spans), titled)
     return doc
+
+
+def titled_tokens(doc: Doc) -> set[int]:
+    """The tokens of the person mentions that carry a title. Kept with the Doc when the group is
+    made (each pass over the group builds a Span and its extension object per mention), read
+    anew if the group was changed since."""
+    group = doc.spans.get(GROUP)
+    if group is None:
+        return set()
+    kept = doc.user_data.get(_TITLED_KEY)
+    if kept is None or kept[0] is not group or kept[1] != len(group):
+        return {i for p in group if p._.person.title for i in range(p.start, p.end)}
+    return set(kept[2])
