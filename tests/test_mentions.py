@@ -119,3 +119,26 @@ def test_initials_and_prefixes_parted_from_their_stops_stay_in_the_name(text, na
 ])
 def test_an_academic_prefix_glued_to_a_short_form_is_its_own_word(text, first):
     assert [t.text for t in parse(text)][2:5] == first
+
+
+TITLED_TEXTS = ["Bupati Maros Andi Saputra dan Rektor Unhas Prof. Budi Santoso menandatangani MoU.",
+                "Andi Saputra hadir. Kepala Dinas Kesehatan juga hadir."]
+
+
+def titled_from_group(doc) -> set:
+    return {i for p in doc.spans["persons"] if p._.person.title for i in range(p.start, p.end)}
+
+
+@pytest.mark.parametrize("text", TITLED_TEXTS)
+def test_titled_tokens_are_those_of_the_titled_person_mentions(text):
+    from mouextract.reading.persons import titled_tokens
+    doc = parse(text)
+    assert titled_tokens(doc) == titled_from_group(doc) != set()
+
+
+@pytest.mark.parametrize("text", TITLED_TEXTS)
+def test_titled_tokens_follow_a_changed_persons_group(text):
+    from mouextract.reading.persons import titled_tokens
+    doc = parse(text)
+    doc.spans["persons"] = [p for p in doc.spans["persons"] if not p._.person.title]
+    assert titled_tokens(doc) == set()
