@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .gazetteer import is_country, lookup
@@ -96,13 +96,12 @@ class Reader:
         self.texts = texts = token_texts(doc)
         self.lowers = token_lowers(doc)
         self.name_words = list(map(_name_word, texts))   # what each word's text says (_name_word)
-        # where each token starts and ends in the text, and whether a space follows it (spaCy's
-        # `idx`, `idx + len(text)` and `whitespace_`), for spans and names cut from the text
+        # where each token starts and ends in the text (spaCy's `idx` and `idx + len(text)`), for
+        # spans and names cut from the text
         self.text = doc_text(doc)
-        columns = doc.to_array([IDX, LENGTH, SPACY]).reshape(-1, 3)   # (0, 3) for an empty Doc
+        columns = doc.to_array([IDX, LENGTH]).reshape(-1, 2)   # (0, 2) for an empty Doc
         self.starts = columns[:, 0].tolist()
         self.ends = (columns[:, 0] + columns[:, 1]).tolist()
-        self.spaced = columns[:, 2].tolist()
         self.title_at: dict[int, int] = {}   # token index where a title starts -> its end
         # the ruler's institution heads as plain (start, end, kind) triples: a Span's attributes
         # cost more to read than a tuple's
@@ -299,7 +298,7 @@ class Reader:
         j = i
         while j < end:
             t = texts[j]
-            if t.isspace() or (t == "." and j > i and not spaced[j - 1]
+            if t.isspace() or (t == "." and j > i and not spaced(j - 1)
                                and (is_degree(texts[j - 1]) or is_honorific_or_rank(texts[j - 1]))):
                 # double spaces in pasted text ("Drs  H T Budi Darmawan  S MSi"); a degree's stop the
                 # tokenizer parted from it ("Assoc. Prof.")
@@ -333,7 +332,7 @@ class Reader:
                 j += 1
                 continue
             if len(t) == 2 and t.isupper() and t.isalpha() and j + 1 < end and texts[j + 1] == "." \
-                    and not spaced[j] and (first is not None or (j > i and is_degree(texts[j - 1]))):
+                    and not spaced(j) and (first is not None or (j > i and is_degree(texts[j - 1]))):
                 # "Ir. SA. Budiman": initials the tokenizer parted from their stop
                 first = j if first is None else first
                 last = j + 2
@@ -355,7 +354,7 @@ class Reader:
                 j += 1
                 continue
             if t in {"-", "'", "’"} and first is not None:
-                if j + 1 < end and texts[j + 1].isalpha() and not spaced[j]:
+                if j + 1 < end and texts[j + 1].isalpha() and not spaced(j):
                     j += 2  # "Park Heong-joon", "Ma'ruf": the name goes on after the joiner
                     last = j
                     continue
@@ -363,6 +362,10 @@ class Reader:
                 continue
             break
         return j, first if first is not None else -1, last if last is not None else -1
+
+    def spaced(self, i: int) -> bool:
+        """A space follows token i (spaCy's `whitespace_`: the tokens and their spaces make the text)."""
+        return (self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)) > self.ends[i]
 
     def _month_in_name(self, j: int, first: int | None, end: int) -> bool:
         """A month's or a weekday's name inside a person's name ("Tjhang Mei Ling", "Ni Luh
@@ -569,7 +572,7 @@ class Reader:
             return None
         texts, spaced = self.texts, self.spaced
         # the kept words with the spacing the text gives them ("Heong-joon" stays one word)
-        words = [texts[k] + (" " if spaced[k] else "") for k in range(first, last)
+        words = [texts[k] + (" " if spaced(k) else "") for k in range(first, last)
                  if not is_degree(texts[k]) and not is_honorific_or_rank(texts[k]) and texts[k] != ","]
         name = " ".join("".join(words).split()).strip(" ,")
         return name or None
