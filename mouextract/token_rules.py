@@ -44,6 +44,8 @@ class _Test:
         self.regex = re.compile(regex) if regex is not None else None
         self.flag = flag
         self.seen: dict[int, bool] = {}
+        # what the test is: patterns share tests ("kantor" opens several), read once per Doc
+        self.key = (attr, tuple(self.hashes.tolist()) if words else None, regex, flag)
 
     @property
     def lexical_flag(self) -> bool:
@@ -159,15 +161,27 @@ class TokenRules:
         where = {attr: i for i, attr in enumerate(self.attrs)}
         strings = doc.vocab.strings
         n = len(doc)
+        holding: dict[tuple, list[int]] = {}   # a test's key -> the tokens it holds for
+
+        def tokens_holding(test: _Test) -> list[int]:
+            if test.key not in holding:
+                holding[test.key] = numpy.flatnonzero(test.mask(columns[:, where[test.attr]], strings)).tolist()
+            return holding[test.key]
+
         found = []
         for label, pattern_id, length, column_tests, later in self.patterns:
-            m = n - length + 1
+            m = n - length + 1   # the starts a pattern of this length may have
             if m < 1:
                 continue
-            ok = numpy.ones(m, dtype=bool)
+            # the starts where every token's tests hold, narrowed test by test (most patterns find
+            # no first word in an article, and their other tests are not read)
+            candidates: set[int] | None = None
             for j, test in column_tests:
-                ok &= test.mask(columns[j:j + m, where[test.attr]], strings)
-            starts = numpy.flatnonzero(ok).tolist()
+                here = {k - j for k in tokens_holding(test) if j <= k < m + j}
+                candidates = here if candidates is None else candidates & here
+                if not candidates:
+                    break
+            starts = sorted(candidates or ())
             if later:
                 starts = [i for i in starts if all(test.holds(doc[i + j]) for j, test in later)]
             found += [(i, i + length, label, pattern_id) for i in starts]
