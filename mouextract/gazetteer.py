@@ -325,6 +325,18 @@ def words_of_text(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+class Words(NamedTuple):
+    """The words of a text as lists by index (a tuple per word costs more to build and to read)."""
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+
+
+def words_in(text: str) -> Words:
+    found = list(_WORD.finditer(text))
+    return Words([m.start() for m in found], [m.end() for m in found], [m.group() for m in found])
+
+
 def _starts_upper(word: str) -> bool:
     return word[:1].isupper()
 
@@ -340,33 +352,35 @@ def may_open_name(word: str) -> bool:
     return not g.spells_single_words or compact_key(word) in g.key_starts
 
 
-def scan(text: str, words: list[Word], *, foreign: bool = False) -> list[Mention]:
+def scan(text: str, words: Words, *, foreign: bool = False) -> list[Mention]:
     """Place names among `words` (which lie in `text`), left to right, longest match, with an
     optional type word before them. Foreign countries and cities only when `foreign`."""
     g = _gazetteer()
-    lowered = [w.text.lower() for w in words]
+    starts, ends, texts = words
+    count = len(texts)
+    lowered = [w.lower() for w in texts]
     out: list[Mention] = []
 
     def joined(i: int, j: int) -> bool:
-        between = text[words[i].end:words[j].start]
+        between = text[ends[i]:starts[j]]
         if between == " ":
             return True   # the common case, which both patterns match
         gap = _GAP_AFTER_ABBREVIATION if lowered[i] in g.abbreviated else _GAP_IN_NAME
         return bool(gap.fullmatch(between))
 
     def name_at(i: int, prefixed: bool) -> tuple[int, str] | None:
-        if i >= len(words) or not opens_name[i]:
+        if i >= count or not opens_name[i]:
             return None
         last = i
-        while last + 1 < len(words) and last + 1 - i < g.max_words and joined(last, last + 1):
-            if not (words[last + 1].text[:1].isupper() or lowered[last + 1] in g.connectors):
+        while last + 1 < count and last + 1 - i < g.max_words and joined(last, last + 1):
+            if not (texts[last + 1][:1].isupper() or lowered[last + 1] in g.connectors):
                 break
             last += 1
         known = g.known_keys_abroad if foreign and not prefixed else g.known_keys   # = g.known
         for j in range(last, i - 1, -1):
             if lowered[j] in g.connectors:
                 continue
-            key = compact_key(text[words[i].start:words[j].end])
+            key = compact_key(text[starts[i]:ends[j]])
             if key in known:
                 if not prefixed and key in g.require_prefix:
                     return None
@@ -379,7 +393,7 @@ def scan(text: str, words: list[Word], *, foreign: bool = False) -> list[Mention
             if tuple(lowered[i:i + n]) == parts and all(joined(k, k + 1) for k in range(i, i + n - 1)):
                 if i > 0 and lowered[i - 1] in g.not_type_word_after and joined(i - 1, i):
                     return None
-                if i + n < len(words) and joined(i + n - 1, i + n):
+                if i + n < count and joined(i + n - 1, i + n):
                     return n, kind
                 return None
         return None
@@ -387,10 +401,10 @@ def scan(text: str, words: list[Word], *, foreign: bool = False) -> list[Mention
     # a name starts with a capital and a word some place's name may start with (or an abbreviation
     # before its stop), and a type word is one of a few: most words can open neither, and the two
     # tests below would each say so at a call's cost
-    opens_name = [w.text[:1].isupper() and (may_open_name(w.text) or text[w.end:w.end + 1] == ".") for w in words]
+    opens_name = [w[:1].isupper() and (may_open_name(w) or text[end:end + 1] == ".") for w, end in zip(texts, ends)]
     opens = [name or low in g.type_words_by_first for name, low in zip(opens_name, lowered)]
     i = 0
-    while i < len(words):
+    while i < count:
         if not opens[i]:
             i += 1
             continue
@@ -401,33 +415,33 @@ def scan(text: str, words: list[Word], *, foreign: bool = False) -> list[Mention
             resolved = g.resolve_key(hit[1], kind, strict=False) if hit else None
             if hit and resolved:
                 j = hit[0]
-                out.append(Mention(words[i].start, words[j].end, resolved[0], text[words[i + n].start:words[j].end],
-                                   text[words[i].start:words[i + n].start].strip(), resolved[1]))  # type: ignore[arg-type]
+                out.append(Mention(starts[i], ends[j], resolved[0], text[starts[i + n]:ends[j]],
+                                   text[starts[i]:starts[i + n]].strip(), resolved[1]))  # type: ignore[arg-type]
                 i = j + 1
                 continue
         hit = name_at(i, prefixed=False)
-        if hit and not _looks_like_person(g, words, lowered, i, hit[0], joined):
+        if hit and not _looks_like_person(g, texts, lowered, i, hit[0], joined):
             j, key = hit
             resolved = g.resolve_key(key, None, strict=False)
-            written = text[words[i].start:words[j].end]
+            written = text[starts[i]:ends[j]]
             if resolved:
-                out.append(Mention(words[i].start, words[j].end, resolved[0], written, None, resolved[1]))  # type: ignore[arg-type]
+                out.append(Mention(starts[i], ends[j], resolved[0], written, None, resolved[1]))  # type: ignore[arg-type]
             else:
                 source = "country" if key in g.countries else "foreign"
-                out.append(Mention(words[i].start, words[j].end, None, written, None, source))
+                out.append(Mention(starts[i], ends[j], None, written, None, source))
             i = j + 1
             continue
         i += 1
     return out
 
 
-def _looks_like_person(g: _Gazetteer, words, lowered, i: int, j: int, joined) -> bool:
+def _looks_like_person(g: _Gazetteer, texts, lowered, i: int, j: int, joined) -> bool:
     """A bare place name inside a run of capitalised words is a given name or part of an
     organisation's name ("Bima Arya", "Bank Kaltim Zainuddin"), not a mention of the place."""
     if i > 0 and lowered[i - 1].rstrip(".") in g.person_markers and joined(i - 1, i):
         return True
-    before = i > 0 and joined(i - 1, i) and _starts_upper(words[i - 1].text)
-    after = (j + 1 < len(words) and joined(j, j + 1) and _starts_upper(words[j + 1].text)
+    before = i > 0 and joined(i - 1, i) and _starts_upper(texts[i - 1])
+    after = (j + 1 < len(texts) and joined(j, j + 1) and _starts_upper(texts[j + 1])
              and lowered[j + 1] not in g.followers)
     # the next word may itself start a place name ("Bogor Bima" is two names, the first fine)
     return bool(after and before)
@@ -435,7 +449,7 @@ def _looks_like_person(g: _Gazetteer, words, lowered, i: int, j: int, joined) ->
 
 def find_mentions(text: str) -> list[Mention]:
     """Indonesian region names in a plain string (the pipeline reads doc.spans["regions"])."""
-    return [m for m in scan(text, words_of_text(text)) if m.region is not None]
+    return [m for m in scan(text, words_in(text)) if m.region is not None]
 
 
 def find_regions(text: str) -> list[tuple[int, int, Region]]:

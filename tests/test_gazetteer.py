@@ -151,7 +151,7 @@ SAMPLE_TEXTS = sorted((__import__("pathlib").Path(__file__).resolve().parent.par
     "Kepala Dinas Kota Bekasi, Kabupaten Deli Serdang dan Provinsi Jawa Barat bertemu di Kuala Lumpur",
 ] + [p.read_text(encoding="utf-8") for p in SAMPLE_TEXTS])
 def test_scan_skips_only_words_no_place_name_starts_with(text, monkeypatch):
-    words = gazetteer.words_of_text(text)
+    words = gazetteer.words_in(text)
     fast = [gazetteer.scan(text, words, foreign=foreign) for foreign in (True, False)]
     monkeypatch.setattr(gazetteer, "may_open_name", lambda word: True)   # every capitalised word tried
     assert fast == [gazetteer.scan(text, words, foreign=foreign) for foreign in (True, False)]

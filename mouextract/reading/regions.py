@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from mouextract import gazetteer
-from mouextract.gazetteer import Word
+from mouextract.gazetteer import Word, Words
 from mouextract.nlp import doc_text, token_texts
 
 GROUP = "regions"
@@ -28,36 +28,39 @@ if not Span.has_extension("region"):
 
 # the marks most tokens that are no word are: none holds a word, as the regex would say at more cost
 PUNCTUATION = frozenset(",.;:()\"'-/!?")  # not-linguistic
-_word = tuple.__new__   # Word(...) calls a NamedTuple's __new__ written in Python; the same tuple
 
 
-def token_words(doc: Doc, text: str | None = None) -> list[Word]:
+def token_words(doc: Doc, text: str | None = None) -> Words:
     """The words of the Doc's tokens, a token's letters and digits taken apart from the marks
     glued to it ("Kab." is the word "Kab"), and "Bau-Bau", split by the tokenizer, one word again.
     Reads the token offsets as one array and the texts from the Doc's list: a Token object per
     token would cost more than the matching itself. (A space or a punctuation mark holds no
     letter or digit, so no word.)"""
     text = doc_text(doc) if text is None else text
-    words: list[Word] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
     last_end = -2   # where the last word ended
     for idx, piece in zip(doc.to_array(IDX).tolist(), token_texts(doc)):
-        length = len(piece)
         if piece.isalnum() and not (last_end == idx - 1 and text[idx - 1] in "-'"):
-            words.append(_word(Word, (idx, idx + length, piece)))   # the common case, without the loop below
-            last_end = idx + length
+            last_end = idx + len(piece)   # the common case, without the loop below
+            starts.append(idx)
+            ends.append(last_end)
+            texts.append(piece)
             continue
         if piece.isspace() or piece in PUNCTUATION:
             continue
-        found = [Word(0, length, piece)] if piece.isalnum() else gazetteer.words_of_text(piece)
+        found = [Word(0, len(piece), piece)] if piece.isalnum() else gazetteer.words_of_text(piece)
         for w in found:
             start, end = idx + w.start, idx + w.end
-            if words and words[-1].end == start - 1 and text[start - 1] in "-'":
-                prev = words.pop()
-                words.append(Word(prev.start, end, text[prev.start:end]))
+            if ends and ends[-1] == start - 1 and text[start - 1] in "-'":
+                ends[-1], texts[-1] = end, text[starts[-1]:end]   # joined to the word before
             else:
-                words.append(Word(start, end, w.text))
+                starts.append(start)
+                ends.append(end)
+                texts.append(w.text)
             last_end = end
-    return words
+    return Words(starts, ends, texts)
 
 
 def label_of(m: gazetteer.Mention) -> str:
