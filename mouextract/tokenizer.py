@@ -36,9 +36,6 @@ TEXT_KEY = "mouextract.text"
 
 # An exception that is letters joined by hyphens: loaded when a text holds it.
 HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
-# Where such an exception can act in a text (see the module docstring): a piece of text between
-# whitespace that holds a hyphen, once the spaces beside hyphens are taken out.
-_HYPHEN_CHUNK = re.compile(r"\S*-\S*")
 _LETTERS_AND_HYPHENS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 # Hyphenated chunks remembered with the exceptions they hold; cleared when full.
 STRETCH_CACHE = 50_000
@@ -176,7 +173,10 @@ class NewsTokenizer(Tokenizer):
         # exception the text does not hold changes nothing)
         squeezed = text.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
         found = []
-        for chunk in _HYPHEN_CHUNK.findall(squeezed):
+        # where such an exception can act (see the module docstring): a piece of text between
+        # whitespace that holds a hyphen (split, not a regex: "\S*-\S*" backtracks from every
+        # character of every word)
+        for chunk in (run for run in squeezed.split() if "-" in run):
             keys = self._stretches.get(chunk)
             if keys is None:
                 keys = tuple(k for run in _LETTERS_AND_HYPHENS.findall(chunk) for k in self._keys_in(run))
