@@ -151,6 +151,8 @@ class Reader:
         # institutions, not people
         self.short_forms = set(acronyms(self.text))
         self._units: dict[int, bool] = {}
+        # the company legal forms after a name, found once (most articles have none, and then
+        # _names_a_company need not look ahead from each word)
         self.company_suffixes = {i for i, t in enumerate(texts) if _company_suffix_word(t) and self._company_suffix_at(i)}
         self._title_words: set[int] | None = None
         # the tokens inside brackets, nested ones too, brackets aside (an unmatched ")" closes none)

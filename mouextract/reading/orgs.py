@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span
 from ..dates import month_words, weekday_words
 from ..institutions import names, party
 from ..nlp import doc_text, rule_spans, token_lowers, token_texts
-from .persons import titled_tokens
 from ..person_words import common_words, is_degree, is_honorific_or_rank, named_after_person, numbered_unit
+from .persons import titled_tokens
 
 GROUP = "orgs"
 
