@@ -208,7 +208,8 @@ def _org_heads() -> frozenset[str]:
 def _after_portfolio(rest: str) -> str:
     """"Bidang Sumber Daya dan Kerjasama Universitas Indonesia" after "Wakil Rektor", "Kepatuhan
     Bank Sultra" after "Direktur": the portfolio an office holds is no institution; the
-    institution is what follows it."""
+    institution is what follows it, and a portfolio with nothing after it ("Wakil Rektor Bidang
+    Akademik") names none."""
     words = rest.split()
     heads = _org_heads()
     if not words or words[0].lower() in heads:
@@ -219,7 +220,7 @@ def _after_portfolio(rest: str) -> str:
         # one word of portfolio before the institution ("Direktur Kepatuhan Bank X"), not a
         # body's short form ("Ketua DPC Peradi Medan") nor a unit of it ("Kepala Kanwil Kemenag X")
         return rest
-    return " ".join(words[k:]) if k is not None else rest
+    return " ".join(words[k:]) if k is not None else ""
 
 
 def _unit_words(rest: str) -> str:

@@ -56,6 +56,8 @@ def test_different_institutions(a, b):
     ("Rektor Universitas Merapi", "Universitas Merapi"),
     ("Kepala Desa", None),
     ("Wakil Rektor Bidang Kerja Sama Universitas Merapi", "Universitas Merapi"),
+    # a portfolio with no institution after it names none
+    ("Wakil Rektor Bidang Perencanaan, Kerja Sama dan Sistem Informasi", None),
     # one word of portfolio before the institution's head
     ("Direktur Kepatuhan Bank Merapi", "Bank Merapi"),
     ("Direktur Operasional PT Beton Merapi", "PT Beton Merapi"),
