@@ -398,6 +398,11 @@ class Reader:
             m = seg
             while m < end and texts[m] not in {",", "(", ")", "."} and not is_degree(texts[m]) \
                     and not is_honorific_or_rank(texts[m]):
+                if m in self.title_at:
+                    return 0  # another office: a list of people, not of portfolios
+                closed = any(lowers[x] in person_lexicon()["list_conjunctions"] for x in range(seg, m))
+                if closed and lowers[m] in self.names and m > seg + 1:
+                    return m  # "..., Hortikultura dan Perkebunan Kabupaten Kampar Nurhayati": the holder
                 if not (capitalised(texts[m]) or lowers[m] in person_lexicon()["list_conjunctions"] or inner_lower(texts[m])) \
                         or lowers[m] in self.names or is_initial(texts[m]):
                     return 0  # a name, not an item

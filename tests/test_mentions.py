@@ -55,6 +55,21 @@ def test_whitespace_runs_inside_a_name_are_read_over(text, name):
     assert name in signatories(text)
 
 
+@pytest.mark.parametrize("text,name,title", [
+    # a body named by its fields inside an office, then the holder's name
+    ("PKS ditandatangani Kepala Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman Nurhayati, S.P.",
+     "Nurhayati", "Kepala Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman"),
+    ("PKS ditandatangani Kepala Balai Karantina Hewan, Ikan, dan Tumbuhan Sleman drh. Ni Luh Ariani.",
+     "Ni Luh Ariani", "Kepala Balai Karantina Hewan, Ikan, dan Tumbuhan Sleman"),
+    # a list of offices is a list of people
+    ("PKS ditandatangani Kepala Dinas Pendidikan, Kepala Dinas Sosial dan Kepala Dinas Kesehatan Budi Santoso.",
+     "Budi Santoso", "Kepala Dinas Kesehatan"),
+])
+def test_an_office_named_by_a_list_of_fields(text, name, title):
+    found = {(s._.person.name, s._.person.title) for s in parse(text).spans["persons"]}
+    assert (name, title) in found
+
+
 @pytest.mark.parametrize("text,full", [
     ("Duta Besar RI untuk Ghana Hendra Santoso hadir di Accra. Pemkab Sleman dan Universitas Merapi "
      "menandatangani nota kesepahaman, Senin (4/9/2023), disaksikan Dubes Hendra.", "Hendra Santoso"),
@@ -85,6 +100,9 @@ def test_a_name_inside_an_institutions_name_is_no_person(text, absent):
     ("Pemkab Sleman bekerja sama dengan James Whitfield University (CDU).", "James Whitfield University"),
     ("Ombudsman bekerja sama dengan pemerintah kabupaten/kota se-Kalbar.", "pemerintah kabupaten/kota se-Kalbar"),
     ("PT Baja bekerja sama dengan SMK se-Jawa Tengah.", "SMK se-Jawa Tengah"),
+    # a body named by its fields, the list closed by "dan"
+    ("Unri bekerja sama dengan Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman.",
+     "Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman"),
 ])
 def test_institution_readings(text, name):
     assert name in org_names(text)
@@ -93,6 +111,10 @@ def test_institution_readings(text, name):
 @pytest.mark.parametrize("text,name", [
     ("Bersama Tianhe Steel Group, PT Baja meneken MoU.", "Bersama Tianhe Steel Group"),
     ("Ombudsman bekerja sama dengan pemerintah se-Kalbar.", "pemerintah se-Kalbar"),
+    # without a closing "dan", or with other bodies or people after the comma, a list of names
+    ("Unri bekerja sama dengan Dinas Pendidikan, Senin (3/6/2024).", "Dinas Pendidikan, Senin"),
+    ("Unri bekerja sama dengan Dinas Pendidikan, Dinas Sosial dan Dinas Kesehatan.", "Dinas Pendidikan, Dinas Sosial dan Dinas Kesehatan"),
+    ("Unri bekerja sama dengan Dinas Pendidikan, Budi Santoso dan Andi Wijaya.", "Dinas Pendidikan, Budi Santoso dan Andi Wijaya"),
 ])
 def test_institution_non_readings(text, name):
     assert name not in org_names(text)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..dates import month_words, weekday_words
 from ..institutions import names, party
 from ..nlp import doc_text, rule_spans, token_lowers, token_texts
-from ..person_words import common_words, is_degree, is_honorific_or_rank, named_after_person, numbered_unit
+from ..person_words import common_words, is_degree, is_honorific_or_rank, name_words, named_after_person, numbered_unit
 from .persons import titled_tokens
 
 GROUP = "orgs"
@@ -84,6 +84,9 @@ class OrgReader:
             if t.lower() in self.words["name_connectors"] and j + 1 < end and doc[j + 1].text[:1].isupper():
                 j += 1  # "University of Melbourne", "Institute for Policy Research"
                 continue
+            if t == "," and head in self.words["listed_names"] and (listed := self._listed_fields(j, end)) > j:
+                j = listed  # "Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten X"
+                continue
             if t.lower() in self.words["connectives"] or (t == "," and head in self.words["comma_names"]):
                 nxt = doc[j + 1] if j + 1 < end else None
                 if nxt is not None and nxt.lower_ in self.words["connectives"] and t == ",":
@@ -114,6 +117,25 @@ class OrgReader:
                 j += 2  # "SMK Negeri 3 Kupang", "SD Inpres 2 Oesapa": a number inside the name
                 continue
             break
+        return j
+
+    def _listed_fields(self, j: int, end: int) -> int:
+        """From a comma at j, past a list of fields in capitalised words, none a given name, that
+        closes with "dan" (or ", dan") and such a word: the token after that "dan"; j when there
+        is none."""
+        doc = self.doc
+        k = j
+
+        def field(tok) -> bool:
+            return self._continues(tok) and tok.i not in self.org_at and tok.lower_ not in name_words()
+
+        while k < end:
+            t = doc[k].text
+            if t.lower() in self.words["connectives"]:
+                return k + 1 if k > j + 1 and k + 1 < end and field(doc[k + 1]) else j
+            if t != "," and not field(doc[k]):
+                return j
+            k += 1
         return j
 
     def _continues(self, tok, after_dan: bool = False) -> bool:
