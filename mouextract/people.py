@@ -429,8 +429,9 @@ class Reader:
 
     def _numbered_run(self, j: int, end: int) -> int:
         """The end of a capitalised run holding a number and closed by a comma ("Pelindo Regional 4
-        Cabang Ambon, Fredy ..."): no person's name holds a number, so the run is the office's
-        unit; j when none stands at j."""
+        Cabang Ambon, Fredy ...") or by the place after the number ("Pelindo Regional 4 Bitung
+        Arief ..."): no person's name holds a number, so the run is the office's unit; j when
+        none stands at j."""
         texts, lowers = self.texts, self.lowers
         k, numbered = j, False
         while k < end and k - j < 8:
@@ -438,6 +439,14 @@ class Reader:
             if t.isdigit() and len(t) <= 3 and k > j and k + 1 < end and capitalised(texts[k + 1]) \
                     and lowers[k + 1] not in WEEKDAYS_MONTHS:
                 numbered = True
+                if k + 1 in self.region_tokens:
+                    # "Pelindo Regional 4 Bitung Arief Wicaksono": the place after the number
+                    # closes the unit, without a comma too
+                    r = k + 1
+                    while r < end and r in self.region_tokens:
+                        r += 1
+                    if r < end and capitalised(texts[r]) and r not in self.title_at:
+                        return r
             elif not (capitalised(t) and t[:1].isalpha()) or is_honorific_or_rank(t) or is_degree(t) or k in self.title_at:
                 break
             k += 1

@@ -61,6 +61,12 @@ def test_whitespace_runs_inside_a_name_are_read_over(text, name):
      "Nurhayati", "Kepala Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman"),
     ("PKS ditandatangani Kepala Balai Karantina Hewan, Ikan, dan Tumbuhan Sleman drh. Ni Luh Ariani.",
      "Ni Luh Ariani", "Kepala Balai Karantina Hewan, Ikan, dan Tumbuhan Sleman"),
+    # a numbered unit closed by its place, no comma before the name
+    ("MoU ditandatangani General Manager Pelindo Regional 4 Bitung Arief Wicaksono dan Wali Kota Bitung.",
+     "Arief Wicaksono", "General Manager Pelindo Regional 4 Bitung"),
+    # a ship's captain's rank and a master mariner's degree are no part of the name
+    ("PKS diteken Kepala KSOP Kelas I Bitung Capt. Yosef Manurung, M.Mar. di Bitung.",
+     "Yosef Manurung", "Kepala KSOP Kelas I Bitung"),
     # a list of offices is a list of people
     ("PKS ditandatangani Kepala Dinas Pendidikan, Kepala Dinas Sosial dan Kepala Dinas Kesehatan Budi Santoso.",
      "Budi Santoso", "Kepala Dinas Kesehatan"),
