@@ -748,6 +748,14 @@ class Reader:
                         _, ts, te, _ = items[n + 2]
                         title, tend = title_text(ts, te), te
                         used.add(n + 2)
+                elif n + 1 < len(items) and items[n + 1][0] == "title" and items[n + 1][3] is None and n + 1 not in used \
+                        and not (n + 3 < len(items) and items[n + 2][0] == "sep" and items[n + 2][3] == ","
+                                 and items[n + 3][0] == "name"):
+                    # "Rofiqi Maulana Bupati Sumenep dan ...": the office right after the name, no
+                    # comma between (unless a name follows it after a comma: "X Bupati Y, Z")
+                    _, ts, te, _ = items[n + 1]
+                    title, tend = title_text(ts, te), te
+                    used.add(n + 1)
                 persons.append(Person(self.clean(first, last), title, starts[s],
                                       ends[tend - 1], (starts[first], ends[last - 1]),
                                       marked=any(is_degree(texts[x]) or is_honorific_or_rank(texts[x]) for x in range(s, e))))

@@ -55,6 +55,18 @@ def test_whitespace_runs_inside_a_name_are_read_over(text, name):
     assert name in signatories(text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the office right after the name, no comma between
+    ("MoU ditandatangani Budi Santoso Bupati Sleman dan Sri Rahayu Kepala BPS Kabupaten Sleman di pendopo.",
+     {("Budi Santoso", "Bupati Sleman"), ("Sri Rahayu", "Kepala BPS Kabupaten Sleman")}),
+    # ... but an office followed by a comma and a name is that name's
+    ("MoU ditandatangani Budi Santoso dan Bupati Sleman, Andi Wijaya, di pendopo.",
+     {("Budi Santoso", None), ("Andi Wijaya", "Bupati Sleman")}),
+])
+def test_a_name_then_its_office(text, expected):
+    assert {(s._.person.name, s._.person.title) for s in parse(text).spans["persons"]} == expected
+
+
 @pytest.mark.parametrize("text,name,title", [
     # a body named by its fields inside an office, then the holder's name
     ("PKS ditandatangani Kepala Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman Nurhayati, S.P.",
