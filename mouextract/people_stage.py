@@ -20,6 +20,7 @@ from .slots import fill
 
 ROLE_RULES = "roles.yml"
 ROLE_SLOTS = ("signatories", "witnesses", "speakers")  # not-linguistic: the slot names roles.yml fills
+PRONOUN_SLOT = "signer_pronoun"  # not-linguistic: roles.yml's slot for a pronoun standing for the signer
 
 
 def _expanded(title: str | None, short_forms: dict) -> set:
@@ -179,6 +180,18 @@ def _is_person(p: Person, directory, ner_spans, orgs: list) -> bool:
     return any(a < e and s < b for a, b in ner_spans())
 
 
+def _antecedent(ctx: Context, token: int):
+    """The person a pronoun at TOKEN refers to: the last one named (a name, with or without an
+    office) in the sentence before its own, the headline aside; None when that sentence names
+    none."""
+    sent = ctx.sentence_of(ctx.doc[token].idx)
+    if sent is None or sent.i == 0 or sent.i - 1 in ctx.headings:
+        return None
+    before = ctx.sents[sent.i - 1].span
+    named = [m for m in ctx.doc.spans.get("persons", []) if before.start <= m.start and m.end <= before.end and m._.person.name]
+    return named[-1] if named else None
+
+
 def roles(ctx: Context, ev, sentence_ids: list[int]) -> tuple[list[Person], list[Person]]:
     """Signers and witnesses of one signing, by the rules of patterns/slots/roles.yml. A person
     two rules take goes to the higher priority (a witness clause outranks a signer's window, a
@@ -194,6 +207,13 @@ def roles(ctx: Context, ev, sentence_ids: list[int]) -> tuple[list[Person], list
                 claims[key] = (f.priority, f, m)
     people = {key: dataclasses.replace(m._.person, rule=f.rule) for key, (_, f, m) in claims.items()}
     signers = {k for k, (_, f, _) in claims.items() if f.slot == "signatories"}
+    for f in fills:
+        if f.slot == PRONOUN_SLOT and (found := _antecedent(ctx, f.cue.start)) is not None:
+            key = (found.start_char, found.end_char)
+            if key not in people:
+                people[key] = dataclasses.replace(found._.person, rule=f.rule)
+                claims[key] = (f.priority, f, found)
+                signers.add(key)
     for f in fills:
         if f.slot == "on_behalf_of":
             # "A yang diwakili oleh B": the principal stands left; "B, atas nama A": right

@@ -219,3 +219,17 @@ def test_a_bare_office_is_its_one_named_holder(office, name):
             f"Kepala Divisi Hukum, Andi Wijaya, disaksikan langsung oleh {office}.")
     witnesses = [w for a in mouextract.extract(text)["agreements"] for w in a["witnesses"] if w["title"] == office]
     assert witnesses and all(w["name"] == name for w in witnesses)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause of time about the signing, then a pronoun: the person the sentence before names
+    ("Judul\nPemkot Sleman dan Politeknik Merapi meneken nota kesepahaman, Senin (24/11/2025). Wali Kota Sleman "
+     "Budi Santoso mengatakan kerja sama itu penting. Usai membubuhkan tanda tangan bersama Direktur Politeknik "
+     "Merapi Sri Rahayu, ia menyebut langkah itu menekan biaya listrik.", ["Budi Santoso", "Sri Rahayu"]),
+    # a pronoun in a sentence that is no clause of time about the signing refers to no signer
+    ("Judul\nPemkot Sleman dan Politeknik Merapi meneken nota kesepahaman, Senin (24/11/2025). Wali Kota Sleman "
+     "Budi Santoso mengatakan kerja sama itu penting. Nota kesepahaman diteken Direktur Politeknik Merapi Sri "
+     "Rahayu, dan ia menyebut langkah itu menekan biaya listrik.", ["Sri Rahayu"]),
+])
+def test_a_pronoun_after_a_clause_about_the_signing_is_the_signer(text, expected):
+    assert [s["name"] for s in mouextract.extract(text)["agreements"][0]["signatories"]] == expected
