@@ -481,11 +481,16 @@ class Reader:
 
     def _located_office(self, i: int, j: int, end: int) -> int:
         """The end of "di <Place>" inside the office starting at i, when the office is a
-        representation somewhere (offices.yml `located_offices`) and a comma follows the place;
-        else 0."""
+        representation somewhere (offices.yml `located_offices`) and a comma follows the place, or
+        a known place is followed by the holder's name; else 0."""
         texts, lowers = self.texts, self.lowers
         if not any(lowers[k] in offices()["located"] for k in range(i, j)):
             return 0
+        r = j + 1
+        while r < end and r in self.region_tokens:
+            r += 1
+        if r > j + 1 and r < end and texts[r][:1].isupper() and r not in self.title_at:
+            return r   # "Kepala BBPOM di Ambon Yohana ...": the place known, the holder's name after it
         k = j + 1
         while k < end and texts[k][:1].isupper() and not is_degree(texts[k]) and not is_honorific_or_rank(texts[k]):
             k += 1

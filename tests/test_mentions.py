@@ -79,6 +79,9 @@ def test_a_name_then_its_office(text, expected):
     # a ship's captain's rank and a master mariner's degree are no part of the name
     ("PKS diteken Kepala KSOP Kelas I Bitung Capt. Yosef Manurung, M.Mar. di Bitung.",
      "Yosef Manurung", "Kepala KSOP Kelas I Bitung"),
+    # a representation's place known, the holder's name right after it
+    ("MoU ditandatangani Kepala BBPOM di Ambon Yohana Maria Latuconsina, S.Si., dan Wali Kota Ambon.",
+     "Yohana Maria Latuconsina", "Kepala BBPOM di Ambon"),
     # a list of offices is a list of people
     ("PKS ditandatangani Kepala Dinas Pendidikan, Kepala Dinas Sosial dan Kepala Dinas Kesehatan Budi Santoso.",
      "Budi Santoso", "Kepala Dinas Kesehatan"),
