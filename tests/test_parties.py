@@ -136,3 +136,13 @@ _BODY = ("Sleman – Dinas Kesehatan Kabupaten Sleman menandatangani perjanjian 
 def test_a_title_line_with_a_comma_names_no_party(head):
     parties = [p["name"] for a in mouextract.extract(head + _BODY)["agreements"] for p in a["parties"]]
     assert parties == ["Dinas Kesehatan Kabupaten Sleman", "PT Bank Merapi Sejahtera"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "kedua perguruan tinggi" in the signing sentence points back to the two named before
+    ("Judul\nUniversitas Merapi resmi menjalin kerja sama dengan Universiti Sains Bromo Malaysia. Penandatanganan "
+     "nota kesepahaman kedua perguruan tinggi berlangsung di Ruang Senat, Rabu (5/3/2025).",
+     ["Universitas Merapi", "Universiti Sains Bromo Malaysia"]),
+])
+def test_a_signing_that_points_back_takes_the_parties_named_before(text, expected):
+    assert [p["name"] for a in mouextract.extract(text)["agreements"] for p in a["parties"]] == expected
