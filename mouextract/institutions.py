@@ -139,7 +139,23 @@ def _same_institution(a_name: str, a_short: str, b_name: str, b_short: str) -> b
     if _names_less(a, b) or _names_less(b, a):
         return True
     first_a, first_b = a["name"].split()[0], b["name"].split()[0]
-    return (first_a.isupper() and first_a == _initials(b["name"])) or (first_b.isupper() and first_b == _initials(a["name"]))
+    if (first_a.isupper() and first_a == _initials(b["name"])) or (first_b.isupper() and first_b == _initials(a["name"])):
+        return True
+    # "Cabang BRI Klaten" (read from "Pemimpin Cabang BRI Klaten") / "PT Bank Rakyat Indonesia
+    # (Persero) Tbk Kantor Cabang Klaten": a unit word opening a name is compared without it
+    a_rest, b_rest = _past_units(a_name), _past_units(b_name)
+    if (a_rest, b_rest) != (a_name, b_name) and a_rest and b_rest:
+        return _same_institution(a_rest, a_short if a_rest == a_name else "", b_rest, b_short if b_rest == b_name else "")
+    return False
+
+
+def _past_units(name: str) -> str:
+    """NAME without the unit words that open it ("Cabang BRI Klaten" -> "BRI Klaten")."""
+    words, units = name.split(), names()["unit_words"]
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in units:
+        k += 1
+    return " ".join(words[k:])
 
 
 def _names_less(short: dict, long: dict) -> bool:

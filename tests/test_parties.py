@@ -31,6 +31,8 @@ def test_different_names_are_not_short_forms(short, long):
     ("Kementerian ESDM", "Kementerian Energi dan Sumber Daya Mineral (ESDM)"),
     ("Kabupaten Kolaka", "Pemerintah Kabupaten Kolaka"),
     ("Pemda Maros", "Pemerintah Kabupaten Maros"),
+    # a unit word opening the name read from an office
+    ("Cabang BRI Klaten", "PT Bank Rakyat Indonesia (Persero) Tbk Kantor Cabang Klaten"),
 ])
 def test_same_institution(a, b):
     assert same_institution(party(a, None, None), party(b, None, None))
@@ -42,6 +44,8 @@ def test_same_institution(a, b):
     ("Bank Jatim", "Bank Jatim Syariah"),
     ("Kementerian Luar Negeri RI", "Kementerian Luar Negeri dan Kerja Sama Timor-Leste"),
     ("Pemerintah Kabupaten Pangkep", "Kejaksaan Negeri Pangkep"),
+    # past the unit word, another company
+    ("Cabang Bank Merapi Sleman", "PT Bank Rakyat Indonesia (Persero) Tbk Kantor Cabang Sleman"),
 ])
 def test_different_institutions(a, b):
     assert not same_institution(party(a, None, None), party(b, None, None))
