@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -83,6 +84,8 @@ class Context:
     orgs: list = field(default_factory=list)       # every institution mention
     acronyms: dict = field(default_factory=dict)   # short form -> long form, from "Long (SHORT)"
     agreements: list = field(default_factory=list)     # records.Agreement
+    # runs the readers left out of DOC until a stage needs their groups (nlp.DEFERRED)
+    read: Callable[[str], None] = lambda group: None
 
     def __post_init__(self) -> None:
         text = doc_text(self.doc)

@@ -225,6 +225,42 @@ def _end_char(doc: Doc) -> int:
     return last.idx + len(last.text_with_ws)
 
 
+# Readers whose groups only a signing needs, run when the triggers stage asks for them
+# (pipeline.run): the places, once a sentence has a signing word about an instrument (the
+# relevance rules read venues); the people and institutions, once a signing is reported. An
+# article whose signing words report none (a plan, a recalled MoU, the words in an unrelated
+# story) is read without them: later stages then find no event and read only the article's own
+# facts (headline, dateline, publication date), as after the first pass (firstpass.py). No
+# component run before them reads their groups; tests/test_firstpass.py compares the records.
+DEFERRED = {"places": ("mou_regions", "mou_venues"), "signings": ("mou_persons", "mou_orgs")}
+_DEFERRED_KEY = "mouextract.deferred"   # doc.user_data: the DEFERRED groups not run yet
+
+
+def parse_deferred(text: str) -> Doc:
+    """TEXT parsed as `parse` does, without the DEFERRED readers (`read_deferred` runs them)."""
+    nlp = get_nlp()
+    doc = nlp.make_doc(tokenizable(text))
+    left_out = {name for names in DEFERRED.values() for name in names}
+    for name, component in nlp.pipeline:
+        if name not in left_out:
+            doc = component(doc)
+    doc.user_data[_DEFERRED_KEY] = list(DEFERRED)
+    return doc
+
+
+def read_deferred(doc: Doc, group: str) -> Doc:
+    """DOC with the DEFERRED readers of GROUP, and of every group before it, run once (a Doc from
+    `parse` has them all)."""
+    waiting = doc.user_data.get(_DEFERRED_KEY, [])
+    if group in waiting:
+        nlp = get_nlp()
+        for g in waiting[:waiting.index(group) + 1]:
+            for name in DEFERRED[g]:
+                doc = nlp.get_pipe(name)(doc)
+        doc.user_data[_DEFERRED_KEY] = waiting[waiting.index(group) + 1:]
+    return doc
+
+
 def parse(text: str) -> Doc:
     """The Doc of TEXT, with symbol runs that would cost the tokenizer quadratic time blanked
     (text.tokenizable): same length, so every offset is an offset into TEXT."""

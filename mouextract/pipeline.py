@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from . import assemble, dates_stage, parties, people_stage, places_stage, scope, triggers
 from .context import Context
-from .nlp import parse
+from .nlp import parse_deferred, read_deferred
 
 STAGES: tuple[tuple[str, callable], ...] = (
     ("triggers", triggers.run),
@@ -35,7 +35,8 @@ def run(text: str, article: dict, *, fast: bool = False, stages: tuple[str, ...]
     if unknown:
         raise ValueError(f"unknown stage(s) {unknown}; known: {list(STAGE_NAMES)}")
     t0 = time.perf_counter()
-    ctx = Context(text=text, doc=parse(text) if doc is None else doc, article=article, fast=fast)
+    ctx = Context(text=text, doc=parse_deferred(text) if doc is None else doc, article=article, fast=fast)
+    ctx.read = lambda group: _read(ctx, group)
     TIMINGS["tokenise"] += time.perf_counter() - t0
     for name, stage in STAGES:
         if name in stages:
@@ -43,3 +44,9 @@ def run(text: str, article: dict, *, fast: bool = False, stages: tuple[str, ...]
             stage(ctx)
             TIMINGS[name] += time.perf_counter() - t0
     return ctx.result()
+
+
+def _read(ctx: Context, group: str) -> None:
+    t0 = time.perf_counter()
+    read_deferred(ctx.doc, group)
+    TIMINGS["tokenise"] += time.perf_counter() - t0

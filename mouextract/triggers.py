@@ -84,6 +84,8 @@ def signings(ctx: Context) -> list[Signing]:
         grown = {i for j in grown for i in (j - 1, j + 1) if i in with_words and i not in about}
         about |= grown
     signing_sentences = [(ctx.sents[i], with_words[i]) for i in sorted(about)]
+    if signing_sentences:
+        ctx.read("places")   # the rules below read the venues
     by_sentence: dict[int, list] = {}
     for f in fill(ctx.doc, [sent.span for sent, _ in signing_sentences], _rules(STATUS)):
         s = ctx.sentence_of(f.cue.start_char)
@@ -180,6 +182,7 @@ def run(ctx: Context) -> None:
         ctx.mentioned.append(_mention(ctx.sents[i]))
     if not reported:
         return
+    ctx.read("signings")   # a signing is reported: its people and institutions are read now
     events = read_documents(ctx, reported, [s for s in found if s.sent in reported and s.status in (REPORTED, RELATIVE)])
     for ev in events:
         for s in found:
