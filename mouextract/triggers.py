@@ -134,6 +134,37 @@ def _days(ctx: Context, sent: Sentence) -> list[dt.date]:
     return out
 
 
+# Tokens between a signing word and a month or year that dates it ("Pada 2019, Pemkab meneken",
+# "ditandatangani pada Januari 2024").
+PERIOD_REACH = 6
+
+
+def _period_ends(ctx: Context, signing) -> list[dt.date]:
+    """The last day of each period that dates SIGNING (a SIGN span) by its month or year alone,
+    written within PERIOD_REACH tokens of it ("pada Januari 2024", "Pada 2019, ...")."""
+    out = []
+    for span in ctx.doc.spans.get("dates", []):
+        w = span._.date
+        if w is None or w.role is not None or w.day or not w.year \
+                or not (signing.start - PERIOD_REACH <= span.start and span.end <= signing.end + PERIOD_REACH):
+            continue
+        month = w.month or 12
+        out.append(dt.date(w.year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+    return out
+
+
+def _stamped(ctx: Context) -> dt.date | None:
+    """The date the page or its dateline gives the report, written in full; else None."""
+    for span in ctx.doc.spans.get("dates", []):
+        w = span._.date
+        if w is not None and w.role is not None and w.year and w.month and w.day:
+            try:
+                return dt.date(w.year, w.month, w.day)
+            except ValueError:
+                return None
+    return None
+
+
 def _recalled(ctx: Context, found: list[Signing], occasions: list) -> None:
     """A reported signing dated before an occasion the article has already told — a dated event
     with no signing (a graduation, an evaluation meeting) or a signing reported before it — is
@@ -145,10 +176,21 @@ def _recalled(ctx: Context, found: list[Signing], occasions: list) -> None:
         if s is not None:
             occasion_days += [(s.i, d) for d in _days(ctx, s)]
     told = list(occasion_days)
+    stamped = _stamped(ctx)
+    # a signing still to come, dated, is an occasion the article tells too ("yang dijadwalkan
+    # Kamis (17/7/2025)"): one dated only by a year before it is an earlier one
+    to_come = [(s.sent, d) for s in found if s.status != REPORTED for d in _days(ctx, ctx.sents[s.sent])]
     for s in sorted(found, key=lambda s: s.span.start):
         if s.status != REPORTED:
             continue
         days = _days(ctx, ctx.sents[s.sent])
+        periods = [] if days else _period_ends(ctx, s.span)
+        if periods and (any(i < s.sent and max(periods) < d for i, d in told + to_come)
+                        or (stamped is not None and (stamped - max(periods)).days > RECALL_GAP)):
+            # "Pada 2019, Pemkab meneken MoU ...", "PKS tersebut ditandatangani pada Januari 2024"
+            # in a report of a later occasion, or on a page dated long after
+            s.status, s.rule = PAST, RECALLED
+            continue
         if days and any((i < s.sent and max(days) < d) or (d - max(days)).days > RECALL_GAP for i, d in occasion_days):
             s.status, s.rule = PAST, RECALLED
         elif days and any(i < s.sent and max(days) < d for i, d in told):

@@ -36,6 +36,15 @@ def mentioned(text: str) -> list[str]:
     "Pemkab Sleman dan BPN Sleman menggelar rapat evaluasi pelaksanaan nota kesepahaman di Aula Sleman, Senin "
     "(21/10/2024). Nota kesepahaman itu ditandatangani pada 14 Maret 2023 lalu. Sejak MoU diteken, 200 bidang "
     "tanah sudah bersertifikat.",
+    # dated only by its year or month, before an occasion told first ...
+    "Pemkab Sleman dan BPJS Sleman menggelar rapat evaluasi perjanjian kerja sama di Aula Sleman, Selasa "
+    "(10/9/2024). PKS tersebut ditandatangani pada Januari 2024 dan mengatur iuran warga miskin.",
+    # ... before a signing still to come that the article dated first ...
+    "Penandatanganan MoU yang dijadwalkan Kamis (17/7/2025) antara Pemkab Sleman dan Universitas Merapi batal "
+    "digelar. Pada 2019, kedua lembaga meneken nota kesepahaman tentang pertanian organik.",
+    # ... or long before the page's date
+    "Kamis, 22 Januari 2026\nPemkab Sleman menyiapkan kawasan marina. Pada 2019, Pemkab meneken MoU dengan "
+    "investor untuk pembangunan resor, namun kerja sama itu tidak berlanjut.",
 ])
 def test_no_record_for_a_signing_not_reported(text):
     assert records(text) == []
