@@ -150,8 +150,8 @@ class Context:
     def _title_line(self, sent: Sentence, in_head: bool = False) -> bool:
         """A line of its own, without a sentence mark, most of its words capitalised. A comma
         makes it prose (a list item, a clause broken over lines), but in the page's head a title
-        may join two clauses with one, the first telling the signing ("X Teken PKS dengan Y,
-        Bayar Pajak Kini Bisa Lewat QRIS")."""
+        that tells the signing may hold one ("X Teken PKS dengan Y, Bayar Pajak Kini Bisa Lewat
+        QRIS", "A, B dan C Teken Perjanjian Kerja Sama ...")."""
         text = sent.text.strip()
         line_start = sent.start == 0 or self.text[sent.start - 1] == "\n"
         line_end = sent.end >= len(self.text) or "\n" in self.text[sent.end - 1:sent.end + 1]
@@ -164,9 +164,8 @@ class Context:
         return sum(w[:1].isupper() for w in words) >= HEADING_CAPITALS * len(words)
 
     def _signing_title(self, sent: Sentence) -> bool:
-        """One comma, a signing word before it."""
-        comma = sent.text.find(",")
-        return sent.text.count(",") == 1 and any(sp.start_char < sent.start + comma for sp in self.rules("SIGN", sent))
+        """One comma, and a signing word."""
+        return sent.text.count(",") == 1 and bool(self.rules("SIGN", sent))
 
     def rules(self, label: str, sent: Sentence | None = None) -> list[Span]:
         spans = self._by_label.get(label, [])

@@ -30,6 +30,8 @@ def org_names(text: str) -> list:
 @pytest.mark.parametrize("text,line", [
     ("Bupati dan Kajari Teken MoU\n\nSleman - Nota kesepahaman ditandatangani.\n\nBupati dan Kajari Teken MoU\n\nIsi.", 2),
     ("Judul\n\nSub Judul Panjang Tentang Kerja Sama Daerah\n\nIsi berita.", 1),
+    # in the page's head, a line telling the signing, with one comma
+    ("KOMINFO SLEMAN\n\nPA Sleman, Disdukcapil dan Kemenag Sleman Teken Perjanjian Kerja Sama\n\nIsi berita.", 1),
     # in the page's head, two clauses joined by a comma, the first telling the signing
     ("KOMINFO SLEMAN\n\nDinkes Sleman Teken PKS dengan Bank Merapi, Warga Kini Bisa Bayar Lewat QRIS\n\nIsi berita.", 1),
 ])
@@ -121,6 +123,8 @@ def test_a_name_inside_an_institutions_name_is_no_person(text, absent):
     ("Pemkab Sleman bekerja sama dengan James Whitfield University (CDU).", "James Whitfield University"),
     ("Ombudsman bekerja sama dengan pemerintah kabupaten/kota se-Kalbar.", "pemerintah kabupaten/kota se-Kalbar"),
     ("PT Baja bekerja sama dengan SMK se-Jawa Tengah.", "SMK se-Jawa Tengah"),
+    # a signing word ends a name in a title-case headline
+    ("PA Sleman dan Kemenag Sleman Teken Perjanjian Kerja Sama Sidang Isbat", "Kemenag Sleman"),
     # a body named by its fields, the list closed by "dan"
     ("Unri bekerja sama dengan Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman.",
      "Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman"),

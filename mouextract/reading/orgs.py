@@ -47,6 +47,8 @@ class OrgReader:
         self.title_at = {sp.start for sp in titles}
         self.in_title = {i for sp in titles for i in range(sp.start, sp.end)}
         self.in_parens: set[int] = set()
+        # a signing word ends a name ("Kemenag Bone Teken Perjanjian ..." in a title-case headline)
+        self.signing = {i for sp in rule_spans(doc, "SIGN") for i in range(sp.start, sp.end)}
         self._heads: set[int] | None = None
         # the tokens' texts as lists: the scans below ask each token of a range, often twice
         self.texts = token_texts(doc)
@@ -140,7 +142,7 @@ class OrgReader:
 
     def _continues(self, tok, after_dan: bool = False) -> bool:
         t = tok.text
-        if not t[:1].isupper() or is_degree(t):
+        if not t[:1].isupper() or is_degree(t) or tok.i in self.signing:
             return False
         if is_honorific_or_rank(t) and tok.nbor(-1).lower_ not in self.words["rank_after"]:
             return False  # a rank opens a person's name, except "Direktorat Jenderal", "Jaksa Agung"
