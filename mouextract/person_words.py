@@ -52,7 +52,15 @@ def person_lexicon():
         "list_conjunctions": {w.lower() for w in entries["list_conjunctions"]},
         "portfolio_words": {w.lower() for w in entries["portfolio_words"]},
         "listing_words": {w.lower() for w in entries["listing_words"]},
+        "rank_grades": set(entries["rank_grades"]),
     }
+
+
+def after_rank(texts: list[str], i: int) -> bool:
+    """Token i follows a rank ("Brigjen TNI", "Laksamana Pertama TNI")."""
+    if i > 0 and is_honorific_or_rank(texts[i - 1]):
+        return True
+    return i > 1 and texts[i - 1] in person_lexicon()["rank_grades"] and is_honorific_or_rank(texts[i - 2])
 
 
 def word_list(name: str) -> frozenset:

@@ -136,6 +136,8 @@ def test_institution_readings(text, name):
 @pytest.mark.parametrize("text,name", [
     ("Bersama Tianhe Steel Group, PT Baja meneken MoU.", "Bersama Tianhe Steel Group"),
     ("Ombudsman bekerja sama dengan pemerintah se-Kalbar.", "pemerintah se-Kalbar"),
+    # after a rank of two words, a head is the rank's arm, not an institution
+    ("MoU diteken Laksamana Pertama TNI Budi Santoso dan Rektor Universitas Merapi.", "TNI Budi Santoso"),
     # without a closing "dan", or with other bodies or people after the comma, a list of names
     ("Unri bekerja sama dengan Dinas Pendidikan, Senin (3/6/2024).", "Dinas Pendidikan, Senin"),
     ("Unri bekerja sama dengan Dinas Pendidikan, Dinas Sosial dan Dinas Kesehatan.", "Dinas Pendidikan, Dinas Sosial dan Dinas Kesehatan"),

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..dates import month_words, weekday_words
 from ..institutions import names, party
 from ..nlp import doc_text, rule_spans, token_lowers, token_texts
-from ..person_words import common_words, is_degree, is_honorific_or_rank, name_words, named_after_person, numbered_unit
+from ..person_words import after_rank, common_words, is_degree, is_honorific_or_rank, name_words, named_after_person, numbered_unit
 from .persons import titled_tokens
 
 GROUP = "orgs"
@@ -274,7 +274,7 @@ class OrgReader:
                 continue
             # after a rank, a head is the rank's arm ("Brigjen TNI Dody"); tested last (most tokens open no head)
             if i in self.org_at and i not in skip and i not in self.in_title and i not in self.in_parens \
-                    and self.texts[i][:1].isupper() and not (i > 0 and is_honorific_or_rank(self.texts[i - 1])):
+                    and self.texts[i][:1].isupper() and not after_rank(self.texts, i):
                 j = self.read(i, end)
                 span = doc[i:j]
                 bare = j - i == 1 and doc[i].lower_ in self.words["bare_heads"]
