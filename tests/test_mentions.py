@@ -125,6 +125,9 @@ def test_a_name_inside_an_institutions_name_is_no_person(text, absent):
     ("PT Baja bekerja sama dengan SMK se-Jawa Tengah.", "SMK se-Jawa Tengah"),
     # a signing word ends a name in a title-case headline
     ("PA Sleman dan Kemenag Sleman Teken Perjanjian Kerja Sama Sidang Isbat", "Kemenag Sleman"),
+    # a body named by its fields joined by "dan", a rarer word among them
+    ("Kodim bekerja sama dengan Dinas Pertanian dan Ketahanan Pangan Kabupaten Sleman.",
+     "Dinas Pertanian dan Ketahanan Pangan Kabupaten Sleman"),
     # a body named by its fields, the list closed by "dan"
     ("Unri bekerja sama dengan Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman.",
      "Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman"),
@@ -142,6 +145,8 @@ def test_institution_readings(text, name):
     ("Unri bekerja sama dengan Dinas Pendidikan, Senin (3/6/2024).", "Dinas Pendidikan, Senin"),
     ("Unri bekerja sama dengan Dinas Pendidikan, Dinas Sosial dan Dinas Kesehatan.", "Dinas Pendidikan, Dinas Sosial dan Dinas Kesehatan"),
     ("Unri bekerja sama dengan Dinas Pendidikan, Budi Santoso dan Andi Wijaya.", "Dinas Pendidikan, Budi Santoso dan Andi Wijaya"),
+    ("Unri bekerja sama dengan Dinas Pendidikan dan Budi Santoso.", "Dinas Pendidikan dan Budi Santoso"),
+    ("Unri bekerja sama dengan Dinas Pendidikan dan Universitas Merapi.", "Dinas Pendidikan dan Universitas Merapi"),
 ])
 def test_institution_non_readings(text, name):
     assert name not in org_names(text)

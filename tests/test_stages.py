@@ -85,6 +85,10 @@ def test_spans_point_into_the_text(signed):
     ("Perjanjian itu ditandatangani oleh Kepala Kejaksaan Tinggi Sleman Budi Santoso dan Direktur Kepatuhan Bank "
      "Merapi Andi Wijaya, yang mewakili Direktur Utama Bank Merapi Sri Rahayu, Kamis (4/5/2023).",
      [("Budi Santoso", None), ("Andi Wijaya", "Sri Rahayu")]),
+    # "yang menandatangani untuk dan atas nama", the signer's degrees between
+    ("PKS ditandatangani Dandim Sleman Letkol Inf Budi Santoso bersama Sekretaris Dinas Pertanian Sleman Sri "
+     "Rahayu, S.P., M.Si., yang menandatangani untuk dan atas nama Kepala Dinas, Ir. Andi Wijaya, Jumat (5/12/2025).",
+     [("Budi Santoso", None), ("Sri Rahayu", "Andi Wijaya")]),
 ])
 def test_on_behalf_of(text, expected):
     signers = mouextract.extract(text)["agreements"][0]["signatories"]

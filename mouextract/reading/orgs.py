@@ -99,6 +99,10 @@ class OrgReader:
                 if nxt is not None and self._continues(nxt, after_dan=True):
                     j += 1
                     continue
+                if nxt is not None and t.lower() in self.words["connectives"] and head in self.words["listed_names"] \
+                        and self._field(nxt):
+                    j += 1  # "Dinas Pertanian dan Ketahanan Pangan": a body named by its fields
+                    continue
                 spelled = self._spelled_out(i, j + 1, end) if t.lower() in self.words["connectives"] else j
                 if spelled > j + 1:
                     j = spelled  # "Badan Pengelola Pajak dan Retribusi Daerah (BP2RD)": one name
@@ -127,10 +131,7 @@ class OrgReader:
         is none."""
         doc = self.doc
         k = j
-
-        def field(tok) -> bool:
-            return self._continues(tok) and tok.i not in self.org_at and tok.lower_ not in name_words()
-
+        field = self._field
         while k < end:
             t = doc[k].text
             if t.lower() in self.words["connectives"]:
@@ -139,6 +140,11 @@ class OrgReader:
                 return j
             k += 1
         return j
+
+    def _field(self, tok) -> bool:
+        """A capitalised word that may name a field in a body's name: no head of another body, no
+        given name."""
+        return self._continues(tok) and tok.i not in self.org_at and tok.lower_ not in name_words()
 
     def _continues(self, tok, after_dan: bool = False) -> bool:
         t = tok.text
