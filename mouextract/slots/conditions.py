@@ -82,6 +82,17 @@ class Test:
             if all(len(p) == 1 for p in phrases):
                 single = frozenset(p[0] for p in phrases)
         object.__setattr__(self, "_single", single)
+        # the lower-case words a match can start (`_firsts`) or end (`_lasts`) at, when the test
+        # matches through words and marks alone (None: it asks more of a token): a range of
+        # tokens that holds none of them holds no match, which a set test tells in C without
+        # a method call per token (most contexts fail, after scanning half a sentence)
+        firsts = lasts = None
+        if not (self.labels or self.capitalised or self.digit or self.word or self.groups) \
+                and all(p.lower() == p for p in self.punct):
+            firsts = frozenset(self.words.first) | self.punct
+            lasts = frozenset(self.words.last) | self.punct
+        object.__setattr__(self, "_firsts", firsts)
+        object.__setattr__(self, "_lasts", lasts)
 
     def matcher(self, tk: Tokens, before: bool):
         """`f(i, sent)`, true where the test matches at token i (a word inside the Doc, not
@@ -159,6 +170,9 @@ class Context:
             first = tk.first_word(sent)
             if first >= cue_start or not self.test.ends(tk, first, sent):
                 return False
+        keys = self.test._lasts if before else self.test._firsts
+        if keys is not None and keys.isdisjoint(tk.lower[a:cue_start] if before else tk.lower[cue_end:b]):
+            return False   # no word of the test on that side: the scan below would meet none
         step, i = (-1, cue_start - 1) if before else (1, cue_end)
         seen = depth = 0
         crossed = self.across is None
@@ -196,6 +210,8 @@ class Context:
         if t.labels and not (t.words or t.prefix or t.punct or t.capitalised or t.digit or t.word or t.groups
                              or t.opening or t.unless):
             return bool(tk.labels_in(start, end) & t.labels)   # labels alone: one lookup
+        if t._firsts is not None and t._firsts.isdisjoint(tk.lower[start:end]):
+            return False
         return any(t.at(tk, i, sent) for i in range(start, end))
 
 
