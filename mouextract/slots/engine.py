@@ -147,11 +147,22 @@ class _Reading:
         """The cue words and phrases of every row in tokens [a, b): row number -> spans."""
         if (a, b) in self._words:
             return self._words[a, b]
-        tk, found = self.tk, self._words.setdefault((a, b), {})
-        for k in range(a, b):
-            for n in compiled.by_word.get(tk.lower[k], ()):
-                for length in compiled[n].cue.words.all_at(tk.lower, k, b):
-                    found.setdefault(n, []).append(Span(self.doc, k, k + length))
+        lower, found = self.tk.lower, self._words.setdefault((a, b), {})
+        # the rows' first cue words that stand in the sentence, found by a set intersection in C
+        # (most sentences hold none of most rows' words), then each one's places in it
+        for word in compiled.by_word.keys() & set(lower[a:b]):
+            rows = compiled.by_word[word]
+            k = lower.index(word, a, b)
+            while True:
+                for n in rows:
+                    for length in compiled[n].cue.words.all_at(lower, k, b):
+                        found.setdefault(n, []).append(Span(self.doc, k, k + length))
+                try:
+                    k = lower.index(word, k + 1, b)
+                except ValueError:
+                    break
+        for spans in found.values():
+            spans.sort(key=_start)   # in text order, as a pass over the tokens finds them (stable: longer first at one start stays)
         return found
 
     def cues(self, rule: Rule, a: int, b: int, words: list[Span]) -> list[Span]:
@@ -376,6 +387,10 @@ class _Reading:
         if sets is None or key not in sets:
             raise ValueError(f"{rule.source}: rule {rule.id} reads the sentences {key!r}, which the caller did not give")
         return [(s.start, s.end) for s in sets[key]]
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _extents(tk, group: str) -> list[tuple[int, int]]:
