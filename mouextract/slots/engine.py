@@ -452,11 +452,19 @@ def _first(reading: _Reading, compiled: RuleSet) -> list[Fill]:
     wanted = [n for n, rule in enumerate(compiled) if all(f in reading.facts for f in rule.when)]
     wanted_set = set(wanted)
     at: dict[int, set[int]] = {}    # token -> the rows whose cue may start there
+    lower = tk.lower
     for a, b in reading.given:
-        for i in range(a, b):
-            rows = compiled.by_word.get(tk.lower[i])
-            if rows:
-                at.setdefault(i, set()).update(n for n in rows if n in wanted_set)
+        # the rows' first cue words that stand in the sentence (a set intersection in C), then
+        # their places in it, rather than a lookup per token
+        for word in compiled.by_word.keys() & set(lower[a:b]):
+            rows = [n for n in compiled.by_word[word] if n in wanted_set]
+            k = lower.index(word, a, b)
+            while True:
+                at.setdefault(k, set()).update(rows)
+                try:
+                    k = lower.index(word, k + 1, b)
+                except ValueError:
+                    break
     for n in wanted:
         cue = compiled[n].cue
         for label in cue.labels:
