@@ -7,7 +7,7 @@ import bisect
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
-from ..nlp import RULES_KEY, doc_text, get_nlp, token_texts
+from ..nlp import RULES_KEY, doc_text, get_nlp, token_lowers, token_texts
 
 Phrase = tuple[str, ...]
 _CACHE = "mouextract.slots.tokens"   # where the index lives in doc.user_data
@@ -101,16 +101,18 @@ class Tokens:
         self._string = text
         self.text = token_texts(doc)
         self.idx = doc.to_array(IDX).tolist()
-        self.lower = [w.lower() for w in self.text]
+        self.lower = token_lowers(doc)   # shared with the readers, which built it already
         self.space = [w.isspace() for w in self.text]
         self.labels: list[frozenset] = [frozenset()] * len(self.text)
         self.spans: dict[tuple[str, int], int] = {}   # (label, first token) -> end of the longest span
         self.by_label: dict[str, list[Span]] = {}
+        labels, longest = self.labels, self.spans
         for sp in doc.spans.get(RULES_KEY, []) if spans is None else spans:
-            for i in range(sp.start, sp.end):
-                self.labels[i] = self.labels[i] | {sp.label_}
-            self.spans[sp.label_, sp.start] = max(sp.end, self.spans.get((sp.label_, sp.start), 0))
-            self.by_label.setdefault(sp.label_, []).append(sp)
+            label, start, end = sp.label_, sp.start, sp.end   # each a call on the Span: read once
+            for i in range(start, end):
+                labels[i] = labels[i] | {label}
+            longest[label, start] = max(end, longest.get((label, start), 0))
+            self.by_label.setdefault(label, []).append(sp)
         self._groups: dict[str, Group] = {}
         self._sents: list[tuple[int, int]] | None = None
         self._labels_in: dict[tuple[int, int], frozenset] = {}
