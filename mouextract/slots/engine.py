@@ -121,6 +121,7 @@ class _Reading:
         self.gave: set[int] = set()          # sentences (indexes into tk.sents) where a slot was filled
         self._signing: dict[int, bool] = {}
         self._words: dict[tuple[int, int], dict[int, list[Span]]] = {}
+        self._labelled: dict[tuple, list[Span]] = {}
 
     # --- cues -----------------------------------------------------------------------------------
 
@@ -169,9 +170,20 @@ class _Reading:
         """Every cue of RULE in tokens [a, b), in text order (longer first at one start); WORDS:
         its cue words there."""
         tk, cue = self.tk, rule.cue
+        if not words and not cue.groups:
+            # ruler labels alone (most rows of relevance.yml: SIGN): rows that ask the same labels
+            # the same way have the same cues in a sentence; read once a call
+            key = (cue.labels, cue.prefix, cue.not_prefix, cue.outside, cue.brackets, a, b)
+            found = self._labelled.get(key)
+            if found is None:
+                found = self._labelled[key] = self._cues(cue, a, b, [sp for label in cue.labels for sp in tk.labelled(label, a, b)])
+            return list(found)
         found = [sp for label in cue.labels for sp in tk.labelled(label, a, b)] + words
         for g in cue.groups:
             found += [m for m in tk.group(g).within(a, b) if self._mention_ok(cue, m)]
+        return self._cues(cue, a, b, found)
+
+    def _cues(self, cue: Cue, a: int, b: int, found: list[Span]) -> list[Span]:
         if not found:
             return []   # as for most rows in most sentences
         return [self._extend(cue, sp, b) for sp in sorted(found, key=lambda s: (s.start, -len(s))) if self._keep(cue, sp)]
