@@ -19,8 +19,13 @@ def _span(value) -> Span | None:
     return (int(value[0]), int(value[1])) if value else None
 
 
+_ATOMS = frozenset({str, int, float, bool, type(None)})   # JSON data as they are
+
+
 def _plain(value):
     """A record field as JSON data: tuples as lists, nested records as dicts."""
+    if type(value) in _ATOMS:   # most fields: one lookup rather than three isinstance tests
+        return value
     if isinstance(value, Record):
         return value.to_dict()
     if isinstance(value, (tuple, list)):
@@ -34,12 +39,23 @@ class Record:
     """Shared plain-data conversion for the dataclasses below."""
 
     def to_dict(self) -> dict:
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.metadata.get("out", True)}
+        return {name: _plain(getattr(self, name)) for name in _out_names(type(self))}
 
     @classmethod
     def columns(cls) -> tuple[str, ...]:
         """The output keys, in output order."""
         return tuple(f.name for f in fields(cls) if f.metadata.get("out", True))
+
+
+_OUT_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _out_names(cls) -> tuple[str, ...]:
+    """cls.columns(), read once per class (dataclasses.fields builds its tuple at each call)."""
+    names = _OUT_NAMES.get(cls)
+    if names is None:
+        names = _OUT_NAMES[cls] = cls.columns()
+    return names
 
 
 def _optional(cls, data):
