@@ -25,9 +25,10 @@ def _overlaps(span, ranges) -> bool:
     return any(span.start_char < b and a < span.end_char for a, b in ranges)
 
 
-def named_parties(ctx: Context, ev, cooperating: bool = False) -> list[dict]:
+def named_parties(ctx: Context, ev, cooperating: bool = False, read: dict | None = None) -> list[dict]:
     """The party records of the institutions the rules take in the signing's sentences; with
-    COOPERATING, also those the sentence before names as cooperating."""
+    COOPERATING, also those the sentence before names as cooperating. READ: the rules' fills
+    by sentences, kept between calls (the same sentences give the same fills)."""
     ids = [i for i in ev.sentences if i not in ctx.headings]
     # the sentence after a signing sentence may enumerate a group it named
     ids += [i + 1 for i in ids if i + 1 < len(ctx.sents) and i + 1 not in ids and i + 1 not in ctx.headings]
@@ -36,7 +37,14 @@ def named_parties(ctx: Context, ev, cooperating: bool = False) -> list[dict]:
     # a sentence read only for its enumeration gives nothing else ("Perjanjian itu turunan dari MoU
     # antara A dan B yang diteken pada 2021": an earlier signing's parties)
     extra = [ctx.sents[i].span for i in ids if i not in ev.sentences]
-    fills = [f for f in fill(ctx.doc, sentences, PARTY_RULES) if f.slot != "cooperating"
+    key = tuple(sorted(ids))
+    if read is None or key not in read:
+        taken = fill(ctx.doc, sentences, PARTY_RULES)
+        if read is not None:
+            read[key] = taken
+    else:
+        taken = read[key]
+    fills = [f for f in taken if f.slot != "cooperating"
              and (f.rule == "party.enumerated_after" or not any(sp.start <= f.cue.start < sp.end for sp in extra))]
     excluded = [f.window for f in fills if f.slot == "not_parties"]
     if ev.place and ev.place.get("span"):
@@ -68,10 +76,11 @@ def run(ctx: Context) -> None:
         return
     long_forms = defined_long_forms(ctx.text)
     for ev in ctx.events:
-        found = named_parties(ctx, ev)
+        read: dict = {}
+        found = named_parties(ctx, ev, read=read)
         offices = [i for i in (_institution_signed_for(p) for p in ev.signatories) if i]
         if len(merge([dict(p) for p in found] + [party(i, None, None) for i in offices])) < 2:
-            found = named_parties(ctx, ev, cooperating=True)
+            found = named_parties(ctx, ev, cooperating=True, read=read)   # the same sentences: their fills again
         named = [p["name"] for p in found]
         for person in ev.signatories:
             inst = _as_named(_institution_signed_for(person), named)
