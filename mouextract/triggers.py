@@ -100,8 +100,11 @@ def signings(ctx: Context) -> list[Signing]:
                                best.cue if best else None))
     _resolve_anaphors(out, ctx.headings)
     if out:
-        dated = [s.span for s in ctx.sents if any(s.start <= d.start_char < s.end for d in ctx.doc.spans.get("dates", []))]
-        _recalled(ctx, out, fill(ctx.doc, dated, _rules(OCCASION)))
+        # the dates read once (each pass over a span group builds a Span per mention)
+        mentions = list(ctx.doc.spans.get("dates", []))
+        starts = [d.start_char for d in mentions]
+        dated = [s.span for s in ctx.sents if any(s.start <= c < s.end for c in starts)]
+        _recalled(ctx, out, fill(ctx.doc, dated, _rules(OCCASION)), [d._.date for d in mentions])
     return out
 
 
@@ -119,11 +122,11 @@ def _resolve_anaphors(found: list[Signing], headings: set[int]) -> None:
             s.status = before[-1].status
 
 
-def _days(ctx: Context, sent: Sentence) -> list[dt.date]:
-    """The dates a sentence writes in full (day, month and year written)."""
+def _days(sent: Sentence, written: list) -> list[dt.date]:
+    """The dates a sentence writes in full (day, month and year written); WRITTEN: the article's
+    dates (the `date` of each mention of doc.spans["dates"])."""
     out = []
-    for span in ctx.doc.spans.get("dates", []):
-        w = span._.date
+    for w in written:
         if w is None or not (sent.start <= w.start < sent.end) or w.role is not None:
             continue
         if w.year and w.month and w.day:
@@ -165,7 +168,7 @@ def _stamped(ctx: Context) -> dt.date | None:
     return None
 
 
-def _recalled(ctx: Context, found: list[Signing], occasions: list) -> None:
+def _recalled(ctx: Context, found: list[Signing], occasions: list, written: list) -> None:
     """A reported signing dated before an occasion the article has already told — a dated event
     with no signing (a graduation, an evaluation meeting) or a signing reported before it — is
     an earlier one, recalled ("Penandatanganan serupa dilakukan pada 5 Agustus" after the
@@ -174,16 +177,16 @@ def _recalled(ctx: Context, found: list[Signing], occasions: list) -> None:
     for f in occasions:
         s = ctx.sentence_of(f.cue.start_char)
         if s is not None:
-            occasion_days += [(s.i, d) for d in _days(ctx, s)]
+            occasion_days += [(s.i, d) for d in _days(s, written)]
     told = list(occasion_days)
     stamped = _stamped(ctx)
     # a signing still to come, dated, is an occasion the article tells too ("yang dijadwalkan
     # Kamis (17/7/2025)"): one dated only by a year before it is an earlier one
-    to_come = [(s.sent, d) for s in found if s.status != REPORTED for d in _days(ctx, ctx.sents[s.sent])]
+    to_come = [(s.sent, d) for s in found if s.status != REPORTED for d in _days(ctx.sents[s.sent], written)]
     for s in sorted(found, key=lambda s: s.span.start):
         if s.status != REPORTED:
             continue
-        days = _days(ctx, ctx.sents[s.sent])
+        days = _days(ctx.sents[s.sent], written)
         periods = [] if days else _period_ends(ctx, s.span)
         if periods and (any(i < s.sent and max(periods) < d for i, d in told + to_come)
                         or (stamped is not None and (stamped - max(periods)).days > RECALL_GAP)):
