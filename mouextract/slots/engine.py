@@ -151,13 +151,17 @@ class _Reading:
         lower, found = self.tk.lower, self._words.setdefault((a, b), {})
         # the rows' first cue words that stand in the sentence, found by a set intersection in C
         # (most sentences hold none of most rows' words), then each one's places in it
+        made: dict[tuple[int, int], Span] = {}   # one Span per place, shared by the rows that cue on it
         for word in compiled.by_word.keys() & set(lower[a:b]):
             rows = compiled.by_word[word]
             k = lower.index(word, a, b)
             while True:
                 for n in rows:
                     for length in compiled[n].cue.words.all_at(lower, k, b):
-                        found.setdefault(n, []).append(Span(self.doc, k, k + length))
+                        sp = made.get((k, length))
+                        if sp is None:
+                            sp = made[k, length] = Span(self.doc, k, k + length)
+                        found.setdefault(n, []).append(sp)
                 try:
                     k = lower.index(word, k + 1, b)
                 except ValueError:
@@ -369,16 +373,16 @@ class _Reading:
     def visits(self, compiled: RuleSet, sets: dict | None) -> list[tuple[list[tuple[int, int]], list[Rule]]]:
         """(sentences, the rows that read them) for each sentence set the rows name, the given
         sentences first."""
-        keys: list = [None]
-        for rule in compiled:
-            if rule.sentences not in keys:
-                keys.append(rule.sentences)
-        out = []
-        for key in keys:
-            rows = [r for r in compiled if r.sentences == key and all(f in self.facts for f in r.when)]
-            if rows:
-                out.append((self.sentence_set(key, sets, rows[0]), rows))
-        return out
+        plans = compiled.__dict__.setdefault("_plans", {})
+        plan = plans.get(self.facts)
+        if plan is None:   # which rows read which sentences depends only on the facts: once per file and facts
+            keys: list = [None]
+            for rule in compiled:
+                if rule.sentences not in keys:
+                    keys.append(rule.sentences)
+            plan = plans[self.facts] = [(key, rows) for key in keys
+                                        if (rows := [r for r in compiled if r.sentences == key and all(f in self.facts for f in r.when)])]
+        return [(self.sentence_set(key, sets, rows[0]), rows) for key, rows in plan]
 
     def sentence_set(self, key, sets: dict | None, rule: Rule) -> list[tuple[int, int]]:
         tk = self.tk
