@@ -329,6 +329,28 @@ def party(text: str, start: int | None, end: int | None) -> dict:
 
 
 _DEFINITION = re.compile(r"((?:[A-Z][\w'-]*\s+){1,8}?)\(\s*([A-Z][A-Za-z]{1,11})\s*\)")
+_DEFINED = re.compile(r"\(\s*[A-Z][A-Za-z]{1,11}\s*\)")   # the bracket that ends a _DEFINITION
+_DEFINITION_WORDS = 8   # as in _DEFINITION
+
+
+def _definitions(text: str):
+    """The matches of _DEFINITION.finditer(text), the same ones, found from the brackets: the
+    regex alone tries every capital letter of the text. A match ends at a bracket and starts
+    in one of the 8 runs of non-space before it, so each bracket is searched from there on."""
+    pos = 0
+    for b in _DEFINED.finditer(text):
+        if b.end() <= pos:
+            continue
+        lo = b.start()
+        for _ in range(_DEFINITION_WORDS):
+            while lo > 0 and text[lo - 1].isspace():
+                lo -= 1
+            while lo > 0 and not text[lo - 1].isspace():
+                lo -= 1
+        m = _DEFINITION.search(text, max(pos, lo), b.end())
+        if m:
+            yield m
+            pos = m.end()
 
 
 def defined_long_forms(text: str) -> dict[str, str]:
@@ -336,7 +358,7 @@ def defined_long_forms(text: str) -> dict[str, str]:
     (Unhas)" -> {"unhas": "Universitas Hasanuddin"}; the long form is the shortest run of words
     before the brackets that the short form spells."""
     out = {}
-    for m in _DEFINITION.finditer(text):
+    for m in _definitions(text):
         words = m.group(1).split()
         short = m.group(2)
         for k in range(len(words) - 1, -1, -1):

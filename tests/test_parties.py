@@ -97,6 +97,19 @@ def test_defined_long_forms(text, forms):
     assert defined_long_forms(text) == forms
 
 
+@pytest.mark.parametrize("text", [
+    "Universitas Hasanuddin (Unhas) dan Bank Sultra (BS) serta (KPU) saja.",
+    "Satu Dua Tiga Empat Lima Enam Tujuh Delapan Sembilan (SDT) dan Satu (S)",   # more words than a match holds
+    "aBc Def (DE) xY (Y)(Z) ( Pemkab )  Dinas\n\tX-Y O'Neil\u2003(XO)",        # a match opening inside a word, marks, spaces
+    "Badan (B) Pusat (BP) (C) Kota Baru (KB)",                                 # brackets one after another
+    "tanpa kurung sama sekali",
+])
+def test_definitions_are_the_regex_matches(text):
+    """The short-form definitions found from the brackets are the regex's own matches."""
+    from mouextract.institutions import _DEFINITION, _definitions
+    assert [m.span() for m in _definitions(text)] == [m.span() for m in _DEFINITION.finditer(text)]
+
+
 @pytest.mark.parametrize("short,long", [("Kanwil DJBC", "Kantor Wilayah Direktorat Jenderal Bea dan Cukai Sumatera Bagian Barat")])
 def test_office_short_forms(short, long):
     assert abbreviates(short, long)
