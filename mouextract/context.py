@@ -8,6 +8,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from .nlp import RULES_KEY, doc_text
+from .records import Provenance
 
 
 # A title line has this many words, and this share of them capitalised ("Pemkot Sleman dan Polres Sleman
@@ -64,7 +65,6 @@ class Event:
 
     def explain(self, field_name: str, rule: str, span: tuple[int, int] | None) -> None:
         """Record that RULE filled FIELD_NAME from the text at SPAN (shown by show --explain)."""
-        from .records import Provenance
         self.why.setdefault(field_name, []).append(Provenance(rule, tuple(span) if span else None))
 
 
