@@ -198,8 +198,9 @@ class _Reader:
         segments: list[tuple[int, list[_Doc]]] = []
         # "PKS ini menindaklanjuti nota kesepahaman yang ditandatangani pada 2022": an instrument a
         # clause describes names no document signed here, nor does a word about it ("serupa")
-        found = [n for n in names(self.ctx, sent) if not self._described(n)]
-        self._aside = [(n.start, n.end + ASIDE_REACH) for n in names(self.ctx, sent) if self._described(n)]
+        named = names(self.ctx, sent)
+        found = [n for n in named if not self._described(n)]
+        self._aside = [(n.start, n.end + ASIDE_REACH) for n in named if self._described(n)]
         if not found:
             words = self.signings.get(i, [])
             a = words[0].start_char if words else sent.start
@@ -363,7 +364,9 @@ class _Reader:
         return out
 
 
-def _type(ctx: Context, d: _Doc, fallback_spans: list):
+def _type(ctx: Context, d: _Doc, fallback_spans):
+    """The name that types document D, else (FALLBACK_SPANS(): every instrument name of the
+    article) the best the article gives."""
     seen, kind = set(), d
     while kind is not None and not kind.names and id(kind) not in seen:   # "penandatanganan serupa"
         seen.add(id(kind))
@@ -372,7 +375,7 @@ def _type(ctx: Context, d: _Doc, fallback_spans: list):
     best = best_name(spans)
     if best is not None:
         return best, f"type.rank_{rank(best)}"
-    best = best_name(fallback_spans)
+    best = best_name(fallback_spans())
     return best, ("type.named_elsewhere" if best is not None else None)
 
 
@@ -411,7 +414,15 @@ def read_documents(ctx: Context, reported: list[int], signings: list) -> list[Ev
     for i in body:
         reader.sentence(i)
     reader.itemise()
-    fallback = [sp for s in ctx.sents for n in names(ctx, s) for sp in n.spans]
+    every: list = []
+
+    def fallback() -> list:
+        """Every instrument name of the article, read when a document has no name of its own
+        (rarely: names() over every sentence costs more than the rest of this stage's reading)."""
+        if not every:
+            every.append([sp for s in ctx.sents for n in names(ctx, s) for sp in n.spans])
+        return every[0]
+
     out = []
     titles = [i for i in reported if i in ctx.headings]   # they sum up the first document, if any
     for k, (ev, d) in enumerate(reader.events()):
