@@ -119,7 +119,7 @@ def candidates(doc: Doc, anchors: list[Span], *, other_occasion: Callable[[Span]
     `other_day(sentence)` tells a sentence dated to another day; `other_occasion(sentence)` one
     about another occasion (that, or a past or planned event). A signing sentence of another day
     reports another signing; the other tiers skip both kinds."""
-    sents = [doc[a:b] for a, b in tokens(doc).sents]
+    sents = [Span(doc, a, b) for a, b in tokens(doc).sents]   # = doc[a:b], without spaCy's slice normalising
     seen = {s.start for s in anchors}
     sets = {
         "neighbours": [s for s in _neighbours(sents, anchors, lambda s: holds(doc, s, PLACE_RULES, "event_verb"))
