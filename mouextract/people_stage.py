@@ -61,15 +61,16 @@ def resolve(person: Person, directory, short_forms: dict) -> None:
             return
 
 
-def fuller_name(person: Person, mentions: list) -> None:
+def fuller_name(person: Person, persons: list[Person]) -> None:
     """A person named by one word ("Dubes Suryadi", "kata Harun") gets the fuller name the
     article gives the same person elsewhere ("Suryadi Pratama"): the one longer name whose
-    first or last word it is, when there is exactly one."""
+    first or last word it is, when there is exactly one. PERSONS: the article's person
+    mentions' `._.person`."""
     if not person.name or " " in person.name:
         return
     word = person.name.lower()
-    fuller = {m._.person.name for m in mentions if m._.person.name and " " in m._.person.name
-              and word in (m._.person.name.lower().split()[0], m._.person.name.lower().split()[-1])}
+    fuller = {q.name for q in persons if q.name and " " in q.name
+              and word in (q.name.lower().split()[0], q.name.lower().split()[-1])}
     if len(fuller) == 1:
         person.name = fuller.pop()
 
@@ -237,13 +238,15 @@ def run(ctx: Context) -> None:
     short_forms = acronyms(ctx.text)
     ctx.acronyms = short_forms
     mentions = list(doc.spans.get("persons", []))
+    persons = [m._.person for m in mentions]   # read once: each `._` builds an Underscore object
+    starts = [m.start for m in mentions]
 
     def everyone() -> list[Person]:
         """Every titled, named person in the article, for coreference: read only when a
         mention in a signing sentence needs it (most articles name their signers in place)."""
         headings = [ctx.sents[i].span for i in ctx.headings]
-        return [m._.person for m in mentions if m._.person.name and m._.person.title
-                and not any(h.start <= m.start < h.end for h in headings)]
+        return [p for p, start in zip(persons, starts) if p.name and p.title
+                and not any(h.start <= start < h.end for h in headings)]
 
     directory = _Lazy(everyone)
     ctx.people = []
@@ -254,15 +257,15 @@ def run(ctx: Context) -> None:
         signers, witnesses = roles(ctx, ev, sentence_ids)
         for i in sentence_ids:
             # everyone titled in a signing sentence, so the parties stage can leave their offices alone
-            sent = ctx.sents[i].span
-            ctx.people += [m._.person for m in mentions if sent.start <= m.start < sent.end and m._.person.title]
+            a, b = ctx.sents[i].span.start, ctx.sents[i].span.end
+            ctx.people += [p for p, start in zip(persons, starts) if a <= start < b and p.title]
         ner_spans = _Lazy(lambda ev=ev: _ner_persons(ctx, ev.sentences))  # the model runs only if asked
         orgs = list(doc.spans.get("orgs", []))
         signers = [p for p in signers if _is_person(p, directory, ner_spans, orgs)]
         witnesses = [p for p in witnesses if _is_person(p, directory, ner_spans, orgs)]
         for p in signers + witnesses + [s.principal for s in signers if s.principal]:
             resolve(p, directory, short_forms)
-            fuller_name(p, mentions)
+            fuller_name(p, persons)
         for p in signers:
             if p.principal:
                 p.on_behalf_of, p.principal_title = p.principal.name, p.principal.title
