@@ -7,7 +7,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span
 
-from .nlp import RULES_KEY, doc_text
+from .nlp import doc_text, rule_spans
 from .records import Provenance
 
 
@@ -95,9 +95,6 @@ class Context:
         self.headline: int | None = self._find_headline()
         if self.headline is not None:
             self.found_article["title"] = self.sents[self.headline].text.strip()
-        self._by_label: dict[str, list[Span]] = {}
-        for sp in self.doc.spans.get(RULES_KEY, []):
-            self._by_label.setdefault(sp.label_, []).append(sp)
 
     @cached_property
     def headings(self) -> set[int]:
@@ -168,7 +165,7 @@ class Context:
         return sent.text.count(",") == 1 and bool(self.rules("SIGN", sent))
 
     def rules(self, label: str, sent: Sentence | None = None) -> list[Span]:
-        spans = self._by_label.get(label, [])
+        spans = rule_spans(self.doc, label)   # sorted by label once per Doc (the venue reader did)
         if sent is None:
             return spans
         return [s for s in spans if sent.span.start <= s.start and s.end <= sent.span.end]
