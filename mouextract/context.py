@@ -165,7 +165,7 @@ class Context:
         return sent.text.count(",") == 1 and bool(self.rules("SIGN", sent))
 
     def rules(self, label: str, sent: Sentence | None = None) -> list[Span]:
-        spans = rule_spans(self.doc, label)   # sorted by label once per Doc (the venue reader did)
+        spans = rule_spans(self.doc, label)   # sorted by label once per Doc, shared with the readers
         if sent is None:
             return spans
         return [s for s in spans if sent.span.start <= s.start and s.end <= sent.span.end]
