@@ -225,9 +225,10 @@ def _end_char(doc: Doc) -> int:
     return last.idx + len(last.text_with_ws)
 
 
-# Readers whose groups only a signing needs, run when the triggers stage asks for them
-# (pipeline.run): the places, once a sentence has a signing word about an instrument (the
-# relevance rules read venues); the people and institutions, once a signing is reported. An
+# Readers whose groups only a signing needs, run when they are asked for: the places when a slot
+# rule first reads their group (the relevance rules read venues for some signing words:
+# slots.tokens.Tokens.group), the people and institutions once the triggers stage finds a
+# signing reported (pipeline.run), every group before them then too. An
 # article whose signing words report none (a plan, a recalled MoU, the words in an unrelated
 # story) is read without them: later stages then find no event and read only the article's own
 # facts (headline, dateline, publication date), as after the first pass (firstpass.py). No
@@ -258,6 +259,17 @@ def read_deferred(doc: Doc, group: str) -> Doc:
             for name in DEFERRED[g]:
                 doc = nlp.get_pipe(name)(doc)
         doc.user_data[_DEFERRED_KEY] = waiting[waiting.index(group) + 1:]
+    return doc
+
+
+def read_deferred_group(doc: Doc, group: str) -> Doc:
+    """DOC with the reader that writes the span group GROUP run, if it was left out (its
+    component is `mou_<group>`), and the DEFERRED readers before it."""
+    waiting = doc.user_data.get(_DEFERRED_KEY)
+    if waiting:
+        key = next((k for k in waiting if f"mou_{group}" in DEFERRED[k]), None)
+        if key is not None:
+            read_deferred(doc, key)
     return doc
 
 

@@ -84,8 +84,6 @@ def signings(ctx: Context) -> list[Signing]:
         grown = {i for j in grown for i in (j - 1, j + 1) if i in with_words and i not in about}
         about |= grown
     signing_sentences = [(ctx.sents[i], with_words[i]) for i in sorted(about)]
-    if signing_sentences:
-        ctx.read("places")   # the rules below read the venues
     by_sentence: dict[int, list] = {}
     for f in fill(ctx.doc, [sent.span for sent, _ in signing_sentences], _rules(STATUS)):
         s = ctx.sentence_of(f.cue.start_char)

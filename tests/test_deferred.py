@@ -1,6 +1,6 @@
-"""The readers a signing alone needs run only when the triggers stage asks (nlp.DEFERRED): every
-article gets the same record as from a Doc read whole, and an article whose signing words report
-no signing is never read by them."""
+"""The readers a signing alone needs run only when asked (nlp.DEFERRED): every article gets the
+same record as from a Doc read whole, and an article whose signing words report no signing is
+read by them only as far as a rule asks."""
 from __future__ import annotations
 
 import pytest
@@ -29,9 +29,12 @@ GROUPS = {"mou_regions": "regions", "mou_venues": "venues", "mou_persons": "pers
     # a signing reported: every reader ran
     ("Judul\nBupati Sleman Budi Santoso dan Rektor Universitas Merapi Andi Wijaya menandatangani nota "
      "kesepahaman di Pendopo Sleman, Senin (4/9/2023).", {"places", "signings"}),
-    # a signing only planned: the places (the relevance rules read venues), not the people
+    # a signing only planned: none (no rule asks for a place)
     ("Judul\nPemkab Sleman berencana menandatangani nota kesepahaman dengan Universitas Merapi pekan depan.",
-     {"places"}),
+     set()),
+    # a signing named without being told: the places (a relevance rule asks whether a venue is
+    # named beside it), not the people
+    ("Judul\nPenandatanganan nota kesepahaman antara Pemkab Lebak dan Pemkot Bogor belum jelas.", {"places"}),
     # the words, but no signing word about an instrument in any sentence: neither
     ("Judul\nWarga menandatangani petisi di Balai Desa Sleman. Petisi itu dikirim ke DPRD. Hujan turun "
      "sepanjang hari. Kerja sama antarwarga makin erat.", set()),

@@ -7,7 +7,7 @@ import bisect
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
-from ..nlp import RULES_KEY, doc_text, get_nlp, token_lowers, token_texts
+from ..nlp import RULES_KEY, doc_text, get_nlp, read_deferred_group, token_lowers, token_texts
 
 Phrase = tuple[str, ...]
 _CACHE = "mouextract.slots.tokens"   # where the index lives in doc.user_data
@@ -181,6 +181,7 @@ class Tokens:
 
     def group(self, name: str) -> Group:
         if name not in self._groups:
+            read_deferred_group(self.doc, name)   # a reader left out until a rule asks (nlp.DEFERRED)
             self._groups[name] = Group(self.doc.spans.get(name, []))
         return self._groups[name]
 
