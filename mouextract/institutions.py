@@ -196,10 +196,14 @@ def unit_of(unit: str, whole: str) -> bool:
     """UNIT names a branch or office of WHOLE: its words, past the words for a company's or an
     agency's units (institution_names.yml `unit_words`) and the regions, name WHOLE ("Telkom
     Witel Gorontalo" of "PT Telkom Indonesia (Persero) Tbk", "Bank Nusa Cabang Sleman" of "PT Bank
-    Nusa Tbk"). Only for a name read from an office against the names the text gives."""
+    Nusa Tbk"), or its one word is WHOLE's short form ("Cabang BRI Pekalongan" of "PT Bank Rakyat
+    Indonesia (Persero) Tbk"). Only for a name read from an office against the names the text
+    gives."""
     units, generic = names()["unit_words"], names()["generic_words"] | names()["body_words"]
     region_words = {w for _, _, r in find_regions(unit) for w in fold(r.name).split()}
     own = [w for w in fold(unit).split() if w not in units and w not in region_words and w not in generic]
+    if len(own) == 1 and own[0].isalpha() and len(own[0]) >= 2 and abbreviates(own[0].upper(), whole):
+        return True   # "Cabang BRI Pekalongan" of "PT Bank Rakyat Indonesia (Persero) Tbk"
     return bool(own) and set(own) <= set(fold(whole).split()) - generic
 
 

@@ -163,3 +163,13 @@ def test_a_title_line_with_a_comma_names_no_party(head):
 ])
 def test_a_signing_that_points_back_takes_the_parties_named_before(text, expected):
     assert [p["name"] for a in mouextract.extract(text)["agreements"] for p in a["parties"]] == expected
+
+
+@pytest.mark.parametrize("unit,whole,expected", [
+    ("Cabang BRI Pekalongan", "PT Bank Rakyat Indonesia (Persero) Tbk", True),   # its short form, a branch
+    ("Bank Nusa Cabang Sleman", "PT Bank Nusa Tbk", True),
+    ("Cabang BNI Pekalongan", "PT Bank Rakyat Indonesia (Persero) Tbk", False),
+])
+def test_an_office_names_a_branch_of_the_institution(unit, whole, expected):
+    from mouextract.institutions import unit_of
+    assert unit_of(unit, whole) is expected
