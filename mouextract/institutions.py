@@ -235,6 +235,10 @@ def _after_portfolio(rest: str) -> str:
     if not words or words[0].lower() in heads:
         return rest
     k = next((k for k, w in enumerate(words[1:], start=1) if w.lower() in heads and w[:1].isupper()), None)
+    if k is None and words[0].lower() in lexicon("people.yml")["portfolio_words"]:
+        # "Deputi Bidang Riset dan Inovasi Daerah BRIN": the institution's short form ends it
+        k = next((k for k in range(len(words) - 1, 0, -1) if words[k].isupper() and words[k].isalpha()
+                  and len(words[k]) >= 3), None)
     if words[0].lower() not in lexicon("people.yml")["portfolio_words"] \
             and (k != 1 or words[0].isupper() or words[0].lower() in names()["unit_words"]):
         # one word of portfolio before the institution ("Direktur Kepatuhan Bank X"), not a

@@ -60,8 +60,9 @@ def test_different_institutions(a, b):
     ("Rektor Universitas Merapi", "Universitas Merapi"),
     ("Kepala Desa", None),
     ("Wakil Rektor Bidang Kerja Sama Universitas Merapi", "Universitas Merapi"),
-    # a portfolio with no institution after it names none
+    # a portfolio with no institution after it names none; its short form after it names it
     ("Wakil Rektor Bidang Perencanaan, Kerja Sama dan Sistem Informasi", None),
+    ("Wakil Rektor Bidang Akademik UNIB", "UNIB"),
     # one word of portfolio before the institution's head
     ("Direktur Kepatuhan Bank Merapi", "Bank Merapi"),
     ("Direktur Operasional PT Beton Merapi", "PT Beton Merapi"),
