@@ -7,7 +7,6 @@ sentences where the rules leave a name undecided (see people_stage.py).
 from __future__ import annotations
 
 import time
-
 from functools import lru_cache
 
 import numpy
@@ -230,11 +229,11 @@ def _end_char(doc: Doc) -> int:
 # Readers whose groups only a signing needs, run when they are asked for: the places when a slot
 # rule first reads their group (the relevance rules read venues for some signing words:
 # slots.tokens.Tokens.group), the people and institutions once the triggers stage finds a
-# signing reported (pipeline.run), every group before them then too. An
-# article whose signing words report none (a plan, a recalled MoU, the words in an unrelated
-# story) is read without them: later stages then find no event and read only the article's own
-# facts (headline, dateline, publication date), as after the first pass (firstpass.py). No
-# component run before them reads their groups; tests/test_firstpass.py compares the records.
+# signing reported (pipeline.run), every group before them then too. An article whose signing
+# words report none (a plan, a recalled MoU, the words in an unrelated story) is read without
+# them: later stages then find no event and read only the article's own facts (headline,
+# dateline, publication date), as after the first pass (firstpass.py). No component run before
+# them reads their groups; tests/test_deferred.py compares the records with a Doc read whole.
 DEFERRED = {"places": ("mou_regions", "mou_venues"), "signings": ("mou_persons", "mou_orgs")}
 _DEFERRED_KEY = "mouextract.deferred"   # doc.user_data: the DEFERRED groups not run yet
 
