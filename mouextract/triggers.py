@@ -102,7 +102,7 @@ def signings(ctx: Context) -> list[Signing]:
         mentions = list(ctx.doc.spans.get("dates", []))
         starts = [d.start_char for d in mentions]
         dated = [s.span for s in ctx.sents if any(s.start <= c < s.end for c in starts)]
-        _recalled(ctx, out, fill(ctx.doc, dated, _rules(OCCASION)), [d._.date for d in mentions])
+        _recalled(ctx, out, fill(ctx.doc, dated, _rules(OCCASION)), mentions)
     return out
 
 
@@ -140,11 +140,12 @@ def _days(sent: Sentence, written: list) -> list[dt.date]:
 PERIOD_REACH = 6
 
 
-def _period_ends(ctx: Context, signing) -> list[dt.date]:
+def _period_ends(signing, mentions: list) -> list[dt.date]:
     """The last day of each period that dates SIGNING (a SIGN span) by its month or year alone,
-    written within PERIOD_REACH tokens of it ("pada Januari 2024", "Pada 2019, ...")."""
+    written within PERIOD_REACH tokens of it ("pada Januari 2024", "Pada 2019, ..."); MENTIONS:
+    the article's date mentions (doc.spans["dates"])."""
     out = []
-    for span in ctx.doc.spans.get("dates", []):
+    for span in mentions:
         w = span._.date
         if w is None or w.role is not None or w.day or not w.year \
                 or not (signing.start - PERIOD_REACH <= span.start and span.end <= signing.end + PERIOD_REACH):
@@ -154,10 +155,9 @@ def _period_ends(ctx: Context, signing) -> list[dt.date]:
     return out
 
 
-def _stamped(ctx: Context) -> dt.date | None:
+def _stamped(written: list) -> dt.date | None:
     """The date the page or its dateline gives the report, written in full; else None."""
-    for span in ctx.doc.spans.get("dates", []):
-        w = span._.date
+    for w in written:
         if w is not None and w.role is not None and w.year and w.month and w.day:
             try:
                 return dt.date(w.year, w.month, w.day)
@@ -166,18 +166,21 @@ def _stamped(ctx: Context) -> dt.date | None:
     return None
 
 
-def _recalled(ctx: Context, found: list[Signing], occasions: list, written: list) -> None:
+def _recalled(ctx: Context, found: list[Signing], occasions: list, mentions: list) -> None:
     """A reported signing dated before an occasion the article has already told — a dated event
     with no signing (a graduation, an evaluation meeting) or a signing reported before it — is
     an earlier one, recalled ("Penandatanganan serupa dilakukan pada 5 Agustus" after the
-    signing of 2 October)."""
+    signing of 2 October); so is one dated only by its month or year before an occasion told
+    first, before a dated signing still to come, or long before the page's date. MENTIONS: the
+    article's date mentions (doc.spans["dates"])."""
+    written = [m._.date for m in mentions]
     occasion_days: list[tuple[int, dt.date]] = []
     for f in occasions:
         s = ctx.sentence_of(f.cue.start_char)
         if s is not None:
             occasion_days += [(s.i, d) for d in _days(s, written)]
     told = list(occasion_days)
-    stamped = _stamped(ctx)
+    stamped = _stamped(written)
     # a signing still to come, dated, is an occasion the article tells too ("yang dijadwalkan
     # Kamis (17/7/2025)"): one dated only by a year before it is an earlier one
     to_come = [(s.sent, d) for s in found if s.status != REPORTED for d in _days(ctx.sents[s.sent], written)]
@@ -185,7 +188,7 @@ def _recalled(ctx: Context, found: list[Signing], occasions: list, written: list
         if s.status != REPORTED:
             continue
         days = _days(ctx.sents[s.sent], written)
-        periods = [] if days else _period_ends(ctx, s.span)
+        periods = [] if days else _period_ends(s.span, mentions)
         if periods and (any(i < s.sent and max(periods) < d for i, d in told + to_come)
                         or (stamped is not None and (stamped - max(periods)).days > RECALL_GAP)):
             # "Pada 2019, Pemkab meneken MoU ...", "PKS tersebut ditandatangani pada Januari 2024"
