@@ -68,7 +68,26 @@ def named_parties(ctx: Context, ev, cooperating: bool = False, read: dict | None
             seen.add(key)
             ev.explain("parties", f.rule, key)
             found.append(dict(m._.party))
-    return sorted(found, key=lambda p: p["span"][0])
+    return _without_units_places(ctx.text, sorted(found, key=lambda p: p["span"][0]))
+
+
+def _first_word(p: dict) -> str:
+    return p["name"].split()[0].lower() if p["name"].split() else ""
+
+
+def _without_units_places(text: str, found: list[dict]) -> list[dict]:
+    """"Program Studi X, Politeknik Y" / "Fakultas Hukum, Universitas Z": a university written
+    right after one of its units, a comma between, says where the unit belongs; the unit is the
+    party (it signs), the university is none."""
+    units, universities = names()["university_units"], names()["universities"]
+    out = []
+    for p in found:
+        prev = out[-1] if out else None
+        if prev is not None and _first_word(prev) in units and _first_word(p) in universities \
+                and text[prev["span"][1]:p["span"][0]].strip() == ",":
+            continue
+        out.append(p)
+    return out
 
 
 def run(ctx: Context) -> None:

@@ -174,3 +174,14 @@ def test_a_signing_that_points_back_takes_the_parties_named_before(text, expecte
 def test_an_office_names_a_branch_of_the_institution(unit, whole, expected):
     from mouextract.institutions import unit_of
     assert unit_of(unit, whole) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a university written right after its unit says where the unit belongs: one party, one record
+    ("Judul\nRSUD Sleman menandatangani perjanjian kerja sama dengan Program Studi D-III Keperawatan Sleman, "
+     "Politeknik Kesehatan Merapi, Selasa (19/8/2025).",
+     [["RSUD Sleman", "Program Studi D-III Keperawatan Sleman"]]),
+])
+def test_a_unit_and_its_university_after_a_comma_are_one_party(text, expected):
+    records = mouextract.extract(text)["agreements"]
+    assert [[p["name"] for p in a["parties"]] for a in records] == expected
