@@ -108,13 +108,16 @@ def signings(ctx: Context) -> list[Signing]:
 
 def _resolve_anaphors(found: list[Signing], headings: set[int]) -> None:
     """"Penandatanganan itu": reported when a reported signing precedes it, else as the one
-    before it (after a planned lead, the plan); the first signing of an article is reported.
-    A title line ("Teken MoU") is no antecedent: it may sum up a plan."""
+    before it (after a planned lead, the plan); the first signing of an article is reported,
+    and so is one that points back to a signing a relative clause described ("... dituangkan
+    dalam PKS yang ditandatangani di X, Kamis (25/1). A dan B menandatangani perjanjian
+    tersebut ..."): the two tell one signing. A title line ("Teken MoU") is no antecedent: it
+    may sum up a plan."""
     for k, s in enumerate(found):
         if s.status != ANAPHOR:
             continue
         before = [b for b in found[:k] if b.sent not in headings]
-        if not before or any(b.status == REPORTED for b in before):
+        if not before or any(b.status == REPORTED for b in before) or before[-1].status == RELATIVE:
             s.status = REPORTED
         else:
             s.status = before[-1].status
@@ -135,19 +138,21 @@ def _days(sent: Sentence, written: list) -> list[dt.date]:
     return out
 
 
-# Tokens between a signing word and a month or year that dates it ("Pada 2019, Pemkab meneken",
-# "ditandatangani pada Januari 2024").
-PERIOD_REACH = 6
+# Tokens between a signing word and a month or year that dates it, in its sentence ("Pada 2019,
+# Pemkab meneken", "ditandatangani pada Januari 2024", "diteken Wali Kota X dan Direktur Utama
+# Bank Y Cabang Z pada Agustus 2022": the signers' names and offices may stand between).
+PERIOD_REACH = 20
 
 
-def _period_ends(signing, mentions: list) -> list[dt.date]:
+def _period_ends(signing, sent: Sentence, mentions: list) -> list[dt.date]:
     """The last day of each period that dates SIGNING (a SIGN span) by its month or year alone,
-    written within PERIOD_REACH tokens of it ("pada Januari 2024", "Pada 2019, ..."); MENTIONS:
-    the article's date mentions (doc.spans["dates"])."""
+    written in its sentence SENT within PERIOD_REACH tokens of it ("pada Januari 2024", "Pada
+    2019, ..."); MENTIONS: the article's date mentions (doc.spans["dates"])."""
     out = []
     for span in mentions:
         w = span._.date
         if w is None or w.role is not None or w.day or not w.year \
+                or not (sent.start <= span.start_char and span.end_char <= sent.end) \
                 or not (signing.start - PERIOD_REACH <= span.start and span.end <= signing.end + PERIOD_REACH):
             continue
         month = w.month or 12
@@ -188,7 +193,7 @@ def _recalled(ctx: Context, found: list[Signing], occasions: list, mentions: lis
         if s.status != REPORTED:
             continue
         days = _days(ctx.sents[s.sent], written)
-        periods = [] if days else _period_ends(s.span, mentions)
+        periods = [] if days else _period_ends(s.span, ctx.sents[s.sent], mentions)
         if periods and (any(i < s.sent and max(periods) < d for i, d in told + to_come)
                         or (stamped is not None and (stamped - max(periods)).days > RECALL_GAP)):
             # "Pada 2019, Pemkab meneken MoU ...", "PKS tersebut ditandatangani pada Januari 2024"

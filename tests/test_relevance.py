@@ -45,6 +45,12 @@ def mentioned(text: str) -> list[str]:
     # ... or long before the page's date
     "Kamis, 22 Januari 2026\nPemkab Sleman menyiapkan kawasan marina. Pada 2019, Pemkab meneken MoU dengan "
     "investor untuk pembangunan resor, namun kerja sama itu tidak berlanjut.",
+    # dated by its month, after the names of its signers, before an occasion told first
+    "Pemkot Sleman dan Bank Merapi menggelar rapat evaluasi nota kesepahaman di Balai Kota Sleman, Selasa "
+    "(14/5/2024). Nota kesepahaman itu diteken Wali Kota Sleman dan Direktur Utama Bank Merapi Cabang Sleman "
+    "pada Agustus 2022.",
+    # an agreement that follows a signing follows an earlier one
+    "Perjanjian kerja sama itu menyusul penandatanganan nota kesepahaman antara Pemkab Sleman dan UGM.",
 ])
 def test_no_record_for_a_signing_not_reported(text):
     assert records(text) == []
@@ -73,6 +79,13 @@ def test_a_signing_not_reported_is_mentioned(text, listed):
     # after the signing, a plan: the signing took place
     "Setelah melakukan penandatanganan MoU dengan Rektor UGM, Bupati Sleman mengatakan pihaknya akan menambah "
     "layanan, Senin (4/9/2023).",
+    # a signing a relative clause describes, then told by its signers ("perjanjian tersebut")
+    "Kedua pihak sepakat membangun pasar. Kesepakatan itu dituangkan dalam perjanjian kerja sama yang "
+    "ditandatangani di Kantor Bupati Sleman, Kamis (25/1). Direktur PT Merapi Jaya Budi Santoso dan Bupati "
+    "Sleman Agus Wibowo menandatangani perjanjian tersebut di hadapan para camat.",
+    # news that follows a signing ("Hal ini menyusul penandatanganan ...") reports it
+    "Ribuan nelayan bakal terlindungi. Hal ini menyusul penandatanganan perjanjian kerja sama antara Dinas "
+    "Perikanan Sleman dan BPJS Ketenagakerjaan Cabang Sleman di Aula Dinas Perikanan, Selasa (9/7).",
 ])
 def test_a_reported_signing_gives_a_record(text):
     assert len(records(text)) == 1
