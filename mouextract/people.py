@@ -21,6 +21,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .gazetteer import is_country, lookup
+from .institutions import names
 from .nlp import doc_text, positions, rule_spans, token_lowers, token_texts
 from .patterns import load
 from .person_words import (DEGREE_LIKE, LIST_SEPARATORS, ROMAN, WEEKDAYS_MONTHS, acronym_like, acronyms, capitalised,
@@ -429,14 +430,21 @@ class Reader:
 
     def _numbered_run(self, j: int, end: int) -> int:
         """The end of a capitalised run holding a number and closed by a comma ("Pelindo Regional 4
-        Cabang Ambon, Fredy ...") or by the place after the number ("Pelindo Regional 4 Bitung
-        Arief ..."): no person's name holds a number, so the run is the office's unit; j when
-        none stands at j."""
+        Cabang Ambon, Fredy ...", "Pelindo Regional 1, Fredy ...", "Bank X Region X/Sulawesi,
+        Y" when a unit word stands before the numeral) or by the place after the number
+        ("Pelindo Regional 4 Bitung Arief ..."): no person's name holds a number, so the run is
+        the office's unit; j when none stands at j."""
         texts, lowers = self.texts, self.lowers
+        units = names()["unit_words"]
         k, numbered = j, False
         while k < end and k - j < 8:
             t = texts[k]
-            if t.isdigit() and len(t) <= 3 and k > j and k + 1 < end and capitalised(texts[k + 1]) \
+            if k > j and k + 1 < end and texts[k + 1] in (",", "/") \
+                    and (t.isdigit() and len(t) <= 3 or ROMAN.fullmatch(t) and lowers[k - 1] in units):
+                numbered = True
+                if texts[k + 1] == "/":
+                    k += 1   # "Region X/Sulawesi dan Maluku": the area after the slash goes on
+            elif t.isdigit() and len(t) <= 3 and k > j and k + 1 < end and capitalised(texts[k + 1]) \
                     and lowers[k + 1] not in WEEKDAYS_MONTHS:
                 numbered = True
                 if k + 1 in self.region_tokens:
@@ -447,6 +455,9 @@ class Reader:
                         r += 1
                     if r < end and capitalised(texts[r]) and r not in self.title_at:
                         return r
+            elif numbered and lowers[k] in person_lexicon()["list_conjunctions"] and k + 1 < end \
+                    and capitalised(texts[k + 1]):
+                pass   # "Region X/Sulawesi dan Maluku": the unit's areas listed
             elif not (capitalised(t) and t[:1].isalpha()) or is_honorific_or_rank(t) or is_degree(t) or k in self.title_at:
                 break
             k += 1
@@ -570,7 +581,8 @@ class Reader:
         return j
 
     def _ordinal(self, j: int, end: int) -> bool:
-        """A roman numeral or a number right after a title's words numbers the office. "I" is the
+        """A roman numeral or a number right after a title's words numbers the office, and after a
+        unit word its unit ("Bank X Region X/Sulawesi"). "I" is the
         numeral unless a Balinese name goes on with it ("I Gusti Ngurah", "I Made Sudana")."""
         texts, lowers = self.texts, self.lowers
         t = texts[j]
@@ -578,7 +590,8 @@ class Reader:
             return False
         if t == "I" and j + 1 < end and lowers[j + 1] in person_lexicon()["balinese_name_words"]:
             return False
-        return j > 0 and (j - 1 in self.title_at or lowers[j - 1] in person_lexicon()["ordinal_heads"] or self._in_title_words(j - 1))
+        return j > 0 and (j - 1 in self.title_at or lowers[j - 1] in person_lexicon()["ordinal_heads"] or self._in_title_words(j - 1)
+                          or lowers[j - 1] in names()["unit_words"])   # "Regional IV", "Divre III": a numbered unit
 
     def _in_title_words(self, k: int) -> bool:
         if self._title_words is None:   # a set, once: asked for many tokens (title_at is fixed after __init__)
