@@ -154,10 +154,13 @@ def named_after_person(doc: Doc, j: int, end: int) -> int:
             or norm(texts[j]).lower() not in words["person_name_openers"]:
         return j
     m = j + 1
+    while m < end and norm(texts[m]).lower() in words["person_name_openers"]:
+        m += 1  # "RSUD Prof. Dr. W. Z. Johannes": honorifics in a row
+    first = m
     while m < end and (is_initial(texts[m]) or (texts[m][:1].isupper() and texts[m].isalpha())) \
             and not is_degree(texts[m]):
         m += 1
-    return m if m > j + 1 else j
+    return m if m > first else j
 
 
 @lru_cache(maxsize=65536)
