@@ -277,7 +277,10 @@ def institution_of_title(title: str | None) -> str | None:
     for head, template in heads:
         if not (low.startswith(head) and (len(low) == len(head) or not low[len(head)].isalnum())):
             continue
-        rest = _unit_words(_after_portfolio(t[len(head):].strip(" ,")))
+        rest = t[len(head):].strip(" ,")
+        # the office's own short form in brackets ("Executive Vice President (EVP) PT KAI X")
+        rest = re.sub(r"^\([^()\s]+\)\s*", "", rest)
+        rest = _unit_words(_after_portfolio(rest))
         if "{unit}" not in template:
             return template
         # a unit is a name: capitalised, more than a number ("Wakil Ketua II") or a kind of body
