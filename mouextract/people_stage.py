@@ -21,6 +21,7 @@ from .slots import fill
 ROLE_RULES = "roles.yml"
 ROLE_SLOTS = ("signatories", "witnesses", "speakers")  # not-linguistic: the slot names roles.yml fills
 PRONOUN_SLOT = "signer_pronoun"  # not-linguistic: roles.yml's slot for a pronoun standing for the signer
+SPEAKER = "speaker"   # not-linguistic: the value of a pronoun row whose antecedent is the one speaking
 
 
 def _expanded(title: str | None, short_forms: dict) -> set:
@@ -181,11 +182,25 @@ def _is_person(p: Person, directory, ner_spans, orgs: list) -> bool:
     return any(a < e and s < b for a, b in ner_spans())
 
 
-def _antecedent(ctx: Context, token: int):
-    """The person a pronoun at TOKEN refers to: the last one named (a name, with or without an
-    office) in the sentence before its own, the headline aside; None when that sentence names
-    none."""
+def _speaker(ctx: Context, sent, token: int):
+    """The person who says what a pronoun at TOKEN stands in: the last one named before the
+    speech verb ("X di Jayapura, Senin, mengatakan perjanjian itu diteken olehnya") that comes
+    before TOKEN in its sentence SENT; None when no one is named there."""
+    speech = [sp.start for sp in ctx.rules("SPEECH", sent) if sp.start < token]
+    if not speech:
+        return None
+    named = [m for m in ctx.doc.spans.get("persons", [])
+             if sent.span.start <= m.start and m.end <= speech[0] and m._.person.name]
+    return named[-1] if named else None
+
+
+def _antecedent(ctx: Context, token: int, speaker: bool = False):
+    """The person a pronoun at TOKEN refers to: with SPEAKER, the one who says the clause it
+    stands in (_speaker); else the last one named (a name, with or without an office) in the
+    sentence before its own, the headline aside; None when that sentence names none."""
     sent = ctx.sentence_of(ctx.doc[token].idx)
+    if sent is not None and speaker:
+        return _speaker(ctx, sent, token)
     if sent is None or sent.i == 0 or sent.i - 1 in ctx.headings:
         return None
     before = ctx.sents[sent.i - 1].span
@@ -209,7 +224,7 @@ def roles(ctx: Context, ev, sentence_ids: list[int]) -> tuple[list[Person], list
     people = {key: dataclasses.replace(m._.person, rule=f.rule) for key, (_, f, m) in claims.items()}
     signers = {k for k, (_, f, _) in claims.items() if f.slot == "signatories"}
     for f in fills:
-        if f.slot == PRONOUN_SLOT and (found := _antecedent(ctx, f.cue.start)) is not None:
+        if f.slot == PRONOUN_SLOT and (found := _antecedent(ctx, f.cue.start, f.value == SPEAKER)) is not None:
             key = (found.start_char, found.end_char)
             if key not in people:
                 people[key] = dataclasses.replace(found._.person, rule=f.rule)

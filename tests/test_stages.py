@@ -237,3 +237,17 @@ def test_a_bare_office_is_its_one_named_holder(office, name):
 ])
 def test_a_pronoun_after_a_clause_about_the_signing_is_the_signer(text, expected):
     assert [s["name"] for s in mouextract.extract(text)["agreements"][0]["signatories"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "diteken olehnya": by the one saying so
+    ("Judul\nPemkab Sleman dan BPJS Kesehatan Cabang Sleman telah menandatangani perjanjian kerja sama. Bupati "
+     "Sleman Budi Santoso di Jayapura, Senin, mengatakan perjanjian itu diteken olehnya dan Kepala BPJS Kesehatan "
+     "Cabang Sleman Agus Wibowo pada Kamis lalu.", ["Budi Santoso", "Agus Wibowo"]),
+    # no one speaking before it: no one it stands for
+    ("Judul\nPemkab Sleman dan BPJS Kesehatan Cabang Sleman telah menandatangani perjanjian kerja sama. "
+     "Perjanjian itu diteken olehnya dan Kepala BPJS Kesehatan Cabang Sleman Agus Wibowo pada Kamis lalu.",
+     ["Agus Wibowo"]),
+])
+def test_a_pronoun_agent_is_the_one_speaking(text, expected):
+    assert [s["name"] for s in mouextract.extract(text)["agreements"][0]["signatories"]] == expected
