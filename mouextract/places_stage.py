@@ -214,8 +214,8 @@ def read_dateline(doc: Doc, headline: Span | None = None) -> tuple[str | None, s
 
 
 def _other_day(ctx: Context, ev: Event):
-    """A sentence that gives a day other than the signing's: any day, when the signing sentence
-    leaves the signing's day open ("baru-baru ini", "25 September mendatang"). The page's stamp
+    """A sentence that gives a day other than the signing's and not the signing's own: any day,
+    when the signing sentence leaves the signing's day open ("baru-baru ini", "25 September mendatang"). The page's stamp
     and the dateline's date ("JAMBI, 20 Februari 2025 – ...") date the report, not an occasion."""
     date = ev.date or {}
     value = date.get("value")
@@ -224,6 +224,8 @@ def _other_day(ctx: Context, ev: Event):
     open_day = any((m.start, m.end) == span and says_no_day(m) for m in ctx.dates)
 
     def test(sent: Span) -> bool:
+        if span and sent.start_char <= span[0] < sent.end_char:
+            return False   # it gives the signing's day too ("X, Senin, mengatakan ... diteken Kamis lalu")
         return bool(day or open_day) and any(sent.start_char <= m.start < sent.end_char and m.precision == "day"
                                              and m.value and m.value != day and m.written.role is None
                                              for m in ctx.dates)

@@ -328,3 +328,13 @@ def test_venues_group_carries_the_town_it_names(text, venue, town, in_venue):
 ])
 def test_quotes_group_holds_each_quotation(text, quotes):
     assert [s.text for s in parse(text).spans["quotes"]] == quotes
+
+
+def test_a_signing_sentence_that_also_dates_a_statement_keeps_its_venue():
+    # "X di Jayapura, Senin, mengatakan ... diteken ... pada Kamis lalu di Y": the sentence gives
+    # the signing's day, so its venue is the signing's, though it names the statement's day too
+    text = ("Judul\n\nSenin, 19 Februari 2024\n\nJAYAPURA - Pemkab Sleman dan BPJS Kesehatan Cabang Sleman telah "
+            "menandatangani perjanjian kerja sama. Bupati Sleman Budi Santoso di Jayapura, Senin, mengatakan "
+            "perjanjian itu diteken olehnya pada Kamis lalu di Aula Kantor BPJS Kesehatan Sleman.")
+    agreement = mouextract.extract(text)["agreements"][0]
+    assert (agreement["date"]["text"], agreement["place"]["venue"]) == ("Kamis lalu", "Aula Kantor BPJS Kesehatan")
