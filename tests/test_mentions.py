@@ -131,6 +131,9 @@ def test_a_name_inside_an_institutions_name_is_no_person(text, absent):
     # a body named by its fields, the list closed by "dan"
     ("Unri bekerja sama dengan Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman.",
      "Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman"),
+    # "dan" inside a region's own name goes on
+    ("Unhas bekerja sama dengan Pemerintah Kabupaten Pangkajene dan Kepulauan.",
+     "Pemerintah Kabupaten Pangkajene dan Kepulauan"),
 ])
 def test_institution_readings(text, name):
     assert name in org_names(text)
@@ -147,6 +150,10 @@ def test_institution_readings(text, name):
     ("Unri bekerja sama dengan Dinas Pendidikan, Budi Santoso dan Andi Wijaya.", "Dinas Pendidikan, Budi Santoso dan Andi Wijaya"),
     ("Unri bekerja sama dengan Dinas Pendidikan dan Budi Santoso.", "Dinas Pendidikan dan Budi Santoso"),
     ("Unri bekerja sama dengan Dinas Pendidikan dan Universitas Merapi.", "Dinas Pendidikan dan Universitas Merapi"),
+    # a body's region closes its name: "dan" after it joins another body
+    ("PKS diteken antara Dinas Komunikasi, Informatika, Statistik dan Persandian Provinsi Papua Barat Daya dan "
+     "Telkom Witel Sorong.", "Dinas Komunikasi, Informatika, Statistik dan Persandian Provinsi Papua Barat Daya dan "
+     "Telkom Witel Sorong"),
 ])
 def test_institution_non_readings(text, name):
     assert name not in org_names(text)

@@ -50,6 +50,8 @@ class OrgReader:
         # a signing word ends a name ("Kemenag Bone Teken Perjanjian ..." in a title-case headline)
         self.signing = {i for sp in rule_spans(doc, "SIGN") for i in range(sp.start, sp.end)}
         self._heads: set[int] | None = None
+        self._region_ends: set[int] | None = None
+        self._in_region: set[int] = set()
         # the tokens' texts as lists: the scans below ask each token of a range, often twice
         self.texts = token_texts(doc)
         self.lower = token_lowers(doc)   # = Token.lower_
@@ -96,12 +98,14 @@ class OrgReader:
                     if nxt is not None and self._continues(nxt, after_dan=True):
                         j += 2
                         continue
-                if nxt is not None and self._continues(nxt, after_dan=True):
+                if nxt is not None and self._continues(nxt, after_dan=True) and not self._placed(j):
                     j += 1
                     continue
                 if nxt is not None and t.lower() in self.words["connectives"] and head in self.words["listed_names"] \
-                        and self._field(nxt):
-                    j += 1  # "Dinas Pertanian dan Ketahanan Pangan": a body named by its fields
+                        and self._field(nxt) and not self._placed(j):
+                    # "Dinas Pertanian dan Ketahanan Pangan": a body named by its fields, which come
+                    # before its region ("Dinas X Provinsi Y dan Telkom Z" is two bodies)
+                    j += 1
                     continue
                 spelled = self._spelled_out(i, j + 1, end) if t.lower() in self.words["connectives"] else j
                 if spelled > j + 1:
@@ -124,6 +128,16 @@ class OrgReader:
                 continue
             break
         return j
+
+    def _placed(self, j: int) -> bool:
+        """Whether the name closes its region right before the connective at j ("Dinas X Provinsi
+        Papua Barat Daya dan Telkom Witel Sorong" is two bodies; "Kabupaten Pangkajene dan
+        Kepulauan" is one region, and its "dan" inside it)."""
+        if self._region_ends is None:   # once: asked only at a connective
+            regions = self.doc.spans.get("regions", [])
+            self._region_ends = {sp.end for sp in regions}
+            self._in_region = {k for sp in regions for k in range(sp.start + 1, sp.end)}
+        return j in self._region_ends and j not in self._in_region
 
     def _listed_fields(self, j: int, end: int) -> int:
         """From a comma at j, past a list of fields in capitalised words, none a given name, that
