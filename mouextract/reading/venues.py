@@ -26,7 +26,7 @@ from mouextract import gazetteer
 from mouextract.gazetteer import Region
 from mouextract.nlp import rule_spans, token_lowers, token_texts
 from mouextract.patterns import load as load_data
-from mouextract.person_words import numbered_unit
+from mouextract.person_words import WEEKDAYS_MONTHS, numbered_unit
 from mouextract.reading.regions import GROUP as REGIONS
 from mouextract.reading.regions import is_municipal as _is_municipal
 
@@ -205,7 +205,7 @@ class _Reader:
                 after_head = False
                 continue
             if t.text[k][:1].isdigit():
-                if not (expect_number or in_address):
+                if not (expect_number or in_address or self._numbered_name(k, j, limit)):
                     break
                 k = end = k + 1
                 expect_number = False
@@ -243,6 +243,13 @@ class _Reader:
                 continue
             break
         return end
+
+    def _numbered_name(self, k: int, j: int, limit: int) -> bool:
+        """A short number between two capitalised words of the name ("Kantor Daop 8 Surabaya",
+        "Aula SMA Negeri 3 Kupang"), not a day before its month ("Hotel Mawar 12 Maret")."""
+        t = self.t
+        return (k > j and len(t.text[k]) <= 3 and t.text[k].isdigit() and t.caps[k - 1] and not t.space[k - 1]
+                and k + 1 < limit and t.caps[k + 1] and t.lower[k + 1] not in WEEKDAYS_MONTHS)
 
     def _bracket_end(self, k: int, limit: int) -> int | None:
         """The end of "(Gedung Rektorat)" / "(UNS)" at token k: capitalised words, no digits."""
