@@ -131,6 +131,9 @@ def test_a_name_inside_an_institutions_name_is_no_person(text, absent):
     # a body named by its fields, the list closed by "dan"
     ("Unri bekerja sama dengan Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman.",
      "Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten Sleman"),
+    # a unit's area listed after its unit word
+    ("Unja bekerja sama dengan PT Listrik Sentosa Unit Induk Wilayah Sumatera Selatan, Jambi dan Bengkulu.",
+     "PT Listrik Sentosa Unit Induk Wilayah Sumatera Selatan, Jambi dan Bengkulu"),
     # "dan" inside a region's own name goes on
     ("Unhas bekerja sama dengan Pemerintah Kabupaten Pangkajene dan Kepulauan.",
      "Pemerintah Kabupaten Pangkajene dan Kepulauan"),
@@ -150,6 +153,8 @@ def test_institution_readings(text, name):
     ("Unri bekerja sama dengan Dinas Pendidikan, Budi Santoso dan Andi Wijaya.", "Dinas Pendidikan, Budi Santoso dan Andi Wijaya"),
     ("Unri bekerja sama dengan Dinas Pendidikan dan Budi Santoso.", "Dinas Pendidikan dan Budi Santoso"),
     ("Unri bekerja sama dengan Dinas Pendidikan dan Universitas Merapi.", "Dinas Pendidikan dan Universitas Merapi"),
+    # regions listed after a name without a unit word are places, not the name's
+    ("Bank Sentosa Sumatera Selatan, Jambi dan Bengkulu hadir.", "Bank Sentosa Sumatera Selatan, Jambi dan Bengkulu"),
     # a body's region closes its name: "dan" after it joins another body
     ("PKS diteken antara Dinas Komunikasi, Informatika, Statistik dan Persandian Provinsi Papua Barat Daya dan "
      "Telkom Witel Sorong.", "Dinas Komunikasi, Informatika, Statistik dan Persandian Provinsi Papua Barat Daya dan "

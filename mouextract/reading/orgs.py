@@ -91,6 +91,9 @@ class OrgReader:
             if t == "," and head in self.words["listed_names"] and (listed := self._listed_fields(j, end)) > j:
                 j = listed  # "Dinas Tanaman Pangan, Hortikultura dan Perkebunan Kabupaten X"
                 continue
+            if t == "," and (listed := self._listed_regions(i, j, end)) > j:
+                j = listed  # "PT PLN (Persero) Unit Induk Wilayah Sumatera Selatan, Jambi dan Bengkulu"
+                continue
             if t.lower() in self.words["connectives"] or (t == "," and head in self.words["comma_names"]):
                 nxt = doc[j + 1] if j + 1 < end else None
                 if nxt is not None and nxt.lower_ in self.words["connectives"] and t == ",":
@@ -138,6 +141,23 @@ class OrgReader:
             self._region_ends = {sp.end for sp in regions}
             self._in_region = {k for sp in regions for k in range(sp.start + 1, sp.end)}
         return j in self._region_ends and j not in self._in_region
+
+    def _listed_regions(self, i: int, j: int, end: int) -> int:
+        """From a comma at j, past a list of regions closed by a connective and a region, when
+        the name from i has a unit word right before its first region ("Unit Induk Wilayah
+        Sumatera Selatan, Jambi dan Bengkulu"): the area a unit serves; j when there is none."""
+        regions = {sp.start: sp.end for sp in self.doc.spans.get("regions", [])}
+        first = next((k for k in range(j - 1, i, -1) if k in regions and regions[k] == j), None)
+        if first is None or self.lower[first - 1] not in self.words["unit_words"]:
+            return j
+        k = j
+        while k < end and self.texts[k] == ",":
+            if k + 1 not in regions:
+                return j
+            k = regions[k + 1]
+            if k < end and self.lower[k] in self.words["connectives"] and k + 1 in regions:
+                return regions[k + 1]
+        return j
 
     def _listed_fields(self, j: int, end: int) -> int:
         """From a comma at j, past a list of fields in capitalised words, none a given name, that
