@@ -113,6 +113,8 @@ class Reader:
         for sp in rule_spans(doc, "TITLE"):
             if org_heads.get(sp.start, 0) > sp.end:
                 continue
+            if sp.start > 0 and self.lowers[sp.start - 1] in person_lexicon()["acts_on_offices"]:
+                continue  # "Pemilihan Kepala Daerah", "pelantikan kepala desa": an act's object, no office holder
             if sp.start not in self.title_at or self.title_at[sp.start] < sp.end:
                 self.title_at[sp.start] = sp.end
         # a title nested in a longer one ("Walikota" in "Plt.Walikota") is not a start; one sweep

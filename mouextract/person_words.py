@@ -53,6 +53,7 @@ def person_lexicon():
         "portfolio_words": {w.lower() for w in entries["portfolio_words"]},
         "listing_words": {w.lower() for w in entries["listing_words"]},
         "rank_grades": set(entries["rank_grades"]),
+        "acts_on_offices": {w.lower() for w in entries["acts_on_offices"]},
     }
 
 

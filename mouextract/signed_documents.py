@@ -30,6 +30,7 @@ ALL, REFERENCE = "all", "reference"  # not-linguistic: the rows' values
 COUNTED_GROUPS = ("counterparts", "signers")  # not-linguistic: the values of the count rows that need an enumeration
 INSTRUMENT_COUNT, NAMED, BACK_REFERENCE = "instruments", "named", "back_reference"  # not-linguistic: the rows' values
 ENUMERATION, ORDINAL = "enumeration", "ordinal"   # not-linguistic: slots of documents.yml
+ONE_DOCUMENT = "one_document"   # not-linguistic: the value of a joint row that says the document is one
 # Sentences between counted documents and the list that names them ("Kerja sama itu meliputi:").
 LIST_LEAD = 2
 # Tokens between an instrument's name and the "yang" of a clause about it (as
@@ -269,7 +270,9 @@ class _Reader:
             return None, 0
         n = number_at(self.ctx, at)
         after = at + (2 if at + 1 < len(doc) and doc[at + 1].lower_ in (data()["teens"], data()["tens"]) else 1)
-        if any(g.slot == "joint" and g.cue.start == after for g in self.fills.get(self.ctx.sentence_of(f.cue.start_char).i, [])):
+        # "N pihak" right after the number, or "satu naskah" anywhere in the sentence: one document
+        if any(g.slot == "joint" and (g.cue.start == after or g.value == ONE_DOCUMENT)
+               for g in self.fills.get(self.ctx.sentence_of(f.cue.start_char).i, [])):
             return None, 0
         return n, after
 
