@@ -159,16 +159,22 @@ _BY_LABEL_KEY = "mouextract.rule_spans"
 def rule_spans(doc: Doc, label: str) -> list:
     """The span ruler's spans of one label, in text order. Sorted by label once per Doc (each
     pass over the group builds a Span object per span), again if the group changes."""
+    return list(rule_spans_by_label(doc).get(label, ()))
+
+
+def rule_spans_by_label(doc: Doc) -> dict[str, list]:
+    """The span ruler's spans, label -> spans in stored order, read once per Doc as rule_spans
+    reads them. Shared: read the lists, never change them."""
     group = doc.spans.get(RULES_KEY)
     if group is None:
-        return []
+        return {}
     kept = doc.user_data.get(_BY_LABEL_KEY)
     if kept is None or kept[0] is not group or kept[1] != len(group):
         by_label: dict[str, list] = {}
         for sp in group:
             by_label.setdefault(sp.label_, []).append(sp)
         kept = doc.user_data[_BY_LABEL_KEY] = (group, len(group), by_label)
-    return list(kept[2].get(label, ()))
+    return kept[2]
 
 
 def doc_text(doc: Doc) -> str:

@@ -152,7 +152,7 @@ class _Reading:
         # the rows' first cue words that stand in the sentence, found by a set intersection in C
         # (most sentences hold none of most rows' words), then each one's places in it
         made: dict[tuple[int, int], Span] = {}   # one Span per place, shared by the rows that cue on it
-        for word in compiled.by_word.keys() & set(lower[a:b]):
+        for word in compiled.by_word.keys() & self.tk.words_in(a, b):
             rows = compiled.by_word[word]
             k = lower.index(word, a, b)
             while True:
@@ -435,22 +435,22 @@ def fill(doc: Doc, sentences: list[Span], name: str | RuleSet, *, sets: dict | N
         return _first(reading, compiled)
     out: list[Fill] = []
     tk = reading.tk
-    number = {id(rule): n for n, rule in enumerate(compiled)}
+    by_label, with_groups = _rows_by_cue(compiled)
     for sents, rows in reading.visits(compiled, sets):
+        numbers = _numbers(compiled, rows)
         for a, b in sents:
             si = tk.sentence_of(a)
             if si < 0:
                 continue
             words = reading.word_cues(compiled, a, b)
-            present = tk.labels_in(a, b)
-            for rule in rows:
-                # most rows find no cue in a sentence: look for cues first (neither test changes
-                # anything), and skip the search when none can be there (a ruler span within the
-                # sentence, never empty, puts its label on the sentence's tokens)
-                found = words.get(number[id(rule)], [])
-                if not found and not rule.cue.groups and present.isdisjoint(rule.cue.labels):
-                    continue
-                cues = reading.cues(rule, a, b, found)
+            # most rows find no cue in a sentence: only the rows that may are tried (in file
+            # order): those whose cue words stand in it, those cued by a group's mentions, and
+            # those cued by a ruler label the sentence holds (a ruler span within the sentence,
+            # never empty, puts its label on the sentence's tokens)
+            maybe = with_groups.union(words, *(by_label[label] for label in tk.labels_in(a, b) if label in by_label))
+            for n in sorted(numbers.intersection(maybe)):
+                rule = compiled[n]
+                cues = reading.cues(rule, a, b, words.get(n, []))
                 if not cues or not reading.sentence_ok(rule, si, (a, b)):
                     continue
                 for cue in cues:
@@ -460,6 +460,30 @@ def fill(doc: Doc, sentences: list[Span], name: str | RuleSet, *, sets: dict | N
                             reading.gave.add(si)
                         out += made
     return out
+
+
+def _rows_by_cue(compiled: RuleSet) -> tuple[dict[str, frozenset], frozenset]:
+    """The file's rows by the ruler labels that cue them (label -> row numbers), and the rows
+    cued by a span group's mentions; once per file."""
+    found = compiled.__dict__.get("_rows_by_cue")
+    if found is None:
+        by_label: dict[str, set] = {}
+        for n, rule in enumerate(compiled):
+            for label in rule.cue.labels:
+                by_label.setdefault(label, set()).add(n)
+        found = compiled.__dict__["_rows_by_cue"] = ({k: frozenset(v) for k, v in by_label.items()},
+                                                     frozenset(n for n, rule in enumerate(compiled) if rule.cue.groups))
+    return found
+
+
+def _numbers(compiled: RuleSet, rows: list[Rule]) -> frozenset:
+    """The numbers in the file of ROWS (a list the file's plan keeps: once per list)."""
+    kept = compiled.__dict__.setdefault("_numbers", {})
+    found = kept.get(id(rows))
+    if found is None or found[0] is not rows:
+        number = {id(rule): n for n, rule in enumerate(compiled)}
+        found = kept[id(rows)] = (rows, frozenset(number[id(rule)] for rule in rows))
+    return found[1]
 
 
 def _first(reading: _Reading, compiled: RuleSet) -> list[Fill]:
@@ -472,7 +496,7 @@ def _first(reading: _Reading, compiled: RuleSet) -> list[Fill]:
     for a, b in reading.given:
         # the rows' first cue words that stand in the sentence (a set intersection in C), then
         # their places in it, rather than a lookup per token
-        for word in compiled.by_word.keys() & set(lower[a:b]):
+        for word in compiled.by_word.keys() & tk.words_in(a, b):
             rows = [n for n in compiled.by_word[word] if n in wanted_set]
             k = lower.index(word, a, b)
             while True:

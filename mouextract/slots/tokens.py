@@ -7,7 +7,7 @@ import bisect
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
-from ..nlp import RULES_KEY, doc_text, get_nlp, read_deferred_group, token_lowers, token_texts
+from ..nlp import doc_text, get_nlp, read_deferred_group, rule_spans_by_label, token_lowers, token_texts
 
 Phrase = tuple[str, ...]
 _CACHE = "mouextract.slots.tokens"   # where the index lives in doc.user_data
@@ -105,17 +105,30 @@ class Tokens:
         self.space = [w.isspace() for w in self.text]
         self.labels: list[frozenset] = [frozenset()] * len(self.text)
         self.spans: dict[tuple[str, int], int] = {}   # (label, first token) -> end of the longest span
-        self.by_label: dict[str, list[Span]] = {}
+        if spans is None:
+            # the ruler's spans by label, as the readers have them already (nlp.rule_spans): a
+            # pass over the span group builds a Span object per span
+            self.by_label: dict[str, list[Span]] = {label: list(found) for label, found in rule_spans_by_label(doc).items()}
+        else:
+            self.by_label = {}
+            for sp in spans:
+                self.by_label.setdefault(sp.label_, []).append(sp)
         labels, longest = self.labels, self.spans
-        for sp in doc.spans.get(RULES_KEY, []) if spans is None else spans:
-            label, start, end = sp.label_, sp.start, sp.end   # each a call on the Span: read once
-            for i in range(start, end):
-                labels[i] = labels[i] | {label}
-            longest[label, start] = max(end, longest.get((label, start), 0))
-            self.by_label.setdefault(label, []).append(sp)
+        unions: dict[tuple[frozenset, str], frozenset] = {}   # a token's labels with one more: few kinds an article
+        for label, found in self.by_label.items():
+            for sp in found:
+                start, end = sp.start, sp.end   # each a call on the Span: read once
+                for i in range(start, end):
+                    key = (labels[i], label)
+                    union = unions.get(key)
+                    if union is None:
+                        union = unions[key] = key[0] | {label}
+                    labels[i] = union
+                longest[label, start] = max(end, longest.get((label, start), 0))
         self._groups: dict[str, Group] = {}
         self._sents: list[tuple[int, int]] | None = None
         self._labels_in: dict[tuple[int, int], frozenset] = {}
+        self._words_in: dict[tuple[int, int], frozenset] = {}
         self._labelled: dict[tuple[str, int, int], list[Span]] = {}
         self._bounds: dict[str, tuple[list[int], list[int], bool]] = {}
         self._first_words: dict[tuple[int, int], int] = {}
@@ -206,6 +219,15 @@ class Tokens:
             starts = [s.start for s in spans]
             self._bounds[label] = (starts, [s.end for s in spans], starts == sorted(starts))
         return self._bounds[label]
+
+    def words_in(self, start: int, end: int) -> frozenset:
+        """The lower-case forms of the tokens in [start, end), as a set (every fill asks again
+        for its sentences)."""
+        key = (start, end)
+        found = self._words_in.get(key)
+        if found is None:
+            found = self._words_in[key] = frozenset(self.lower[start:end])
+        return found
 
     def labels_in(self, start: int, end: int) -> frozenset:
         """The ruler labels of the tokens in [start, end)."""
