@@ -201,6 +201,35 @@ def token_texts(doc: Doc) -> list[str]:
     return texts
 
 
+SENTS_KEY = "mouextract.sentence_bounds"
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """`doc.sents` as (start, end) token ranges, read once from the SENT_START column and kept
+    with the Doc (doc.sents builds a Span, and two Token objects, per sentence at each pass; the
+    readers and the rules each walk the sentences). The list is shared: never change it."""
+    kept = doc.user_data.get(SENTS_KEY)
+    if kept is None or kept[0] != len(doc):
+        n = len(doc)
+        # as doc.sents reads them: the first sentence starts at token 0, another at each later
+        # token whose SENT_START is 1
+        cuts = [i for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if i > 0] if n else []
+        kept = doc.user_data[SENTS_KEY] = (n, list(zip([0] + cuts, cuts + [n])) if n else [])
+    return kept[1]
+
+
+SPACES_KEY = "mouextract.token_spaces"
+
+
+def token_spaces(doc: Doc) -> list[bool]:
+    """Whether each token is whitespace (spaCy's `is_space`), read once and kept with the Doc
+    as token_texts is. The list is shared: read it, never change it."""
+    spaces = doc.user_data.get(SPACES_KEY)
+    if spaces is None or len(spaces) != len(doc):
+        spaces = doc.user_data[SPACES_KEY] = [w.isspace() for w in token_texts(doc)]
+    return spaces
+
+
 def positions(words: list[str], word: str) -> list[int]:
     """The indices where WORD stands in WORDS, in order (list.index scans in C: a Python loop
     over every token to find a few brackets costs more)."""

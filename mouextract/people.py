@@ -156,7 +156,10 @@ class Reader:
         self._units: dict[int, bool] = {}
         # the company legal forms after a name, found once (most articles have none, and then
         # _names_a_company need not look ahead from each word)
-        self.company_suffixes = {i for i, t in enumerate(texts) if _company_suffix_word(t) and self._company_suffix_at(i)}
+        # (the words asked once each: most of an article's words stand in it more than once)
+        suffix_words = {t for t in set(texts) if _company_suffix_word(t)}
+        self.company_suffixes = {i for i, t in enumerate(texts) if t in suffix_words and self._company_suffix_at(i)} \
+            if suffix_words else set()
         self._title_words: set[int] | None = None
         # the tokens inside brackets, nested ones too, brackets aside (an unmatched ")" closes none)
         self.in_parens: set[int] = set()
@@ -704,8 +707,8 @@ class Reader:
             return [it[3] for it in items[a + 1:b] if it[0] == "sep"]
 
         for n, it in enumerate(items):
-            if n in used:
-                continue
+            if it[0] == "sep" or n in used:
+                continue   # a separator only ever goes with the title or name before it
             kind, s, e, extra = it
             if kind == "title" and extra is not None and n + 2 < len(items) and items[n + 1][0] == "sep" \
                     and items[n + 1][3] == "," and items[n + 2][0] == "name" and not self._marked(first_of(extra), e):

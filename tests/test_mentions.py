@@ -6,6 +6,8 @@ import mouextract
 from mouextract.context import Context
 from mouextract.nlp import parse
 
+from conftest import SAMPLES
+
 
 def signatories(text: str) -> list:
     return [s["name"] for a in mouextract.extract(text, fast=True)["agreements"] for s in a["signatories"]]
@@ -170,6 +172,15 @@ def test_institution_non_readings(text, name):
 ])
 def test_a_stop_after_a_word_ending_in_a_capital_ends_the_sentence(text, names):
     assert len(list(parse(text).sents)) == names
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "Budi", "Satu. Dua.\nTiga", "Kerja sama itu dengan TNI. Kapolri hadir.\n"]
+                         + [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))])
+def test_the_sentence_ranges_kept_with_a_doc_are_those_of_doc_sents(text):
+    from mouextract.nlp import SENTS_KEY, sentence_bounds
+    doc = parse(text)
+    doc.user_data.pop(SENTS_KEY, None)   # read anew, not as a reader kept them
+    assert sentence_bounds(doc) == [(s.start, s.end) for s in doc.sents]
 
 
 @pytest.mark.parametrize("text,name", [

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ..dates import month_words, weekday_words
 from ..institutions import names, party
-from ..nlp import doc_text, rule_spans, token_lowers, token_texts
+from ..nlp import doc_text, rule_spans, sentence_bounds, token_lowers, token_texts
 from ..person_words import after_rank, common_words, is_degree, is_honorific_or_rank, name_words, named_after_person, numbered_unit
 from .persons import titled_tokens
 
@@ -340,8 +340,8 @@ def mou_orgs(doc: Doc) -> Doc:
     reader = OrgReader(doc)
     titled = titled_tokens(doc)
     spans = []
-    for sent in doc.sents:
-        for found in reader.mentions(sent.start, sent.end, titled):
+    for start, end in sentence_bounds(doc):
+        for found in reader.mentions(start, end, titled):
             span = doc.char_span(*found["span"], alignment_mode="expand")
             if span is not None:
                 span._.party = None if found.pop("kind_only", False) else found

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..nlp import sentence_bounds
 from ..people import Reader
 
 GROUP = "persons"
@@ -24,8 +25,8 @@ def mou_persons(doc: Doc) -> Doc:
     reader = Reader(doc)
     spans = []
     titled: set[int] = set()
-    for sent in doc.sents:
-        for person in reader.people(sent.start, sent.end):
+    for start, end in sentence_bounds(doc):
+        for person in reader.people(start, end):
             span = doc.char_span(person.start, person.end, alignment_mode="expand")
             if span is not None:
                 span._.person = person

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from mouextract import gazetteer
 from mouextract.gazetteer import Region
-from mouextract.nlp import rule_spans, token_lowers, token_texts
+from mouextract.nlp import rule_spans, sentence_bounds, token_lowers, token_spaces, token_texts
 from mouextract.patterns import load as load_data
 from mouextract.person_words import WEEKDAYS_MONTHS, numbered_unit
 from mouextract.reading.regions import GROUP as REGIONS
@@ -112,16 +112,15 @@ class Tokens:
         self.lower = token_lowers(doc)
         self.bare = [w.rstrip(".") for w in self.lower]
         self.caps = [w[:1].isupper() for w in self.text]
-        self.space = [w.isspace() for w in self.text]
+        self.space = token_spaces(doc)
         self.punct = doc.to_array(IS_PUNCT).astype(bool).tolist()
         self.sent_start = [False] * len(doc)
         self.sent_end = [0] * len(doc)
         self.sents: list[tuple[int, int]] = []
-        sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-        for sent in sents:
-            self.sents.append((sent.start, sent.end))
-            self.sent_start[sent.start] = True
-            self.sent_end[sent.start:sent.end] = [sent.end] * (sent.end - sent.start)
+        for start, end in sentence_bounds(doc) if doc.has_annotation("SENT_START") else [(0, len(doc))]:
+            self.sents.append((start, end))
+            self.sent_start[start] = True
+            self.sent_end[start:end] = [end] * (end - start)
 
 
 _last: tuple[Doc, Tokens] | None = None

@@ -7,7 +7,8 @@ import bisect
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
-from ..nlp import doc_text, get_nlp, read_deferred_group, rule_spans_by_label, token_lowers, token_texts
+from ..nlp import (doc_text, get_nlp, read_deferred_group, rule_spans_by_label, sentence_bounds, token_lowers, token_spaces,
+                   token_texts)
 
 Phrase = tuple[str, ...]
 _CACHE = "mouextract.slots.tokens"   # where the index lives in doc.user_data
@@ -102,7 +103,7 @@ class Tokens:
         self.text = token_texts(doc)
         self.idx = doc.to_array(IDX).tolist()
         self.lower = token_lowers(doc)   # shared with the readers, which built it already
-        self.space = [w.isspace() for w in self.text]
+        self.space = token_spaces(doc)
         self.labels: list[frozenset] = [frozenset()] * len(self.text)
         self.spans: dict[tuple[str, int], int] = {}   # (label, first token) -> end of the longest span
         if spans is None:
@@ -151,7 +152,7 @@ class Tokens:
         if self._sents is None:
             doc = self.doc
             whole = [(0, len(doc))] if len(doc) else []
-            ranges = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") else whole
+            ranges = sentence_bounds(doc) if doc.has_annotation("SENT_START") else whole
             self._sents = [(a, b) for a, b in ranges if not all(self.space[a:b])]
             self._sent_starts = [a for a, _ in self._sents]
         return self._sents
