@@ -5,7 +5,6 @@ articles need it), so every worker forked from the server starts ready, and the 
 
 Only the fork server imports this module; it is no API.
 """
-import gc
 import signal
 
 from .parallel import warm_up
@@ -13,8 +12,7 @@ from .parallel import warm_up
 # The workers inherit this: Ctrl-C is the parent's to handle (it reports what was written),
 # and a worker interrupted before its own set-up would print a traceback.
 signal.signal(signal.SIGINT, signal.SIG_IGN)
+# warm_up freezes what it built (gc.freeze): what is built now stays unchanged in the workers,
+# and keeping the collector off it keeps the memory pages shared with the server instead of
+# copied into each worker.
 warm_up(fast=False)
-# What is built now stays unchanged in the workers: keeping the collector off it keeps the
-# memory pages shared with the server instead of copied into each worker.
-gc.collect()
-gc.freeze()
