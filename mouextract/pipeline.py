@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from functools import partial
 
 from . import assemble, dates_stage, parties, people_stage, places_stage, scope, triggers
 from .context import Context
@@ -36,7 +37,7 @@ def run(text: str, article: dict, *, fast: bool = False, stages: tuple[str, ...]
         raise ValueError(f"unknown stage(s) {unknown}; known: {list(STAGE_NAMES)}")
     t0 = time.perf_counter()
     ctx = Context(text=text, doc=parse_deferred(text) if doc is None else doc, article=article, fast=fast)
-    ctx.read = lambda group: read_deferred(ctx.doc, group)
+    ctx.read = partial(read_deferred, ctx.doc)   # not a closure over ctx: no cycle through it
     TIMINGS["tokenise"] += time.perf_counter() - t0
     for name, stage in STAGES:
         if name in stages:
@@ -45,5 +46,12 @@ def run(text: str, article: dict, *, fast: bool = False, stages: tuple[str, ...]
             reading = DEFERRED_SECONDS[0] - read0   # readers a stage asked for count as reading
             TIMINGS["tokenise"] += reading
             TIMINGS[name] += time.perf_counter() - t0 - reading
-    return ctx.result()
+    result = ctx.result()   # plain records: nothing in them refers to the Doc
+    if doc is None:
+        # The Doc made here is no one else's. Its indexes in doc.user_data (token lists, the
+        # slot rules' index, the readers' values) refer to the Doc in turn, a cycle that only
+        # the garbage collector frees, after carrying it through its younger generations and
+        # walking it at each pass; emptied now, they are freed at once.
+        ctx.doc.user_data.clear()
+    return result
 
