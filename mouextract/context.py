@@ -7,7 +7,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span
 
-from .nlp import doc_text, rule_spans
+from .nlp import doc_text, rule_spans, token_texts
 from .records import Provenance
 
 
@@ -16,6 +16,7 @@ from .records import Provenance
 HEADING_WORDS = (3, 25)
 HEADING_CAPITALS = 0.75
 HEADLINE_AFTER_NAVIGATION = 2          # navigation lines passed over before the headline
+HEADLINE_SENTENCES = HEADLINE_AFTER_NAVIGATION + 2   # the most sentences _find_headline reads
 BREADCRUMB_MARKS = frozenset({"/", ">", "»", "›", "\\"})   # not-linguistic: punctuation
 
 
@@ -131,7 +132,8 @@ class Context:
     @staticmethod
     def _breadcrumb(sent: Sentence) -> bool:
         """"Beranda / Berita / Daerah", "Home > News": the path of a page, marks standing alone."""
-        return sum(tok.text in BREADCRUMB_MARKS for tok in sent.span) >= 2
+        words = token_texts(sent.span.doc)[sent.span.start:sent.span.end]
+        return sum(w in BREADCRUMB_MARKS for w in words) >= 2
 
     def _section_name(self, sent: Sentence, nxt: Sentence) -> bool:
         """One or two words over a line shaped like a title: the section the page is in."""

@@ -102,6 +102,13 @@ def _as_date(value) -> dt.date | None:
         return None
 
 
+def dated_by_input(published=None, url: str | None = None) -> bool:
+    """Whether the input dates the article (PUBLISHED, else a URL that gives the day): `gather`
+    then takes the publication date from it and reads none of the text's dates for it."""
+    found = url_date(url)
+    return _as_date(published) is not None or bool(found and found[2])
+
+
 def gather(mentions: list[Written], *, published=None, url: str | None = None,
            terms: tuple[int, int] | None = None, terms_span: tuple[int, int] | None = None,
            today: dt.date | None = None) -> Evidence:

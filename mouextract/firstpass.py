@@ -5,10 +5,11 @@ span ruler finds a SIGN word, in an article where it finds an AGREEMENT or AGREE
 (CUE_GROUPS). An article in which no pattern of one of these groups can match therefore gets no
 agreement and no mention, and every later stage, finding no event, reads only what describes
 the article (headline, dateline, publication date). So such an article is run through the
-stages with its text parsed only by the components those facts come from (`article_doc`,
-`run`, called by api.extract): the record is the same, for a fraction of the cost.
-tests/test_firstpass.py compares the records with and without the first pass on every article
-we have.
+stages with only its head parsed, and only by the components those facts come from
+(`article_doc`, `run`, called by api.extract; the whole text when the head cannot be shown to
+give the same facts): the record is the same, for a fraction of the cost. tests/test_firstpass.py
+compares the records with and without the first pass on every article we have and on invented
+articles made to trip a wrong shortcut.
 
 The test is derived from the patterns the ruler loads (`patterns.ruler_patterns()`), never from
 a list of its own. For each pattern, every token it requires gives the words (or the regex) one
@@ -31,9 +32,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from spacy.tokens import Doc
+
 from . import pipeline
+from .context import HEADLINE_SENTENCES, Context
+from .date_years import dated_by_input
+from .dates import find_stamp, scan
 from .nlp import get_nlp
 from .patterns import ruler_patterns
+from .places_stage import dateline_read_within
+from .reading.dates import mark as mark_dates
 
 # An article can report a signing only if some pattern of each group can match in it.
 CUE_GROUPS: tuple[tuple[str, ...], ...] = (("SIGN",), ("AGREEMENT", "AGREEMENT_WEAK"))
@@ -183,16 +191,68 @@ def cues_found(text: str) -> Iterator[bool]:
         yield any(matches(cue) for cue in cues)
 
 
-# What the stages read when there is no event comes from the sentences (the headline: Context;
-# the dateline: places_stage) and from the dates and office terms of the whole text (the
-# publication date: dates_stage). Of the pipeline's components only these run on a text without
-# cue: the rules and the other readers, which cost far more, serve only to fill an agreement.
-# A stage that reads another group for the article must add its component here (the records
-# with and without the first pass, compared by tests/test_firstpass.py, would differ).
+# What the stages read when there is no event comes from the first sentences (the headline:
+# Context), the first lines after it (the dateline: places_stage) and the dates of the whole text
+# (the publication date: dates_stage, from the page's date stamp or the dateline's date). Of the
+# pipeline's components only these run on a text without cue: the rules and the other readers,
+# which cost far more, serve only to fill an agreement. A stage that reads another group for the
+# article must add its component here (the records with and without the first pass, compared by
+# tests/test_firstpass.py, would differ).
 ARTICLE_COMPONENTS = ("mou_sentences", "mou_dates", "mou_office_terms")
 
+# Even those need not run over the whole text: the headline and the dateline are read from the
+# head of the article, and the page's date, found by the date grammar over the whole text (a
+# regular expression, cheaper than tokenizing it), needs the rest of the text only when its year
+# is not written beside it (the year then comes from the other dates and the office holders the
+# text names). So the tokenizer and the sentence splitter run over the article's first lines,
+# from HEAD_CHARS on to the next line break, with the date mentions that end there marked; the
+# head grows HEAD_GROWTH times while the headline or the dateline reader would read past it.
+HEAD_CHARS = 200
+HEAD_GROWTH = 3
+_NOT_SPACE = re.compile(r"\S")
 
-def article_doc(text: str):
+
+def article_doc(text: str, article: dict | None = None) -> Doc:
+    """The Doc the stages read the article's own facts from when TEXT holds no cue: TEXT's head
+    parsed by the tokenizer and the sentence splitter, with its dates marked (the whole TEXT by
+    the tokenizer and ARTICLE_COMPONENTS when the head cannot be shown to read the same)."""
+    return _article_context(text, article or {}).doc
+
+
+def _article_context(text: str, article: dict, fast: bool = False) -> Context:
+    """The stages run over `article_doc`: over a head while they read past it, grown."""
+    t0 = time.perf_counter()
+    if dated_by_input(article.get("published"), article.get("url")):
+        mentions, page = [], None   # the dates stage reads no date of the text for the article
+    else:
+        mentions = scan(text)
+        page = find_stamp(mentions)
+    if page is not None and page.year is None:
+        # the page's date without its year: the year may come from any date or office holder
+        # the text names
+        ends = iter([None])
+    else:
+        ends = head_ends(text, page.end if page is not None else 0)
+    for end in ends:
+        doc = whole_doc(text) if end is None else head_doc(text[:end], mentions)
+        pipeline.TIMINGS["first pass"] += time.perf_counter() - t0
+        ctx = pipeline.context(text, article, fast=fast, doc=doc)
+        if end is None or end == len(text) or reads_within(ctx):
+            return ctx
+        t0 = time.perf_counter()
+    raise AssertionError("head_ends ends with the whole text")
+
+
+def head_ends(text: str, page_end: int) -> Iterator[int]:
+    """Where the heads tried end: from HEAD_CHARS (and past the page's date at PAGE_END) to
+    the next line start, then HEAD_GROWTH times as far, up to TEXT's end."""
+    end = 0
+    while end < len(text):
+        end = head_end(text, max(end * HEAD_GROWTH, HEAD_CHARS, page_end))
+        yield end
+
+
+def whole_doc(text: str) -> Doc:
     """TEXT parsed by the tokenizer and ARTICLE_COMPONENTS only."""
     nlp = get_nlp()
     doc = nlp.make_doc(text)
@@ -201,11 +261,41 @@ def article_doc(text: str):
     return doc
 
 
+def head_end(text: str, pos: int) -> int:
+    """Where the first line that starts after POS begins (its first character that is not
+    whitespace), else TEXT's end: cut there, TEXT keeps its lines whole and the tokenizer reads
+    the same tokens in the part before the cut as in the whole (a line break, with the blanks
+    beside it, is a token of its own)."""
+    brk = text.find("\n", pos)
+    found = _NOT_SPACE.search(text, brk) if brk >= 0 else None
+    return found.start() if found else len(text)
+
+
+def head_doc(head: str, mentions: list) -> Doc:
+    """HEAD (the start of a text) tokenized and split into sentences, with the MENTIONS the date
+    grammar found in the whole text marked where they lie inside it (their roles, page stamp
+    and dateline, are the whole text's)."""
+    nlp = get_nlp()
+    doc = nlp.get_pipe("mou_sentences")(nlp.make_doc(head))
+    return mark_dates(doc, [m for m in mentions if m.end <= len(head)])
+
+
+def reads_within(ctx: Context) -> bool:
+    """Whether the stages, run over a head of the text (a Doc of its start, cut by `head_end`),
+    read the headline and the dateline from it alone: the headline finder had all the sentences
+    it may read, and the dateline reader stopped before the head's end."""
+    if len(ctx.sents) < HEADLINE_SENTENCES:
+        return False
+    return dateline_read_within(ctx.doc, ctx.sents[ctx.headline].span if ctx.headline is not None else None)
+
+
 def run(text: str, article: dict, *, fast: bool = False) -> dict:
     """`pipeline.run` over TEXT, parsed only as far as the article needs when TEXT holds no cue."""
     if not enabled():
         return pipeline.run(text, article, fast=fast)
     t0 = time.perf_counter()
-    doc = None if may_report(text) else article_doc(text)
+    cue = may_report(text)
     pipeline.TIMINGS["first pass"] += time.perf_counter() - t0
-    return pipeline.run(text, article, fast=fast, doc=doc)
+    if cue:
+        return pipeline.run(text, article, fast=fast)
+    return _article_context(text, article, fast).result()

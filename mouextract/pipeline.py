@@ -29,9 +29,22 @@ TIMINGS: dict[str, float] = defaultdict(float)
 
 
 def run(text: str, article: dict, *, fast: bool = False, stages: tuple[str, ...] = STAGE_NAMES, doc=None) -> dict:
-    """The stages over TEXT. DOC: TEXT parsed, or its headline line alone when the first pass
-    found no cue in TEXT (firstpass.py): the stages then find no event and read only the
-    article-level facts."""
+    """The stages over TEXT. DOC: TEXT parsed, or, when the first pass found no cue in TEXT
+    (firstpass.py), its head parsed by the few components the article-level facts come from:
+    the stages then find no event and read only those facts."""
+    ctx = context(text, article, fast=fast, stages=stages, doc=doc)
+    result = ctx.result()   # plain records: nothing in them refers to the Doc
+    if doc is None:
+        # The Doc made here is no one else's. Its indexes in doc.user_data (token lists, the
+        # slot rules' index, the readers' values) refer to the Doc in turn, a cycle that only
+        # the garbage collector frees, after carrying it through its younger generations and
+        # walking it at each pass; emptied now, they are freed at once.
+        ctx.doc.user_data.clear()
+    return result
+
+
+def context(text: str, article: dict, *, fast: bool = False, stages: tuple[str, ...] = STAGE_NAMES, doc=None) -> Context:
+    """`run`, giving the Context the stages leave (what they read, not only what they found)."""
     unknown = [s for s in stages if s not in STAGE_NAMES]
     if unknown:
         raise ValueError(f"unknown stage(s) {unknown}; known: {list(STAGE_NAMES)}")
@@ -46,12 +59,5 @@ def run(text: str, article: dict, *, fast: bool = False, stages: tuple[str, ...]
             reading = DEFERRED_SECONDS[0] - read0   # readers a stage asked for count as reading
             TIMINGS["tokenise"] += reading
             TIMINGS[name] += time.perf_counter() - t0 - reading
-    result = ctx.result()   # plain records: nothing in them refers to the Doc
-    if doc is None:
-        # The Doc made here is no one else's. Its indexes in doc.user_data (token lists, the
-        # slot rules' index, the readers' values) refer to the Doc in turn, a cycle that only
-        # the garbage collector frees, after carrying it through its younger generations and
-        # walking it at each pass; emptied now, they are freed at once.
-        ctx.doc.user_data.clear()
-    return result
+    return ctx
 

@@ -196,21 +196,55 @@ def read_dateline(doc: Doc, headline: Span | None = None) -> tuple[str | None, s
     in capitals or known to the gazetteer; the outlet is a web address or the name in brackets.
     A byline's weekday or month ("Rabu, 15 Maret 2023") is no place. The lines read are those
     after HEADLINE (the title line the article's context found), else after the first line."""
+    return _dateline_reading(doc, headline)[0]
+
+
+def dateline_read_within(doc: Doc, headline: Span | None = None) -> bool:
+    """Whether `read_dateline` over DOC stops of itself (at a place, at a line of prose, or after
+    all the lines it reads) rather than at DOC's end: then a Doc of a longer text whose first
+    lines are DOC's (the first pass parses only an article's head) reads the same dateline."""
+    return _dateline_reading(doc, headline)[1]
+
+
+_READING_KEY = "mouextract.dateline"   # doc.user_data: (headline's end, _dateline_reading's answer)
+
+
+def _dateline_reading(doc: Doc, headline: Span | None):
+    """(read_dateline's answer, whether the reading stopped before DOC's end), read once a Doc."""
+    key = headline.end if headline is not None else None
+    kept = doc.user_data.get(_READING_KEY)
+    if kept is None or kept[0] != key:
+        kept = doc.user_data[_READING_KEY] = (key, _read_dateline(doc, headline))
+    return kept[1]
+
+
+def _read_dateline(doc: Doc, headline: Span | None):
     if headline is not None:
-        body = _lines(doc, DATELINE_LINES - 1, start=headline.end)
+        most = DATELINE_LINES - 1
+        body = _lines(doc, most, start=headline.end)
     else:
-        lines = _lines(doc, DATELINE_LINES)
+        most = DATELINE_LINES
+        lines = _lines(doc, most)
+        # a Doc of one line reads it; of more, the lines after the first
         body = lines[1:] if len(lines) > 1 else lines
+        if len(lines) < 2:
+            return _read_lines(body)[0], False   # a longer text's body would be its second line on
+    found, stopped = _read_lines(body)
+    return found, stopped or len(body) + (headline is None) == most
+
+
+def _read_lines(body: list[_Line]) -> tuple[tuple[str | None, str | None, Dateline | None], bool]:
+    """The dateline among BODY's lines, and whether the reading stopped before their end."""
     outlet = None   # an outlet named without a place ("WARTAKITA.COM –"), kept while a later line may date the story
     for line in body:
         found = _read_head(line)
         if found and found[0]:
-            return found[0], found[1] or outlet, _resolve(found[0], found[1])
+            return (found[0], found[1] or outlet, _resolve(found[0], found[1])), True
         if found and outlet is None and _web_address(found[1]):
             outlet = found[1]
         if len(line) >= PROSE_LINE_TOKENS:
-            break
-    return None, outlet, None
+            return (None, outlet, None), True
+    return (None, outlet, None), False
 
 
 def _other_day(ctx: Context, ev: Event):

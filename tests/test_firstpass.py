@@ -35,11 +35,11 @@ def decued(text: str) -> str:
     return blot.sub(lambda m: "x" * len(m.group()), text)
 
 
-def both_ways(text: str, path: str, monkeypatch) -> tuple[dict, dict]:
+def both_ways(text: str, path: str, monkeypatch, **meta) -> tuple[dict, dict]:
     monkeypatch.delenv(DISABLE_ENV, raising=False)
-    with_first_pass = extract(text, {"path": path})
+    with_first_pass = extract(text, {"path": path, **meta})
     monkeypatch.setenv(DISABLE_ENV, "1")
-    without = extract(text, {"path": path})
+    without = extract(text, {"path": path, **meta})
     monkeypatch.delenv(DISABLE_ENV)
     return with_first_pass, without
 
@@ -57,6 +57,88 @@ def test_article_without_cue_skips_and_keeps_its_record(path, text, monkeypatch)
     with_first_pass, without = both_ways(text, path, monkeypatch)
     assert with_first_pass == without
     assert with_first_pass["agreements"] == [] and with_first_pass["mentioned"] == []
+
+
+# Invented articles without a cue, each built so that reading only its head would go wrong: the
+# first pass must read as far as each needs (or the whole text), and give the same record.
+BODY = ("Warga memadati alun-alun sejak pagi untuk menyaksikan pawai budaya. "
+        "Panitia menyiapkan tiga panggung hiburan di sekitar lapangan.\n\n") * 6
+TRAPS = {
+    # the dateline's date has no year: the year comes from a date far down the text
+    "year from later date": "Pawai Budaya Meriah di Alun-Alun\n\nBLORA, Senin (11/3) - Warga berkumpul.\n\n"
+                            + BODY + "Pawai serupa digelar pada 12 Maret 2019 lalu.\n",
+    # ... or from an office holder named far down
+    "year from office holder": "Pawai Budaya Meriah di Alun-Alun\n\nBLORA, Selasa (12/4) - Warga berkumpul.\n\n"
+                               + BODY + "Acara dibuka Panglima TNI Jenderal Gatot Nurmantyo.\n",
+    # the page's stamp at the foot of the page
+    "stamp at the end": "Pawai Budaya Meriah di Alun-Alun\n\nBLORA - Warga berkumpul.\n\n" + BODY
+                        + "Diterbitkan: 12 Maret 2024 10:15 WIB\n",
+    # two stamps that differ leave the page undated
+    "stamps that differ": "Kamis, 14 Maret 2024 | 09:00 WIB\n\nPawai Budaya Meriah di Alun-Alun\n\n"
+                          "BLORA - Warga berkumpul.\n\n" + BODY + "Jumat, 15 Maret 2024 | 10:00 WIB\n",
+    "headline only": "Pawai Budaya Meriah di Alun-Alun",
+    "headline and a line": "Pawai Budaya Meriah di Alun-Alun\nBLORA - Warga berkumpul.",
+    "one long line": BODY.replace("\n", " ") + "BLORA - Warga.",
+    # navigation and short lines: the dateline comes on the seventh line after the headline
+    "late dateline": "Beranda / Berita / Daerah\n\nPawai Budaya Meriah di Alun-Alun\n\n"
+                     + "".join(f"Foto: dokumentasi panitia pawai budaya {i}\n" for i in range(5))
+                     + "Oleh Redaksi\n\nBLORA - Warga berkumpul.\n\n" + BODY,
+    # the headline comes after a page path longer than the head first read
+    "long page path": "Beranda / " + " / ".join(["Berita Daerah Jawa Tengah"] * 9)
+                      + "\nPawai Budaya Meriah di Alun-Alun\nBLORA - Warga berkumpul.\n\n" + BODY,
+    # a place on the eighth line after the headline is no dateline, however the text is cut
+    "too late dateline": "Pawai Budaya Meriah di Alun-Alun\n\n" + "".join(f"Foto {i}\n" for i in range(7))
+                         + "BLORA - Warga berkumpul.\n\n" + BODY,
+    # a section name over the headline, and short lines that make few sentences
+    "section name": "Opini\nPawai Budaya Meriah di Alun-Alun\nBLORA - Warga berkumpul.\n\n" + BODY,
+    # a date written over a line break where the head may be cut
+    # a stamp written over a line break where the head would be cut
+    "date over a line break": "Pawai Budaya Meriah di Alun-Alun\n\n" + "Foto: dokumentasi panitia pawai\n" * 5
+                              + "Kamis,\n14 Maret 2024 | 09:00 WIB\n\nBLORA - Warga berkumpul.\n\n" + BODY,
+    "windows line ends": ("Pawai Budaya Meriah di Alun-Alun\r\n\r\nBLORA, Senin (11/3/2024) - Warga.\r\n \r\n"
+                          + BODY.replace("\n", "\r\n")),
+    "blanks around lines": "  Pawai Budaya Meriah di Alun-Alun  \n \t\n\u00a0\nBLORA - Warga berkumpul. \n\n " + BODY,
+}
+
+
+@pytest.mark.parametrize("name", TRAPS)
+def test_same_record_on_articles_that_need_more_than_a_head(name, monkeypatch):
+    text = TRAPS[name]
+    assert not may_report(text)
+    with_first_pass, without = both_ways(text, f"{name}.txt", monkeypatch)
+    assert with_first_pass == without
+
+
+@pytest.mark.parametrize("meta", [{"published": "2024-03-15"}, {"url": "https://x.id/2024/03/15/pawai"},
+                                  {"url": "https://x.id/2024/03/pawai"}])
+def test_same_record_when_the_input_dates_the_article(meta, monkeypatch):
+    for name in ("year from later date", "year from office holder", "stamp at the end"):
+        with_first_pass, without = both_ways(TRAPS[name], f"{name}.txt", monkeypatch, **meta)
+        assert with_first_pass == without
+
+
+def test_ordinary_article_without_cue_is_parsed_to_its_head_only():
+    text = "Pawai Budaya Meriah di Alun-Alun\n\nBLORA, Senin (11/3/2024) - Warga berkumpul.\n\n" + BODY
+    doc = firstpass.article_doc(text)
+    assert 0 < len(doc.text) < len(text) / 3
+
+
+def test_yearless_page_date_reads_the_whole_text():
+    doc = firstpass.article_doc(TRAPS["year from later date"])
+    assert doc.text == TRAPS["year from later date"]
+
+
+def test_head_tokens_are_the_whole_texts():
+    """A head cut where `head_end` cuts is tokenized as the whole text is, up to the cut."""
+    texts = [param.values[1] for param in articles()] + list(TRAPS.values())
+    nlp = get_nlp()
+    for text in texts:
+        whole = [(t.idx, t.text, t.whitespace_) for t in nlp.make_doc(text)]
+        pos = 0
+        while (end := firstpass.head_end(text, pos)) < len(text):
+            head = [(t.idx, t.text, t.whitespace_) for t in nlp.make_doc(text[:end])]
+            assert head == [t for t in whole if t[0] < end], (text[:80], end)
+            pos = end + 1
 
 
 def crawl_articles(n: int) -> list[str]:

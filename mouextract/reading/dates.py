@@ -24,8 +24,13 @@ if not Span.has_extension("date"):
 
 @Language.component("mou_dates")
 def mou_dates(doc: Doc) -> Doc:
+    return mark(doc, scan(doc_text(doc)))
+
+
+def mark(doc: Doc, found: list[Written]) -> Doc:
+    """DOC with the date mentions FOUND (from `scan`) as its "dates" group."""
     spans = []
-    for m in scan(doc_text(doc)):
+    for m in found:
         span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
         if span is None:  # only whitespace inside: cannot happen for a date, but never crash on it
             continue
