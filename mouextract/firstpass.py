@@ -240,16 +240,18 @@ def _article_context(text: str, article: dict, fast: bool = False) -> Context:
         if end is None or end == len(text) or reads_within(ctx):
             return ctx
         t0 = time.perf_counter()
-    raise AssertionError("head_ends ends with the whole text")
+    raise AssertionError("head_ends ends with the whole text, which is always read within")
 
 
 def head_ends(text: str, page_end: int) -> Iterator[int]:
     """Where the heads tried end: from HEAD_CHARS (and past the page's date at PAGE_END) to
     the next line start, then HEAD_GROWTH times as far, up to TEXT's end."""
     end = 0
-    while end < len(text):
+    while True:
         end = head_end(text, max(end * HEAD_GROWTH, HEAD_CHARS, page_end))
         yield end
+        if end == len(text):
+            return
 
 
 def whole_doc(text: str) -> Doc:
