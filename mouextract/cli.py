@@ -19,7 +19,7 @@ import typer
 
 from . import __version__
 from .db import Database, export
-from .errors import ExtractionFailed, MouextractError, UsageError
+from .errors import ExtractionFailed, InputError, MouextractError, UsageError
 from .readers import DEFAULT_MAX_BYTES, DUMP_SUFFIXES, expand_paths, iter_articles
 from .writers import LONG_COLUMNS, LongTables, atomic_output, check_table_folder, writer_for
 
@@ -148,8 +148,12 @@ def parse(paths: list[str], *, fmt: str = "yaml", output: str | None = "-", long
             summary.read += 1
             yield item
 
+    # Files of one article are read by the workers that extract them, unless this process needs
+    # their text (the database keys on it; --with-text writes it) or the workers are dask's
+    unread = engine == "local" and db_path is None and not with_text
     items = counted(iter_articles(paths, encoding=encoding, max_bytes=max_bytes, published=published,
-                                  stdin=stdin, on_skip=skip, exclude=own_outputs(output, long_dir, db_path)))
+                                  stdin=stdin, on_skip=skip, exclude=own_outputs(output, long_dir, db_path),
+                                  unread=unread))
     with ExitStack() as stack:
         sinks = []
         if long_dir:
@@ -169,6 +173,12 @@ def parse(paths: list[str], *, fmt: str = "yaml", output: str | None = "-", long
         try:
             for result, text in _in_input_order(items, db, summary, extract_all):
                 tick()
+                if "unread" in result:   # a file a worker could not read: as if read here
+                    summary.read -= 1
+                    if not isinstance(result["unread"], InputError):
+                        raise result["unread"]
+                    skip(result["unread"])
+                    continue
                 if "error" in result:
                     skip(ExtractionFailed(result["article"].get("path") or "<input>", result["error"]))
                     continue
@@ -205,14 +215,18 @@ def _in_input_order(items: Iterable, db: Database | None, summary: Summary, extr
     seen: set[str] = set()
 
     def new_items() -> Iterator:
-        for text, meta in items:
-            if db is not None:
-                sha = article_info(text, meta)["sha256"]
-                if sha in seen or db.path_of(sha) is not None:
-                    summary.present += 1
-                    waiting.append((sha, text, meta))
-                    continue
-                seen.add(sha)
+        for item in items:
+            if db is None:   # the item may be a file not read yet (readers.FileArticle): no text here
+                waiting.append((None, item[0] if isinstance(item, tuple) else None, None))
+                yield item
+                continue
+            text, meta = item
+            sha = article_info(text, meta)["sha256"]
+            if sha in seen or db.path_of(sha) is not None:
+                summary.present += 1
+                waiting.append((sha, text, meta))
+                continue
+            seen.add(sha)
             waiting.append((None, text, meta))
             yield text, meta
 

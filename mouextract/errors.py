@@ -19,6 +19,18 @@ class MouextractError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self):
+        # rebuilt as it is, whatever the subclass's __init__ asks for: a worker process that
+        # reads an input sends the error back to the one that reports it
+        return _restored, (type(self), self.message, self.path, dict(self.__dict__))
+
+
+def _restored(cls: type, message: str, path: str | None, state: dict) -> MouextractError:
+    error = cls.__new__(cls)
+    MouextractError.__init__(error, message, path)
+    error.__dict__.update(state)
+    return error
+
 
 class UsageError(MouextractError):
     """The command was asked for something it cannot do (unknown format, bad date...)."""

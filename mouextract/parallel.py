@@ -29,6 +29,8 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import Any, Iterable, Iterator
 
+from .errors import MouextractError
+
 ENGINES = ("local", "dask")
 
 # Chunks queued per worker: one running, the others ready, so a worker never waits on the
@@ -73,18 +75,42 @@ def error_record(meta: Any, exc: BaseException) -> dict:
 
 
 def _meta_of(item: Any) -> Any:
+    if _unread(item):
+        return item.meta
     try:
         return item[1]
     except Exception:
         return None
 
 
+def _unread(item: Any) -> bool:
+    """An article not read yet (readers.FileArticle): `read` gives its (text, meta)."""
+    return hasattr(item, "read") and hasattr(item, "meta")
+
+
+def read_unread(item: Any) -> Any:
+    """ITEM, read if it is an article not read yet (readers.FileArticle): its (text, meta), or,
+    when reading raises (the input cannot be read, or the options to read it are wrong), the
+    error record to give in its place, with the error under "unread" for the caller to report
+    as it would have when reading the input itself."""
+    if not _unread(item):
+        return item
+    try:
+        return item.read()
+    except MouextractError as exc:
+        return {**error_record(item.meta, exc), "unread": exc}
+
+
 def extract_item(item: Item, fast: bool = False) -> dict:
-    """`extract` on one (text, meta) pair; an exception becomes an error record."""
+    """`extract` on one (text, meta) pair, or on an article read here (`read_unread`); an
+    exception becomes an error record."""
     from .api import extract  # here, not at the top: a pool run's parent never loads spaCy
 
     meta = None
     try:
+        item = read_unread(item)
+        if isinstance(item, dict):
+            return item
         text, meta = item
         return extract(text, meta, fast=fast)
     except Exception as exc:  # one bad article must not stop a 100k-article run
@@ -256,7 +282,8 @@ def map_extract(
     processes did the work are added to it, as records arrive.
 
     An item whose extraction raises gives `{"article": {"path", "id"}, "error": "Type: msg"}`
-    and the run goes on.
+    and the run goes on. An item may also be an article still to read (readers.FileArticle,
+    local engine only): it is read where it is extracted, in a worker.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; known: {list(ENGINES)}")

@@ -15,6 +15,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -101,25 +102,55 @@ def iter_articles(paths: Iterable[str | Path], *, encoding: str | None = None,
                   max_bytes: int = DEFAULT_MAX_BYTES, published: str | None = None,
                   stdin: io.BufferedIOBase | None = None,
                   on_skip: Callable[[InputError], None] = _raise,
-                  exclude: Iterable[str | Path] = ()) -> Iterator[Item]:
+                  exclude: Iterable[str | Path] = (), unread: bool = False) -> Iterator[Item | FileArticle]:
     """Every article in PATHS as `(text, meta)`; `published` fills in for inputs lacking one.
 
-    EXCLUDE: files not to read (the run's own outputs)."""
+    EXCLUDE: files not to read (the run's own outputs). UNREAD: a file that holds one article
+    (text, HTML, PDF, Word) is given as a `FileArticle`, to be read where it is extracted."""
     default_published = normalise_date(published) if published else None
     if published and not default_published:
         raise UsageError(f"--published {published!r} is not a date: write it as YYYY-MM-DD, e.g. 2023-03-15")
     for path in expand_paths(paths, on_skip, exclude):
+        if unread and Path(path).suffix.lower() in ONE_ARTICLE_SUFFIXES:
+            yield FileArticle(path, encoding, max_bytes, default_published)
+            continue
         try:
             for text, meta in read_path(path, encoding=encoding, max_bytes=max_bytes, stdin=stdin,
                                         on_skip=on_skip):
-                if len(text) > MAX_ARTICLE_CHARS:
-                    on_skip(TooLong(meta.get("path") or path, len(text)))
-                    continue
-                if not meta.get("published") and default_published:
-                    meta["published"] = default_published
-                yield text, meta
+                try:
+                    yield article(text, meta, path, default_published)
+                except TooLong as error:
+                    on_skip(error)
         except InputError as error:
             on_skip(error)
+
+
+def article(text: str, meta: dict, path: str, default_published: str | None) -> Item:
+    """One article read from PATH, its publication date filled in; TooLong if it is too long."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise TooLong(meta.get("path") or path, len(text))
+    if not meta.get("published") and default_published:
+        meta["published"] = default_published
+    return text, meta
+
+
+@dataclass(frozen=True)
+class FileArticle:
+    """A file that holds one article, not read yet: `read` gives its `(text, meta)` as
+    `iter_articles` does, or raises the InputError it would have reported. A pool run hands
+    these to its workers, so that the process that hands out the work does not read it."""
+    path: str
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    published: str | None = None   # the run's --published, normalised
+
+    @property
+    def meta(self) -> dict:
+        return {"path": self.path}
+
+    def read(self) -> Item:
+        (text, meta), = read_path(self.path, encoding=self.encoding, max_bytes=self.max_bytes)
+        return article(text, meta, self.path, self.published)
 
 
 def read_path(path: str, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -172,6 +203,7 @@ def read_document(path: str, suffix: str, max_bytes: int) -> Item:
     return text, meta
 
 
+ONE_ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCUMENT_SUFFIXES
 SUFFIX_KINDS = {**{s: "text" for s in TEXT_SUFFIXES}, **{s: "html" for s in HTML_SUFFIXES},
                 ".jsonl": "jsonl", ".csv": "csv"}
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article)\b",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from mouextract.parallel import read_unread
 from mouextract.records import ArticleResult
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +68,12 @@ def make_result(text: str, meta: dict | None = None, *, agreements: int | None =
 
 
 def fake_map_extract(items, *, jobs=1, fast=False, engine="local", scheduler=None):
-    for text, meta in items:
+    for item in items:
+        item = read_unread(item)   # a file left for the workers to read, read as they do
+        if isinstance(item, dict):
+            yield item
+            continue
+        text, meta = item
         if "RAISE" in text:
             yield {"article": {"path": meta.get("path"), "id": meta.get("id")}, "error": "ValueError: boom"}
         else:

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from mouextract import parallel
+from mouextract.errors import BinaryInput
+from mouextract.readers import iter_articles
 from mouextract.parallel import PREFETCH, SMALL_RUN, Chunker, error_record, map_extract
 
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.txt"))
@@ -93,6 +95,20 @@ def test_pool_reads_input_lazily(pooled):
     # jobs * PREFETCH chunks, the chunker's window of jobs + 1 chunks, the one handed out
     assert max(lookahead) <= SMALL_RUN + 1
     assert max(lookahead[SMALL_RUN:]) <= (JOBS * PREFETCH + JOBS + 2) * CHUNKSIZE
+
+
+def test_pool_reads_the_files_it_is_handed_unread(items, tmp_path):
+    """Files handed out unread (readers.FileArticle) are read by the workers: the records of the
+    same files read here, in order, and a file that cannot be read gives its error to report."""
+    for i, (text, _) in enumerate(items):
+        (tmp_path / f"{i:03d}.txt").write_bytes(b"\x00 not text" if text is None else text.encode("utf-8"))
+    skipped = []
+    read_here = list(map_extract(iter_articles([tmp_path], on_skip=skipped.append), jobs=1))
+    read_there = list(map_extract(iter_articles([tmp_path], unread=True), jobs=JOBS, chunksize=CHUNKSIZE))
+    unread = read_there.pop(BAD_AT)
+    assert read_there == read_here
+    assert type(unread["unread"]) is BinaryInput and str(unread["unread"]) == str(skipped[0])
+    assert unread["article"] == {"path": str(tmp_path / f"{BAD_AT:03d}.txt"), "id": None}
 
 
 def test_small_input_is_done_in_process(items, serial, monkeypatch):

@@ -1,10 +1,11 @@
 import io
 import json
+import pickle
 
 import pytest
 
-from mouextract.errors import InputError, UsageError
-from mouextract.readers import expand_paths, iter_articles, normalise_date, read_path
+from mouextract.errors import BinaryInput, InputError, UsageError
+from mouextract.readers import FileArticle, expand_paths, iter_articles, normalise_date, read_path
 
 # Bytes no encoding detector accepts and without NUL: the "undecodable" case.
 UNDETECTABLE = bytes(0x80 + i % 40 for i in range(200))
@@ -149,6 +150,41 @@ def test_bad_file_is_skipped_with_its_fix(tmp_path, name, data, message):
     items, skipped = collect([bad, good], max_bytes=1000)
     assert skipped == [message.format(p=bad)]
     assert [m["path"] for _, m in items] == [good]
+
+
+def read_unread_items(paths, **kwargs):
+    """What iter_articles gives with unread=True, each file read as a worker reads it."""
+    out, skipped = [], []
+    for item in iter_articles(paths, on_skip=skipped.append, unread=True, **kwargs):
+        try:
+            out.append(item.read() if isinstance(item, FileArticle) else item)
+        except InputError as error:
+            skipped.append(error)
+    return out, [str(e) for e in skipped]
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("empty.txt", b"", "{p} is empty: there is no article text to read"),
+    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "{p} looks like a binary file, not text: pass plain text, HTML, PDF, Word (.docx), JSONL or CSV"),
+    ("big.txt", b"x" * 1001, "{p} is 1,001 bytes, more than the 1,000-byte limit: raise it with --max-bytes=1001"),
+])
+def test_a_file_read_later_reads_and_fails_as_one_read_at_once(tmp_path, name, data, message):
+    bad = _bad(tmp_path, name, data)
+    page = _bad(tmp_path, "page.html", HTML.encode("utf-8"))
+    dump = _bad(tmp_path, "rows.jsonl", b'{"text": "Berita satu."}\n{"text": "Berita dua."}\n')
+    paths = [bad, _bad(tmp_path, "good.txt", b"Berita."), page, dump]
+    unread = list(iter_articles(paths, on_skip=lambda e: None, unread=True))
+    assert [type(i).__name__ for i in unread] == ["FileArticle"] * 3 + ["tuple"] * 2   # a dump is read here
+    assert read_unread_items(paths, max_bytes=1000, published="2024-01-02") \
+        == collect(paths, max_bytes=1000, published="2024-01-02")
+    assert read_unread_items(paths, max_bytes=1000)[1] == [message.format(p=bad)]
+
+
+def test_an_input_error_survives_pickling(tmp_path):
+    """A worker that cannot read a file sends the error back to the process that reports it."""
+    error = pickle.loads(pickle.dumps(BinaryInput(str(tmp_path / "a.txt"))))
+    assert type(error) is BinaryInput and error.reason == "binary" and error.path == str(tmp_path / "a.txt")
+    assert str(error) == str(BinaryInput(str(tmp_path / "a.txt")))
 
 
 @pytest.mark.parametrize("encoding", ["utf-8"])
