@@ -44,8 +44,10 @@ SMALL_RUN = 64
 SMALL_RUN_CHARS = 2_000_000
 
 # Without a chunksize, chunks are sized to take about this long in a worker: long enough that
-# sending them costs little, short enough that the workers finish together.
-CHUNK_SECONDS = 0.05
+# sending them costs little (each chunk is a round of thread wake-ups in this process, which
+# shares the cores with the workers), short enough that the workers finish together (the last
+# chunks, smaller, see Chunker, leave a worker idle for a fraction of this at most).
+CHUNK_SECONDS = 0.2
 FIRST_CHUNKSIZE = 4
 MAX_CHUNKSIZE = 512
 
