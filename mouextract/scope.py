@@ -20,6 +20,7 @@ from spacy.tokens import Span
 
 from . import assemble, institutions
 from .context import Context, Event
+from .patterns import load
 from .slots import fill, tokens
 
 SCOPE_RULES = "scope.yml"
@@ -82,6 +83,36 @@ def _owners(ctx: Context, sentences: list[Span]) -> list[tuple[int, int, tuple[d
     return out
 
 
+def _announced(ctx: Context, item: Item) -> list[Item] | None:
+    """The items a count announces ("mengatur tiga hal") and the sentences after it give one by
+    one, each opened by its ordinal ("Pertama, A. Kedua, B. Ketiga, C."; patterns/lists.yml
+    `announced`): none when fewer than two sentences follow so (a count of things is no item
+    itself); None when ITEM is no such count."""
+    words = item.text.lower().split()
+    announced = load("lists.yml")["announced"]
+    numbers = load("lists.yml")["numbers"]
+    if len(words) != 2 or words[1] not in announced["nouns"] or not (words[0] in numbers or words[0].isdigit()):
+        return None
+    n = numbers.get(words[0]) or int(words[0])
+    sent = ctx.sentence_of(item.span[0])
+    out: list[Item] = []
+    for k, ordinal in enumerate(announced["ordinals"][:n]):
+        i = sent.i + 1 + k
+        if i >= len(ctx.sents):
+            break
+        s = ctx.sents[i]
+        text = ctx.text[s.start:s.end]
+        opening = text.lstrip()
+        if not (opening.lower().startswith(ordinal) and opening[len(ordinal):len(ordinal) + 1] == ","):
+            break
+        a = s.start + (len(text) - len(opening)) + len(ordinal) + 1
+        b = s.start + len(text.rstrip().rstrip("."))
+        while a < b and ctx.text[a].isspace():
+            a += 1
+        out.append(Item(ctx.text[a:b], (a, b), item.rule, item.fallback, item.owners))
+    return out if len(out) >= 2 else []
+
+
 def find_scope(ctx: Context) -> list[Item]:
     found: list[Item] = []
     sentences = readable(ctx)
@@ -89,7 +120,10 @@ def find_scope(ctx: Context) -> list[Item]:
     for f in fill(ctx.doc, sentences, SCOPE_RULES):
         for a, b in f.items:
             named = next((n for lo, hi, n in owners if lo <= a < hi), ())
-            _add(found, Item(ctx.text[a:b], (a, b), f.rule, f.priority < 0, named))
+            item = Item(ctx.text[a:b], (a, b), f.rule, f.priority < 0, named)
+            announced = _announced(ctx, item)
+            for x in [item] if announced is None else announced:
+                _add(found, x)
     return found
 
 

@@ -128,6 +128,12 @@ def test_list_items(text, items):
     # the subject in the instrument's name yields to the scope the article states
     ("Perjanjian kerja sama pengelolaan sampah itu meliputi pemilahan di sumber, pengangkutan, dan daur ulang.",
      ["pemilahan di sumber", "pengangkutan", "daur ulang"]),
+    # a count the next sentences give one by one, each after its ordinal
+    ("Nota kesepahaman itu mengatur tiga hal. Pertama, pendampingan petani di lahan. Kedua, penyediaan benih "
+     "oleh dinas. Ketiga, pengawalan distribusi pupuk.",
+     ["pendampingan petani di lahan", "penyediaan benih oleh dinas", "pengawalan distribusi pupuk"]),
+    # ... and the count alone is no item when the sentences after it open otherwise
+    ("Nota kesepahaman itu mengatur tiga hal. Bupati berharap kerja sama berjalan baik.", []),
 ])
 def test_scope_after_the_signing(tail, items):
     assert scope_of(SIGNED + tail) == items
