@@ -145,16 +145,21 @@ def named_after_person(doc: Doc, j: int, end: int) -> int:
     ("RSUD dr. R. Soedjono Selong", "Rumah Sakit Umum Daerah (RSUD) dr. Moewardi", "Universitas
     Dr. Soetomo"), honorific included; j when none stands there. Only heads that news names so
     (institution_names.yml `person_named_heads`), and only an honorific right after the head or its
-    bracketed short form: "Rektor Universitas Merapi Prof. Budi" is a name after an institution's."""
+    bracketed short form: "Rektor Universitas Merapi Prof. Budi" is a name after an institution's;
+    after the heads named after heroes (`hero_named_heads`: "Lanud Silas Papare") no honorific."""
     words = load("institution_names.yml")
     texts = token_texts(doc)
     k = j - 1
     if k >= 2 and texts[k] == ")" and texts[k - 2] == "(":
         k -= 1  # "Rumah Sakit Umum Daerah (RSUD) dr. X": the head's short form tells its kind
-    if k < 0 or j >= end or texts[k].lower() not in words["person_named_heads"] \
+    if k >= 0 and j < end and texts[k].lower() in words["hero_named_heads"] and texts[j][:1].isupper() \
+            and texts[j].isalpha() and not is_degree(texts[j]):
+        m = j   # "Lanud Silas Papare": the name right after the head
+    elif k < 0 or j >= end or texts[k].lower() not in words["person_named_heads"] \
             or norm(texts[j]).lower() not in words["person_name_openers"]:
         return j
-    m = j + 1
+    else:
+        m = j + 1
     while m < end and norm(texts[m]).lower() in words["person_name_openers"]:
         m += 1  # "RSUD Prof. Dr. W. Z. Johannes": honorifics in a row
     first = m
