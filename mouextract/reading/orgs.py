@@ -51,6 +51,7 @@ class OrgReader:
         self.signing = {i for sp in rule_spans(doc, "SIGN") for i in range(sp.start, sp.end)}
         self._heads: set[int] | None = None
         self._region_ends: set[int] | None = None
+        self._region_at: dict[int, int] = {}
         self._in_region: set[int] = set()
         # the tokens' texts as lists: the scans below ask each token of a range, often twice
         self.texts = token_texts(doc)
@@ -136,17 +137,23 @@ class OrgReader:
         """Whether the name closes its region right before the connective at j ("Dinas X Provinsi
         Papua Barat Daya dan Telkom Witel Sorong" is two bodies; "Kabupaten Pangkajene dan
         Kepulauan" is one region, and its "dan" inside it)."""
-        if self._region_ends is None:   # once: asked only at a connective
-            regions = self.doc.spans.get("regions", [])
-            self._region_ends = {sp.end for sp in regions}
-            self._in_region = {k for sp in regions for k in range(sp.start + 1, sp.end)}
+        self._read_regions()
         return j in self._region_ends and j not in self._in_region
+
+    def _read_regions(self) -> None:
+        """The regions' extents, once: asked only at a comma or a connective inside a name."""
+        if self._region_ends is None:
+            regions = self.doc.spans.get("regions", [])
+            self._region_at = {sp.start: sp.end for sp in regions}
+            self._region_ends = set(self._region_at.values())
+            self._in_region = {k for sp in regions for k in range(sp.start + 1, sp.end)}
 
     def _listed_regions(self, i: int, j: int, end: int) -> int:
         """From a comma at j, past a list of regions closed by a connective and a region, when
         the name from i has a unit word right before its first region ("Unit Induk Wilayah
         Sumatera Selatan, Jambi dan Bengkulu"): the area a unit serves; j when there is none."""
-        regions = {sp.start: sp.end for sp in self.doc.spans.get("regions", [])}
+        self._read_regions()
+        regions = self._region_at
         first = next((k for k in range(j - 1, i, -1) if k in regions and regions[k] == j), None)
         if first is None or self.lower[first - 1] not in self.words["unit_words"]:
             return j
