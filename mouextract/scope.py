@@ -20,6 +20,7 @@ from spacy.tokens import Span
 
 from . import assemble, institutions
 from .context import Context, Event
+from .lists import words as list_words
 from .patterns import load
 from .slots import fill, tokens
 
@@ -90,7 +91,7 @@ def _announced(ctx: Context, item: Item) -> list[Item] | None:
     itself); None when ITEM is no such count."""
     words = item.text.lower().split()
     announced = load("lists.yml")["announced"]
-    numbers = load("lists.yml")["numbers"]
+    numbers = list_words().numbers   # the count words every list reading uses
     if len(words) != 2 or words[1] not in announced["nouns"] or not (words[0] in numbers or words[0].isdigit()):
         return None
     n = numbers.get(words[0]) or int(words[0])
