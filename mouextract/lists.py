@@ -54,6 +54,8 @@ class ListWords:
     vague: Phrases                  # what names nothing in particular ("berbagai")
     not_field_labels: frozenset     # what names who or where
     not_field_words: Phrases
+    action_prefixes: tuple[str, ...]    # an undertaking opens with an active verb ("membangun")
+    outcomes: Phrases               # ... that is no outcome ("mendapatkan", "memperoleh")
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +74,8 @@ def words() -> ListWords:
         borrowed_suffixes=tuple(fields["borrowed"]["suffixes"]), field_nouns=Phrases(fields["nouns"]),
         aim_verbs=Phrases(fields["aim_verbs"]),
         general=Phrases(fields["general"]), vague=Phrases(fields["vague"]), not_field_labels=frozenset(fields["not_fields"].get("labels") or ()),
-        not_field_words=Phrases(fields["not_fields"].get("words")))
+        not_field_words=Phrases(fields["not_fields"].get("words")),
+        action_prefixes=tuple(data["undertakings"]["prefixes"]), outcomes=Phrases(data["undertakings"]["outcomes"]))
 
 
 def skip(tk: Tokens, i: int, end: int, options: Phrases) -> int:
@@ -315,12 +318,17 @@ def span(tk: Tokens, w: ListWords, start: int, end: int, begin: int | None = Non
 
 
 def read(tk: Tokens, w: ListWords, start: int, end: int, announced: int | None = None,
-         accept=None, fields: bool = False) -> list[tuple[int, int]]:
+         accept=None, fields: bool = False, verb_shared: bool = False) -> list[tuple[int, int]]:
     """Character spans of the items of the running list in tokens [start, end). ACCEPT, if
     given, says which pieces may be items; when the first may not, none may (its list belongs
     to what the first piece is: "meningkatkan kualitas, kesetaraan dan ..."). FIELDS: each item
-    is the field it names, without the verb of aim before it."""
+    is the field it names, without the verb of aim before it. VERB_SHARED: when only the first
+    piece opens with the verb ACCEPT asks for, the verb is the whole list's."""
     found = shared_head(tk, w, structure(tk, w, pieces(tk, w, start, end), announced))
+    if verb_shared and len(found) > 1 and accept(found[0]) and not any(accept(p) for p in found[1:]):
+        # "akan melayani A, B, serta C": one verb governs the list; the items are what it acts on
+        first = trim(tk, w, found[0].start, found[0].end)[0] + 1
+        found, accept = [Piece(first, found[0].end, found[0].sep)] + found[1:], None
     if accept is not None:
         found = [p for p in found if accept(p)] if found and accept(found[0]) else []
     if fields:
@@ -395,8 +403,20 @@ def is_concrete(tk: Tokens, w: ListWords, piece: Piece) -> bool:
     return not _named(tk, w, start) and not _general(tk, w, start, end)
 
 
+def is_action(tk: Tokens, w: ListWords, piece: Piece) -> bool:
+    """An item states what a party undertakes to do ("menyusun rencana induk", "membangun dua
+    unit rumah pengering"): it opens with an active verb that is no outcome ("mendapatkan
+    layanan") and names something concrete (not "meningkatkan kualitas ..."), not a body or a
+    person it acts for ("membantu Pemkab X dalam ...": what it helps with is the scope)."""
+    start, end = trim(tk, w, piece.start, piece.end)
+    if end - start < 2 or not tk.lower[start].startswith(w.action_prefixes) or tk.phrase(start, w.outcomes) \
+            or _named(tk, w, start + 1):
+        return False
+    return is_concrete(tk, w, piece)
+
+
 # what `require:` asks of every item a rule reads
-_REQUIRE = {"field": is_field, "concrete": is_concrete}   # not-linguistic: names of the tests
+_REQUIRE = {"field": is_field, "concrete": is_concrete, "action": is_action}   # not-linguistic: names of the tests
 
 
 def _items(slot: Slot, subject: bool) -> list[tuple[int, int]]:
@@ -434,7 +454,7 @@ def _items(slot: Slot, subject: bool) -> list[tuple[int, int]]:
         # Klimatologi, dan Geofisika untuk Mendukung Pertanian": a title, one item
         whole = span(tk, w, start, stop)
         return [whole] if whole and (accept is None or accept(Piece(start, stop, ""))) else []
-    return read(tk, w, start, stop, announced, accept, fields=required == "field")
+    return read(tk, w, start, stop, announced, accept, fields=required == "field", verb_shared=required == "action")
 
 
 def _title_case(tk: Tokens, w: ListWords, start: int, stop: int) -> bool:
