@@ -317,9 +317,10 @@ class Reader:
                 j += 1
                 continue
             if is_honorific_or_rank(t) or (is_degree(t) and first is None) or is_academic_prefix(t):
-                if first is not None and last is not None:
+                if first is not None and last is not None and not in_degrees:
                     # "Port Alfred Alderman Pieter Smit", "Rektor Undip Prof. Dr. Budi Santoso":
-                    # the name follows the honorific, rank or academic title
+                    # the name follows the honorific, rank or academic title (among the degrees
+                    # after a name it is one of them: "M.Sc., IPU, ASEAN Eng.")
                     first = last = None
                 j += 1
                 continue
@@ -662,7 +663,12 @@ class Reader:
                     out.append(("title", i, k, None))
                     i = k
                     continue
-                if first >= 0:
+                if first >= 0 and self._unit_before_holder(k, end):
+                    # "Direktur Jenderal Perikanan Budi Daya KKP, Tb. Haerul Fadillah": words
+                    # before a body's short form are the office's unit; the holder follows the comma
+                    out.append(("title", i, k + 1, None))
+                    i = k + 1
+                elif first >= 0:
                     out.append(("title", i, k, (j, first, last)))
                     i = k
                 else:
@@ -675,13 +681,26 @@ class Reader:
                     not self.unit_at(i) or is_degree(t) or is_honorific_or_rank(t) or is_initial(t)):
                 k, first, last = self.read_name(i, end)
                 marked = first > i and (is_degree(t) or is_honorific_or_rank(t))
-                if first >= 0 and (marked or any(not self.unit_at(x) or is_initial(texts[x]) for x in range(first, last))):
+                if first >= 0 and not self._connective(first, last) \
+                        and (marked or any(not self.unit_at(x) or is_initial(texts[x]) for x in range(first, last))):
                     out.append(("name", i, k, (first, last)))
                     i = max(k, i + 1)
                     continue
             out.append(("sep", i, i + 1, lowers[i]))
             i += 1
         return out
+
+    def _unit_before_holder(self, k: int, end: int) -> bool:
+        """After what read as a title's holder, a body's short form, a comma and a name."""
+        texts = self.texts
+        return k + 2 < end and acronym_like(texts[k]) and not is_degree(texts[k]) \
+            and not is_honorific_or_rank(texts[k]) and texts[k + 1] == "," and self.name_at(k + 2)
+
+    def _connective(self, first: int, last: int) -> bool:
+        """A "name" of nothing but function words is a clause's connective after a degree's stop
+        ("..., IPU, ASEAN Eng. Sementara dari pihak ...")."""
+        function = person_lexicon()["function"]
+        return all(self.lowers[x] in function for x in range(first, last))
 
     def _name_after_comma(self, i: int, start: int, end: int) -> bool:
         """Token i follows a comma and a name's word that is no unit's word follows it."""
