@@ -696,6 +696,18 @@ class Reader:
         return k + 2 < end and acronym_like(texts[k]) and not is_degree(texts[k]) \
             and not is_honorific_or_rank(texts[k]) and texts[k + 1] == "," and self.name_at(k + 2)
 
+    @staticmethod
+    def _apposition_clause(items: list[tuple], n: int) -> int | None:
+        """The item of the office a relative clause after the name N gives it (", yang menjabat
+        sebagai Rektor Y"), or None."""
+        m = n + 1 + (n + 1 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] == ",")
+        for clause in person_lexicon()["apposition_clauses"]:
+            k = m + len(clause)
+            if k < len(items) and items[k][0] == "title" and items[k][3] is None \
+                    and all(items[m + x][0] == "sep" and items[m + x][3] == w for x, w in enumerate(clause)):
+                return k
+        return None
+
     def _connective(self, first: int, last: int) -> bool:
         """A "name" of nothing but function words is a clause's connective after a degree's stop
         ("..., IPU, ASEAN Eng. Sementara dari pihak ...")."""
@@ -780,6 +792,11 @@ class Reader:
                     _, ts, te, _ = items[n + 2]
                     title, tend = title_text(ts, te), te + 1
                     used.add(n + 2)
+                elif (m := self._apposition_clause(items, n)) is not None:
+                    # "X, yang menjabat sebagai Manajer PLN Y": the office the clause gives is X's
+                    _, ts, te, _ = items[m]
+                    title, tend = title_text(ts, te), te
+                    used.add(m)
                 elif n + 2 < len(items) and items[n + 1][0] == "sep" and items[n + 1][3] in person_lexicon()["apposition"] | {","} \
                         and items[n + 2][0] == "title" and items[n + 2][3] is None and n + 2 not in used:
                     after = items[n + 3] if n + 3 < len(items) else None

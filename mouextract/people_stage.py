@@ -119,7 +119,8 @@ def _with_witness_lines(ctx: Context, sentence_ids: list[int], signing_ids: set[
     """The signing sentences, plus the sentences that give their witnesses: one with a witness
     cue at most WITNESS_REACH sentences after a signing sentence (fragments a stray stop leaves
     behind, "Ph.D.Med.Sc.", do not count), or anywhere when it names a signing itself
-    ("Turut menyaksikan penandatanganan MoU ini ...") and no other record claims it."""
+    ("Turut menyaksikan penandatanganan MoU ini ...", "Acara tersebut disaksikan ...") and no other
+    record claims it."""
     out = list(sentence_ids)
     recalled = {m.span for m in ctx.mentioned}  # a planned or earlier signing's witnesses are not these
     for j, sent in enumerate(ctx.sents):
@@ -130,7 +131,7 @@ def _with_witness_lines(ctx: Context, sentence_ids: list[int], signing_ids: set[
             steps += len(ctx.sents[k].span) > FRAGMENT_TOKENS
             k -= 1
         near = k >= 0 and k in sentence_ids and steps < WITNESS_REACH
-        names_signing = ctx.rules("SIGN", sent) and j not in signing_ids
+        names_signing = (ctx.rules("SIGN", sent) or ctx.rules("EVENT_REF", sent)) and j not in signing_ids
         if near or names_signing:
             out.append(j)
     return sorted(out)

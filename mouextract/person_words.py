@@ -45,6 +45,7 @@ def person_lexicon():
         "function": set(entries["function_words"]),
         "verb_prefixes": tuple(entries["verb_prefixes"]),
         "apposition": set(entries["apposition_words"]),
+        "apposition_clauses": tuple(tuple(c.split()) for c in entries["apposition_clauses"]),
         "named_institution_kinds": set(entries["named_institution_kinds"]),
         "balinese_name_words": {w.lower() for w in entries["balinese_name_words"]},
         "ordinal_heads": {w.lower() for w in entries["ordinal_heads"]},
