@@ -229,12 +229,17 @@ def _after_portfolio(rest: str) -> str:
     """"Bidang Sumber Daya dan Kerjasama Universitas Indonesia" after "Wakil Rektor", "Kepatuhan
     Bank Sultra" after "Direktur": the portfolio an office holds is no institution; the
     institution is what follows it, and a portfolio with nothing after it ("Wakil Rektor Bidang
-    Akademik") names none."""
+    Akademik") names none. A portfolio of ordinary words may run over "dan" ("Direktur Medik
+    dan Keperawatan RSUP X")."""
+    from .person_words import common_words  # read lazily: person_words reads the calendar at import
     words = rest.split()
     heads = _org_heads()
     if not words or words[0].lower() in heads:
         return rest
     k = next((k for k, w in enumerate(words[1:], start=1) if w.lower() in heads and w[:1].isupper()), None)
+    ordinary = common_words() | set(lexicon("people.yml")["list_conjunctions"])
+    if k is not None and k > 1 and all(w.lower() in ordinary for w in words[:k]):
+        return " ".join(words[k:])   # "Direktur Medik dan Keperawatan RSUP X": the portfolio's words before it
     if k is None and words[0].lower() in lexicon("people.yml")["portfolio_words"]:
         # "Deputi Bidang Riset dan Inovasi Daerah BRIN": the institution's short form ends it
         k = next((k for k in range(len(words) - 1, 0, -1) if words[k].isupper() and words[k].isalpha()

@@ -71,8 +71,9 @@ def word_list(name: str) -> frozenset:
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset:
-    """Words news mostly uses outside person names (training/build_wordlist.py)."""
-    return word_list("common_words.txt")
+    """Words news mostly uses outside person names (training/build_wordlist.py), and the ordinary
+    words people.yml adds."""
+    return word_list("common_words.txt") | {w.lower() for w in lexicon("people.yml")["ordinary_words"]}
 
 
 @lru_cache(maxsize=1)
