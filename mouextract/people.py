@@ -187,13 +187,28 @@ class Reader:
                 k += 1
                 heads.add(k)
         for i in sorted(heads):
-            capitalised_run = 0   # of the three words from i
-            while capitalised_run < 3 and i + capitalised_run < len(words) and words[i + capitalised_run][:1].isupper():
-                capitalised_run += 1
-            for n in range(capitalised_run, 0, -1):
-                if lookup(self.text[self.starts[i]:self.ends[i + n - 1]]) is not None:
-                    self.region_tokens.update(range(i, i + n))
-                    break
+            chain = []
+            while (n := self._region_at(i)) > 0:
+                chain.append((i, n))
+                i += n
+            # regions in a row after the unit are all its when nothing capitalised follows them
+            # ("Bank Sumsel Babel Kayuagung,": the bank of two provinces, its branch in a town);
+            # else only the first ("Wali Kota Bogor Bima Arya": a given name may be a region's)
+            if chain and i < len(words) and words[i][:1].isupper():
+                chain = chain[:1]
+            for k, n in chain:
+                self.region_tokens.update(range(k, k + n))
+
+    def _region_at(self, i: int) -> int:
+        """How many capitalised words from token i (up to three) name a region; 0 if none."""
+        words = self.texts
+        capitalised_run = 0   # of the three words from i
+        while capitalised_run < 3 and i + capitalised_run < len(words) and words[i + capitalised_run][:1].isupper():
+            capitalised_run += 1
+        for n in range(capitalised_run, 0, -1):
+            if lookup(self.text[self.starts[i]:self.ends[i + n - 1]]) is not None:
+                return n
+        return 0
 
     # -- token classes ---------------------------------------------------------------------
     # Each token is asked again from every reading that passes it: the answers are kept by

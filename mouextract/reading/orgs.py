@@ -136,8 +136,11 @@ class OrgReader:
     def _placed(self, j: int) -> bool:
         """Whether the name closes its region right before the connective at j ("Dinas X Provinsi
         Papua Barat Daya dan Telkom Witel Sorong" is two bodies; "Kabupaten Pangkajene dan
-        Kepulauan" is one region, and its "dan" inside it)."""
+        Kepulauan" is one region, and its "dan" inside it; a region after the connective goes on
+        with the name: "Bank Pembangunan Daerah Sumatera Selatan dan Bangka Belitung")."""
         self._read_regions()
+        if j + 1 in self._region_at:
+            return False   # "Bank Pembangunan Daerah Sumatera Selatan dan Bangka Belitung": a body of two regions
         return j in self._region_ends and j not in self._in_region
 
     def _read_regions(self) -> None:
