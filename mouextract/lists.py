@@ -54,6 +54,7 @@ class ListWords:
     vague: Phrases                  # what names nothing in particular ("berbagai")
     not_field_labels: frozenset     # what names who or where
     not_field_words: Phrases
+    counted: frozenset              # what a count announces ("tiga hal", "beberapa poin")
     action_prefixes: tuple[str, ...]    # an undertaking opens with an active verb ("membangun")
     outcomes: Phrases               # ... that is no outcome ("mendapatkan", "memperoleh")
 
@@ -75,7 +76,7 @@ def words() -> ListWords:
         aim_verbs=Phrases(fields["aim_verbs"]),
         general=Phrases(fields["general"]), vague=Phrases(fields["vague"]), not_field_labels=frozenset(fields["not_fields"].get("labels") or ()),
         not_field_words=Phrases(fields["not_fields"].get("words")),
-        action_prefixes=tuple(data["undertakings"]["prefixes"]), outcomes=Phrases(data["undertakings"]["outcomes"]))
+        counted=frozenset(data["announced"]["nouns"]), action_prefixes=tuple(data["undertakings"]["prefixes"]), outcomes=Phrases(data["undertakings"]["outcomes"]))
 
 
 def skip(tk: Tokens, i: int, end: int, options: Phrases) -> int:
@@ -398,6 +399,8 @@ def is_concrete(tk: Tokens, w: ListWords, piece: Piece) -> bool:
     kader"): a word, not a name or an entity, nothing vague ("berbagai program"), and not what
     general aims are about."""
     start, end = trim(tk, w, piece.start, piece.end)
+    if end - start == 2 and tk.lower[start] in w.quantities and tk.lower[start + 1] in w.counted:
+        return True   # "mengatur beberapa hal": a count the next sentences may give one by one (mouextract/scope.py)
     if end <= start or not tk.text[start][:1].isalpha() or tk.phrase(start, w.vague):
         return False
     return not _named(tk, w, start) and not _general(tk, w, start, end)

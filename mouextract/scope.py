@@ -85,16 +85,18 @@ def _owners(ctx: Context, sentences: list[Span]) -> list[tuple[int, int, tuple[d
 
 
 def _announced(ctx: Context, item: Item) -> list[Item] | None:
-    """The items a count announces ("mengatur tiga hal") and the sentences after it give one by
+    """The items a count announces ("mengatur tiga hal", "beberapa hal") and the sentences after it give one by
     one, each opened by its ordinal ("Pertama, A. Kedua, B. Ketiga, C."; patterns/lists.yml
     `announced`): none when fewer than two sentences follow so (a count of things is no item
     itself); None when ITEM is no such count."""
     words = item.text.lower().split()
     announced = load("lists.yml")["announced"]
-    numbers = list_words().numbers   # the count words every list reading uses
-    if len(words) != 2 or words[1] not in announced["nouns"] or not (words[0] in numbers or words[0].isdigit()):
+    numbers, quantities = list_words().numbers, list_words().quantities   # the count words every list reading uses
+    if len(words) != 2 or words[1] not in announced["nouns"] \
+            or not (words[0] in numbers or words[0].isdigit() or words[0] in quantities):
         return None
-    n = numbers.get(words[0]) or int(words[0])
+    # "beberapa hal": as many as the sentences after it give
+    n = numbers.get(words[0]) or (int(words[0]) if words[0].isdigit() else len(announced["ordinals"]))
     sent = ctx.sentence_of(item.span[0])
     out: list[Item] = []
     for k, ordinal in enumerate(announced["ordinals"][:n]):
