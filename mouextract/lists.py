@@ -55,6 +55,7 @@ class ListWords:
     not_field_labels: frozenset     # what names who or where
     not_field_words: Phrases
     counted: frozenset              # what a count announces ("tiga hal", "beberapa poin")
+    clause_reach: int               # how far into a clause its verb stands (its subject before it)
     action_prefixes: tuple[str, ...]    # an undertaking opens with an active verb ("membangun")
     outcomes: Phrases               # ... that is no outcome ("mendapatkan", "memperoleh")
 
@@ -76,7 +77,7 @@ def words() -> ListWords:
         aim_verbs=Phrases(fields["aim_verbs"]),
         general=Phrases(fields["general"]), vague=Phrases(fields["vague"]), not_field_labels=frozenset(fields["not_fields"].get("labels") or ()),
         not_field_words=Phrases(fields["not_fields"].get("words")),
-        counted=frozenset(data["announced"]["nouns"]), action_prefixes=tuple(data["undertakings"]["prefixes"]), outcomes=Phrases(data["undertakings"]["outcomes"]))
+        counted=frozenset(data["announced"]["nouns"]), clause_reach=int(data["undertakings"]["clause_reach"]), action_prefixes=tuple(data["undertakings"]["prefixes"]), outcomes=Phrases(data["undertakings"]["outcomes"]))
 
 
 def skip(tk: Tokens, i: int, end: int, options: Phrases) -> int:
@@ -418,8 +419,19 @@ def is_action(tk: Tokens, w: ListWords, piece: Piece) -> bool:
     return is_concrete(tk, w, piece)
 
 
+def is_clause(tk: Tokens, w: ListWords, piece: Piece) -> bool:
+    """An item is a clause stating what a party does under the agreement ("pemkab menanggung
+    iuran ...", "BPD Bali menyalurkan kredit ..."): an active verb that is no outcome within its
+    first words (a subject of a few words before it), and no general aim after the verb."""
+    start, end = trim(tk, w, piece.start, piece.end)
+    for k in range(start, min(end - 1, start + w.clause_reach)):
+        if tk.lower[k].startswith(w.action_prefixes) and not tk.phrase(k, w.outcomes):
+            return not _general(tk, w, k + 1, end) and not _named(tk, w, k + 1) and not tk.phrase(k + 1, w.vague)
+    return False
+
+
 # what `require:` asks of every item a rule reads
-_REQUIRE = {"field": is_field, "concrete": is_concrete, "action": is_action}   # not-linguistic: names of the tests
+_REQUIRE = {"field": is_field, "concrete": is_concrete, "action": is_action, "clause": is_clause}   # not-linguistic: names of the tests
 
 
 def _items(slot: Slot, subject: bool) -> list[tuple[int, int]]:
