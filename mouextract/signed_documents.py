@@ -26,7 +26,7 @@ from .slots.rules import rows_of
 DOCUMENTS = "documents.yml"
 # The values of documents.yml the code acts on.
 ADDITIVE, SIMILAR, SEQUENCE, ALSO, COORDINATED = "additive", "similar", "sequence", "also", "coordinated"  # not-linguistic: the rows' values
-ALL, REFERENCE = "all", "reference"  # not-linguistic: the rows' values
+ALL, REFERENCE, POSITION = "all", "reference", "position"  # not-linguistic: the rows' values
 COUNTED_GROUPS = ("counterparts", "signers")  # not-linguistic: the values of the count rows that need an enumeration
 INSTRUMENT_COUNT, NAMED, BACK_REFERENCE = "instruments", "named", "back_reference"  # not-linguistic: the rows' values
 ENUMERATION, ORDINAL = "enumeration", "ordinal"   # not-linguistic: slots of documents.yml
@@ -126,7 +126,8 @@ class _Reader:
         about, and where in the sentence it starts being about them (a cue), if a new one.
         JOINED: the fill that joins this name to the one before ("MoU dan PKS")."""
         here = [f for f in self.fills.get(i, []) if not any(x <= f.cue.start < y for x, y in self._aside)]
-        cues = [f for f in here if f.slot == "another" and f.value != COORDINATED and _overlaps(f, a, b)]
+        cues = [f for f in here if f.slot == "another" and f.value != COORDINATED
+                and (_overlaps(f, a, b) or (f.value == POSITION and 0 <= f.cue.start_char - b <= 1))]
         kinds = {f.value: f for f in cues}
         if joined is not None:
             kinds[COORDINATED] = joined
@@ -156,6 +157,12 @@ class _Reader:
                 return [d], min((f.cue.start_char for f in cues), default=None)
         if self.current is None:
             return [self._new(("agreements", "document.first", span))], None
+        if POSITION in kinds:
+            f = kinds[POSITION]
+            d = self._nth(f.cue)
+            if d is not None:
+                return [d], f.cue.start_char
+            return [self._new(("agreements", f.rule, span), like=self.current)], f.cue.start_char
         if SIMILAR in kinds:
             f = kinds[SIMILAR]
             return [self._new(("agreements", f.rule, span), like=self.current)], f.cue.start_char
@@ -181,6 +188,19 @@ class _Reader:
         if name is not None and ALSO in kinds and not name.weak and not found:
             return [self._new(("agreements", kinds[ALSO].rule, span))], kinds[ALSO].cue.start_char
         return ([found[-1]] if found else [self.current]), None
+
+    def _nth(self, cue) -> _Doc | None:
+        """The document an ordinal places ("Dokumen ketiga": the third signed, counted ones each
+        in their place); None: one past those told so far ("terakhir", or more than told)."""
+        word = cue[0].lower_
+        k = data()["ordinal_words"].get(word) or collective(word)
+        if k is None:
+            return None
+        for d in self.docs:
+            k -= d.count
+            if k <= 0:
+                return d
+        return None
 
     def _described(self, name: Name) -> bool:
         return any(0 <= c.start - name.end <= DESCRIBED_REACH for c in self.described)
@@ -403,6 +423,20 @@ def _set_type(ev: Event, best, rule) -> None:
         ev.explain("type", rule, ev.type_span)
 
 
+def _introduced(ctx: Context, body: list[int]) -> list[int]:
+    """Sentences that introduce a signed document by its place among those signed, just before
+    the sentence that tells its signing ("Dokumen ketiga adalah perjanjian kerja sama antara A
+    dan B mengenai X. Perjanjian ini ditandatangani ..."): they say which document the next
+    one is about, and its sides, though no signing word is in them."""
+    told = set(body)
+    candidates = [i for i in sorted(told) if i - 1 >= 0 and i - 1 not in told and i - 1 not in ctx.headings]
+    candidates = [i - 1 for i in candidates if names(ctx, ctx.sents[i - 1])]
+    if not candidates:
+        return []
+    found = fill(ctx.doc, [ctx.sents[i].span for i in candidates], rows_of(DOCUMENTS, "another"))
+    return sorted({ctx.sentence_of(f.cue.start_char).i for f in found if f.value == POSITION})
+
+
 def read_documents(ctx: Context, reported: list[int], signings: list) -> list[Event]:
     """One Event per signed document, typed, from the reported sentences and their signings."""
     words: dict[int, list] = {}
@@ -412,6 +446,7 @@ def read_documents(ctx: Context, reported: list[int], signings: list) -> list[Ev
     if len(items) >= 2:
         return _list_events(ctx, reported, items)
     body = [i for i in reported if i not in ctx.headings]
+    body = sorted(body + _introduced(ctx, body))
     described = [s.cue for s in signings if s.rule == RELATIVE_CLAUSE and s.cue is not None]
     reader = _Reader(ctx, body, words, described)
     for i in body:

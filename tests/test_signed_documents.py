@@ -166,3 +166,36 @@ def test_an_office_names_its_institution_as_another_record_does():
                     "Cabang Bank Jambi di setiap kabupaten melakukan penandatanganan serupa dengan para lurah. Kerja "
                     "sama itu mempercepat pencairan dana desa.")
     assert [p["name"] for p in found[1]["parties"]] == ["Bank Pembangunan Daerah Jambi"]
+
+
+def test_documents_told_by_their_place_among_those_signed():
+    found = records("Polres Merapi menandatangani tiga dokumen kerja sama di Aula Polres, Kamis (22/8/2024).\n"
+                    "Dokumen pertama berupa nota kesepahaman antara Polres Merapi dan Pemerintah Kabupaten Sleman "
+                    "tentang penanganan bencana. Nota kesepahaman itu diteken Kapolres Merapi Budi Santoso dan "
+                    "Bupati Sleman Andi Wijaya.\n"
+                    "Berikutnya, Kepala Seksi Kesehatan Polres Merapi Sri Rahayu meneken perjanjian kerja sama "
+                    "dengan Direktur RSUD Sleman Joko Susilo.\n"
+                    "Dokumen ketiga adalah perjanjian kerja sama antara Polres Merapi dan Bank Bromo tentang "
+                    "layanan gaji. Perjanjian ini ditandatangani Wakapolres Merapi Dedi Kurnia dan Kepala Cabang "
+                    "Bank Bromo Rina Lestari.")
+    assert [[s["name"] for s in a["signatories"]] for a in found] == [
+        ["Budi Santoso", "Andi Wijaya"], ["Sri Rahayu", "Joko Susilo"], ["Dedi Kurnia", "Rina Lestari"]]
+
+
+@pytest.mark.parametrize("text", [
+    # "kedua" of both sides, not a second document
+    "Pemkab Sleman dan UGM meneken perjanjian kerja sama, Senin (5/6/2023). PKS itu ditandatangani kedua pihak "
+    "di Pendopo Sleman. Penandatanganan kedua belah pihak disaksikan gubernur.",
+    # the first ever between them
+    "Pemkab Sleman dan UGM meneken nota kesepahaman, Senin (5/6/2023). Ini merupakan kerja sama pertama antara "
+    "kedua lembaga itu.",
+])
+def test_an_ordinal_that_places_no_document_adds_none(text):
+    assert len(records(text)) == 1
+
+
+def test_a_turn_after_a_signing_told_is_another_document():
+    found = records("Kerja sama pertama diteken di Ternate, Senin (15/1/2024), oleh Bupati Halmahera Utara Budi "
+                    "Santoso dan Direktur RSUD Ternate Andi Wijaya. Dua hari berselang, Rabu (17/1/2024), giliran "
+                    "Lanal Ternate dan Pemkab Halmahera Utara menandatangani nota kesepahaman di Tobelo.")
+    assert [a["date"]["value"] for a in found] == ["2024-01-15", "2024-01-17"]
