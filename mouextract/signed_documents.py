@@ -144,7 +144,8 @@ class _Reader:
                 found = self._matching(name)
                 if found:
                     return [found[-1]], None
-                return ([self.current], None) if self.current else ([self._new(("agreements", rule, span))], None)
+                if joined is None or name.weak:   # "MoU dan PKS itu": the PKS is one more, named with it
+                    return ([self.current], None) if self.current else ([self._new(("agreements", rule, span))], None)
             ordinal = any(f.slot == ORDINAL and f.cue.start == name.start for f in here)
             of_counted = [d for d in self.docs if d.count >= 2 and (d.types() is None or d.types() & name.types)]
             if ordinal and of_counted:
@@ -241,6 +242,7 @@ class _Reader:
                 segments[-1][1].extend(d for d in targets if d not in segments[-1][1])
             elif targets != segments[-1][1]:
                 segments.append((cue if cue is not None else name.start_char, list(targets)))
+        segments = self._respective(i, segments)
         for _, targets in segments:
             for d in targets:
                 d.add(i)
@@ -248,6 +250,27 @@ class _Reader:
         if len({id(d) for _, ds in segments for d in ds}) > 1:
             self.parts[i] = segments
         self._counts(i, segments)
+
+    def _respective(self, i: int, segments):
+        """Documents named together whose signers follow "masing-masing" in the same order: each
+        group (from its "oleh", or after a ";") is its document's part of the sentence; what
+        comes before the first is about them all."""
+        for f in self.fills.get(i, []):
+            if f.slot != "respective":
+                continue
+            k = next((n for n, (start, ds) in enumerate(segments) if start <= f.cue.start_char and len(ds) >= 2), None)
+            if k is None or k + 1 < len(segments) and segments[k + 1][0] < f.window[1]:
+                continue
+            docs = segments[k][1]
+            a, b = f.window
+            toks = [t for t in self.ctx.doc[f.cue.end:] if t.idx < b]
+            openers = [t.idx for t in toks if t.lower_ in data()["respective_openers"]]
+            if len(openers) != len(docs):
+                openers = [a] + [t.idx + 1 for t in toks if t.text == ";"]
+            if len(openers) != len(docs):
+                continue
+            return segments[:k + 1] + [(at, [d]) for at, d in zip(openers, docs)] + segments[k + 1:]
+        return segments
 
     def _doc_at(self, segments, char: int) -> _Doc:
         owner = segments[0][1]

@@ -199,3 +199,18 @@ def test_a_turn_after_a_signing_told_is_another_document():
                     "Santoso dan Direktur RSUD Ternate Andi Wijaya. Dua hari berselang, Rabu (17/1/2024), giliran "
                     "Lanal Ternate dan Pemkab Halmahera Utara menandatangani nota kesepahaman di Tobelo.")
     assert [a["date"]["value"] for a in found] == ["2024-01-15", "2024-01-17"]
+
+
+def test_documents_named_together_take_their_signers_in_order():
+    found = records("Nota kesepahaman dan perjanjian kerja sama itu masing-masing ditandatangani oleh Rektor "
+                    "Universitas Merapi Budi Santoso bersama Direktur PT Bromo Andi Wijaya, serta oleh Dekan Fakultas "
+                    "Teknik Universitas Merapi Sri Rahayu bersama Manajer PT Bromo Joko Susilo, Jumat (26/7/2024).")
+    assert [(a["type"], [s["name"] for s in a["signatories"]]) for a in found] == [
+        ("nota_kesepahaman", ["Budi Santoso", "Andi Wijaya"]),
+        ("perjanjian_kerja_sama", ["Sri Rahayu", "Joko Susilo"])]
+
+
+def test_each_signer_of_one_joint_document_listed_after_masing_masing_stays_one_record():
+    found = records("Nota kesepahaman itu ditandatangani masing-masing oleh Bupati Sleman Budi Santoso, Rektor "
+                    "Universitas Merapi Andi Wijaya, dan Direktur PT Bromo Sri Rahayu, Jumat (26/7/2024).")
+    assert [[s["name"] for s in a["signatories"]] for a in found] == [["Budi Santoso", "Andi Wijaya", "Sri Rahayu"]]
