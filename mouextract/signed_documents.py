@@ -175,6 +175,9 @@ class _Reader:
                 return [self._new(("agreements", f.rule, span), like=self.current)], f.cue.start_char
         if SEQUENCE in kinds:
             f = kinds[SEQUENCE]
+            counted = [d for d in found if d.count >= 2]
+            if counted:   # "... dengan dua kampus, yakni A dan B. ... Setelah itu, ia meneken MoU dengan B": one of them
+                return [counted[-1]], None
             others = [d for d in found if d is not self.current]
             if name is not None and not name.weak and others:
                 return [others[-1]], f.cue.start_char

@@ -214,3 +214,11 @@ def test_each_signer_of_one_joint_document_listed_after_masing_masing_stays_one_
     found = records("Nota kesepahaman itu ditandatangani masing-masing oleh Bupati Sleman Budi Santoso, Rektor "
                     "Universitas Merapi Andi Wijaya, dan Direktur PT Bromo Sri Rahayu, Jumat (26/7/2024).")
     assert [[s["name"] for s in a["signatories"]] for a in found] == [["Budi Santoso", "Andi Wijaya", "Sri Rahayu"]]
+
+
+def test_counted_documents_then_told_one_by_one_are_not_more():
+    found = records("Bawaslu Sleman menandatangani nota kesepahaman dengan dua perguruan tinggi, masing-masing "
+                    "Universitas Merapi dan Universitas Bromo, Senin (3/6/2024). Ketua Bawaslu Sleman Budi Santoso "
+                    "lebih dulu meneken nota kesepahaman bersama Rektor Universitas Merapi Andi Wijaya. Setelah itu, "
+                    "ia menandatangani nota kesepahaman dengan Universitas Bromo.")
+    assert len(found) == 2
