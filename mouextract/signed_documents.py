@@ -27,7 +27,8 @@ DOCUMENTS = "documents.yml"
 # The values of documents.yml the code acts on.
 ADDITIVE, SIMILAR, SEQUENCE, ALSO, COORDINATED = "additive", "similar", "sequence", "also", "coordinated"  # not-linguistic: the rows' values
 ALL, REFERENCE, POSITION = "all", "reference", "position"  # not-linguistic: the rows' values
-COUNTED_GROUPS = ("counterparts", "signers")  # not-linguistic: the values of the count rows that need an enumeration
+COUNTED_GROUPS = ("counterparts", "signers", "each")  # not-linguistic: the values of the count rows that need an enumeration
+EACH = "each"   # not-linguistic: the count row of a group named before, each with its own document
 INSTRUMENT_COUNT, NAMED, BACK_REFERENCE = "instruments", "named", "back_reference"  # not-linguistic: the rows' values
 ENUMERATION, ORDINAL = "enumeration", "ordinal"   # not-linguistic: slots of documents.yml
 ONE_DOCUMENT = "one_document"   # not-linguistic: the value of a joint row that says the document is one
@@ -307,6 +308,9 @@ class _Reader:
         doc = self.ctx.doc
         if f.value == "counterparts":
             at = f.cue.end
+        elif f.value == EACH:   # "keempat lembaga itu": the group, named before
+            n = collective(f.cue[0].lower_)
+            return (n, f.cue.end) if n else (None, 0)
         else:   # the nearest number before the signing word
             sent = self.ctx.sentence_of(f.cue.start_char).span
             at = next((j for j in range(f.cue.start - 1, sent.start - 1, -1) if number_at(self.ctx, j) is not None), None)
@@ -325,12 +329,12 @@ class _Reader:
     def _enumerated(self, i: int, after: int, n: int) -> list | None:
         """The members of a counted group the article names: an enumeration after it in the
         sentence ("..., yakni A dan B") or a sentence that opens by pointing back at it
-        ("Keempat perguruan tinggi itu adalah ..."); None when it names none, or dates them
+        ("Keempat perguruan tinggi itu adalah ...", after it or just before); None when it names none, or dates them
         (signings at several times: "yaitu Pemkab A pada 2018 dan Pemkab B tahun ini"; a date
         after the list is the signing's)."""
         windows = [f.window for f in self.fills.get(i, []) if f.slot == "enumeration" and f.cue.start >= after
                    and f.value == NAMED and self._opens_with_a_name(f.cue.end)]
-        later = [s.span for s in self.ctx.sents[i + 1:]]
+        later = [s.span for s in self.ctx.sents[max(0, i - LIST_LEAD):i] + self.ctx.sents[i + 1:]]   # or just before it
         for f in fill(self.ctx.doc, later, rows_of(DOCUMENTS, ENUMERATION)):
             if f.value == BACK_REFERENCE and collective(f.cue[0].lower_) == n:
                 windows.append((f.cue.end_char, self.ctx.sentence_of(f.cue.start_char).end))

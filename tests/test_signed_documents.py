@@ -222,3 +222,20 @@ def test_counted_documents_then_told_one_by_one_are_not_more():
                     "lebih dulu meneken nota kesepahaman bersama Rektor Universitas Merapi Andi Wijaya. Setelah itu, "
                     "ia menandatangani nota kesepahaman dengan Universitas Bromo.")
     assert len(found) == 2
+
+
+GROUP_NAMED_BEFORE = ("Universitas Merapi menggandeng tiga lembaga dalam satu seremoni, Kamis (7/9/2023). Ketiga lembaga "
+                      "tersebut yakni Bank Bromo, Yayasan Semeru Mandiri, serta Universitas Kelud. Rektor Universitas "
+                      "Merapi Budi Santoso bersama pimpinan ketiga lembaga itu masing-masing menandatangani nota "
+                      "kesepahaman")
+
+
+def test_a_group_named_before_that_signs_each_its_own_document():
+    found = records(GROUP_NAMED_BEFORE + " tersendiri.")
+    assert [[p["name"] for p in a["parties"]] for a in found] == [
+        ["Universitas Merapi", "Bank Bromo"], ["Universitas Merapi", "Yayasan Semeru Mandiri"],
+        ["Universitas Merapi", "Universitas Kelud"]]
+
+
+def test_a_group_that_each_signs_without_saying_each_its_own_stays_one_record():
+    assert len(records(GROUP_NAMED_BEFORE + ".")) == 1
