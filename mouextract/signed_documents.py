@@ -27,7 +27,7 @@ DOCUMENTS = "documents.yml"
 # The values of documents.yml the code acts on.
 ADDITIVE, SIMILAR, SEQUENCE, ALSO, COORDINATED = "additive", "similar", "sequence", "also", "coordinated"  # not-linguistic: the rows' values
 ALL, REFERENCE, POSITION = "all", "reference", "position"  # not-linguistic: the rows' values
-COUNTED_GROUPS = ("counterparts", "signers", "each")  # not-linguistic: the values of the count rows that need an enumeration
+COUNTED_GROUPS = ("counterparts", "signers")  # not-linguistic: the values of the count rows that need an enumeration
 EACH = "each"   # not-linguistic: the count row of a group named before, each with its own document
 INSTRUMENT_COUNT, NAMED, BACK_REFERENCE = "instruments", "named", "back_reference"  # not-linguistic: the rows' values
 ENUMERATION, ORDINAL = "enumeration", "ordinal"   # not-linguistic: slots of documents.yml
@@ -295,6 +295,12 @@ class _Reader:
                         d = self._doc_at(segments, f.cue.start_char)
                         d.count, d.members = n, members if len(members) == n else []
                         d.why.append(("agreements", f.rule, (f.cue.start_char, f.cue.end_char)))
+            elif f.slot == "count" and f.value == EACH:
+                members = self._named_before(i, collective(f.cue[0].lower_))
+                if members:
+                    d = self._doc_at(segments, f.cue.start_char)
+                    d.count, d.members = len(members), members
+                    d.why.append(("agreements", f.rule, (f.cue.start_char, f.cue.end_char)))
             elif f.slot == "pairs":
                 pairs = self._pairs(f)
                 if len(pairs) >= 2:
@@ -308,9 +314,6 @@ class _Reader:
         doc = self.ctx.doc
         if f.value == "counterparts":
             at = f.cue.end
-        elif f.value == EACH:   # "keempat lembaga itu": the group, named before
-            n = collective(f.cue[0].lower_)
-            return (n, f.cue.end) if n else (None, 0)
         else:   # the nearest number before the signing word
             sent = self.ctx.sentence_of(f.cue.start_char).span
             at = next((j for j in range(f.cue.start - 1, sent.start - 1, -1) if number_at(self.ctx, j) is not None), None)
@@ -326,26 +329,47 @@ class _Reader:
             return None, 0
         return n, after
 
-    def _enumerated(self, i: int, after: int, n: int) -> list | None:
-        """The members of a counted group the article names: an enumeration after it in the
-        sentence ("..., yakni A dan B") or a sentence that opens by pointing back at it
-        ("Keempat perguruan tinggi itu adalah ...", after it or just before); None when it names none, or dates them
-        (signings at several times: "yaitu Pemkab A pada 2018 dan Pemkab B tahun ini"; a date
-        after the list is the signing's)."""
-        windows = [f.window for f in self.fills.get(i, []) if f.slot == "enumeration" and f.cue.start >= after
-                   and f.value == NAMED and self._opens_with_a_name(f.cue.end)]
-        later = [s.span for s in self.ctx.sents[max(0, i - LIST_LEAD):i] + self.ctx.sents[i + 1:]]   # or just before it
-        for f in fill(self.ctx.doc, later, rows_of(DOCUMENTS, ENUMERATION)):
-            if f.value == BACK_REFERENCE and collective(f.cue[0].lower_) == n:
-                windows.append((f.cue.end_char, self.ctx.sentence_of(f.cue.start_char).end))
+    def _named_before(self, i: int, n: int | None) -> list:
+        """The members of a group that each sign their own document ("keempat lembaga itu",
+        "masing-masing pemkab"), named in the sentences just before: the nearest enumeration
+        there ("tiga pemerintah kabupaten, yakni A, B, dan C"; "Keempat lembaga tersebut yakni
+        ..."), of N members when the group is counted; [] when none is, or it dates them."""
+        before = [s.span for s in self.ctx.sents[max(0, i - LIST_LEAD):i]]
+        windows = []
+        for f in fill(self.ctx.doc, before, rows_of(DOCUMENTS, ENUMERATION)):
+            end = self.ctx.sentence_of(f.cue.start_char).end
+            if f.value == BACK_REFERENCE and n in (None, collective(f.cue[0].lower_)):
+                windows.append((f.cue.end_char, end))
+            elif f.value == NAMED and self._opens_with_a_name(f.cue.end):
+                windows.append(f.window)
         if not windows:
-            return None
-        a, b = windows[0]
+            return []
+        members = self._members_in(*max(windows))
+        return members if members and len(members) >= 2 and n in (None, len(members)) else []
+
+    def _members_in(self, a: int, b: int) -> list | None:
+        """The institutions named between chars A and B; None when it dates them (signings at
+        several times: "yaitu Pemkab A pada 2018 dan Pemkab B tahun ini"; a date after the list
+        is the signing's)."""
         members = [(sp.start_char, sp.end_char) for sp in self.ctx.doc.spans.get("orgs", []) if a <= sp.start_char and sp.end_char <= b]
         dates = [sp.start_char for sp in self.ctx.doc.spans.get("dates", []) if a <= sp.start_char < b]
         if len(dates) >= 2 or (members and any(d < members[-1][1] for d in dates)):
             return None
         return members
+
+    def _enumerated(self, i: int, after: int, n: int) -> list | None:
+        """The members of a counted group the article names: an enumeration after it in the
+        sentence ("..., yakni A dan B") or a sentence that opens by pointing back at it
+        ("Keempat perguruan tinggi itu adalah ..."); None when it names none, or dates them."""
+        windows = [f.window for f in self.fills.get(i, []) if f.slot == "enumeration" and f.cue.start >= after
+                   and f.value == NAMED and self._opens_with_a_name(f.cue.end)]
+        later = [s.span for s in self.ctx.sents[i + 1:]]
+        for f in fill(self.ctx.doc, later, rows_of(DOCUMENTS, ENUMERATION)):
+            if f.value == BACK_REFERENCE and collective(f.cue[0].lower_) == n:
+                windows.append((f.cue.end_char, self.ctx.sentence_of(f.cue.start_char).end))
+        if not windows:
+            return None
+        return self._members_in(*windows[0])
 
     def _opens_with_a_name(self, i: int) -> bool:
         """"yakni Tianhe Steel Group dan ...", not "adalah mengubahnya menjadi ...": a list of names."""

@@ -239,3 +239,11 @@ def test_a_group_named_before_that_signs_each_its_own_document():
 
 def test_a_group_that_each_signs_without_saying_each_its_own_stays_one_record():
     assert len(records(GROUP_NAMED_BEFORE + ".")) == 1
+
+
+def test_each_of_a_group_named_before_signs_its_own_document():
+    found = records("Bank Merapi menjalin kerja sama dengan dua pemerintah kabupaten, yakni Pemerintah Kabupaten "
+                    "Sleman dan Pemerintah Kabupaten Bantul. Penandatanganan perjanjian kerja sama berlangsung di "
+                    "Hotel Bromo, Senin (20/11/2023). Masing-masing pemkab meneken dokumen PKS tersendiri dengan "
+                    "Bank Merapi.")
+    assert len(found) == 2
