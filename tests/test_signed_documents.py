@@ -247,3 +247,13 @@ def test_each_of_a_group_named_before_signs_its_own_document():
                     "Hotel Bromo, Senin (20/11/2023). Masing-masing pemkab meneken dokumen PKS tersendiri dengan "
                     "Bank Merapi.")
     assert len(found) == 2
+
+
+def test_a_branch_that_signs_another_document_keeps_its_own_name():
+    found = records("Nota kesepahaman antara Pemerintah Provinsi Jawa Tengah dan BPJS Ketenagakerjaan ditandatangani "
+                    "Gubernur Jawa Tengah Budi Santoso dan Deputi Direktur BPJS Ketenagakerjaan Andi Wijaya di "
+                    "Semarang, Kamis (12/9/2024). Pada acara yang sama, Kepala Dinas Tenaga Kerja Jawa Tengah Sri "
+                    "Rahayu dan Kepala BPJS Ketenagakerjaan Cabang Semarang Joko Susilo menandatangani perjanjian "
+                    "kerja sama antara Dinas Tenaga Kerja Jawa Tengah dan BPJS Ketenagakerjaan Cabang Semarang.")
+    assert [[p["name"] for p in a["parties"]][-1] for a in found] == [
+        "BPJS Ketenagakerjaan", "BPJS Ketenagakerjaan Cabang Semarang"]
