@@ -26,7 +26,7 @@ from .slots.rules import rows_of
 DOCUMENTS = "documents.yml"
 # The values of documents.yml the code acts on.
 ADDITIVE, SIMILAR, SEQUENCE, ALSO, COORDINATED = "additive", "similar", "sequence", "also", "coordinated"  # not-linguistic: the rows' values
-ALL, REFERENCE, POSITION = "all", "reference", "position"  # not-linguistic: the rows' values
+ALL, REFERENCE, POSITION, EVERY = "all", "reference", "position", "every"  # not-linguistic: the rows' values
 COUNTED_GROUPS = ("counterparts", "signers")  # not-linguistic: the values of the count rows that need an enumeration
 EACH = "each"   # not-linguistic: the count row of a group named before, each with its own document
 INSTRUMENT_COUNT, NAMED, BACK_REFERENCE = "instruments", "named", "back_reference"  # not-linguistic: the rows' values
@@ -91,6 +91,7 @@ class _Reader:
                 self.fills.setdefault(s.i, []).append(f)
         self.parts: dict[int, list[tuple[int, list[_Doc]]]] = {}   # sentence -> [(start char, docs)]
         self._aside: list[tuple[int, int]] = []   # token ranges of the sentence about an instrument only described
+        self.every: list[int] = []   # sentences about every signing told ("Kedua penandatanganan disaksikan ...")
 
     # -- deciding -------------------------------------------------------------------------
     def _new(self, why: tuple, like: _Doc | None = None) -> _Doc:
@@ -134,7 +135,7 @@ class _Reader:
             kinds[COORDINATED] = joined
         span = (a, b)
         if name is not None:
-            same = [f for f in here if f.slot == "same" and f.value != REFERENCE and _overlaps(f, a, b)
+            same = [f for f in here if f.slot == "same" and f.value not in (REFERENCE, EVERY) and _overlaps(f, a, b)
                     and (f.value != ALL or f.cue.end <= name.start + 1)]
             rule = same[0].rule if same else None
             if any(f.value == ALL for f in same):
@@ -228,6 +229,8 @@ class _Reader:
         found = [n for n in named if not self._described(n)]
         self._aside = [(n.start, n.end + ASIDE_REACH) for n in named if self._described(n)]
         if not found:
+            if any(f.slot == "same" and f.value == EVERY for f in self.fills.get(i, [])):
+                self.every.append(i)
             words = self.signings.get(i, [])
             a = words[0].start_char if words else sent.start
             b = words[-1].end_char if words else sent.end
@@ -429,8 +432,10 @@ class _Reader:
                 continue
             # a listed item first: the sentence about this document alone
             first = [d.sentences[0]] if d.sentences and is_list_item(self.ctx.sents[d.sentences[0]]) else []
-            ev = Event(sentences=first + sorted(set(d.sentences) - set(first)), count=d.count, pairs=list(d.pairs),
-                       members=list(d.members))
+            # a sentence about every signing last: the record's own sentences come first
+            shared = [i for i in self.every if i not in d.sentences]
+            ev = Event(sentences=first + sorted(set(d.sentences) - set(first)) + shared, count=d.count,
+                       pairs=list(d.pairs), members=list(d.members))
             for i, segments in self.parts.items():
                 if i in d.sentences:
                     ev.parts[i] = [(start, end) for (start, ds), end in

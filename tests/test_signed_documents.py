@@ -257,3 +257,11 @@ def test_a_branch_that_signs_another_document_keeps_its_own_name():
                     "kerja sama antara Dinas Tenaga Kerja Jawa Tengah dan BPJS Ketenagakerjaan Cabang Semarang.")
     assert [[p["name"] for p in a["parties"]][-1] for a in found] == [
         "BPJS Ketenagakerjaan", "BPJS Ketenagakerjaan Cabang Semarang"]
+
+
+def test_a_sentence_about_every_signing_goes_with_every_record():
+    found = records("Bupati Klaten Budi Santoso meneken MoU dengan Rektor UNS Andi Wijaya di Solo, Senin (2/10/2023). "
+                    "Dalam kesempatan yang sama, Kepala Dinas Pendidikan Klaten Sri Rahayu dan Dekan FKIP UNS Joko "
+                    "Susilo menandatangani perjanjian kerja sama. Kedua penandatanganan disaksikan Wakil Gubernur Jawa "
+                    "Tengah Rina Lestari.")
+    assert [[w["name"] for w in a["witnesses"]] for a in found] == [["Rina Lestari"], ["Rina Lestari"]]
