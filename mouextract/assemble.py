@@ -294,9 +294,18 @@ def _offices_named(events: list[Event]) -> None:
                 ev.parties[k] = dict(named_as[p["name"]])
 
 
+def _a_unit_of(unit: dict, whole: dict) -> bool:
+    """UNIT's name is WHOLE's with a unit or branch added ("BPJS Ketenagakerjaan Cabang
+    Manokwari" / "BPJS Ketenagakerjaan": institution_names.yml `unit_words`)."""
+    added = _name_words(unit["name"]) - _name_words(whole["name"])
+    return bool(added & set(names()["unit_words"]))
+
+
 def _same_parties(events: list[Event]) -> None:
     """An institution named in several records of an article goes by the one name the parties
-    stage would give it in one record: the fullest."""
+    stage would give it in one record: the fullest, but not a unit of it that signed another
+    document ("Pemprov meneken MoU dengan BPJS Ketenagakerjaan ... PKS dengan BPJS Ketenagakerjaan
+    Cabang Manokwari")."""
     _offices_named(events)
     canon = merge([dict(p) for ev in events for p in ev.parties])
     for ev in events:
@@ -304,6 +313,8 @@ def _same_parties(events: list[Event]) -> None:
         renumber = {}
         for k, p in enumerate(ev.parties):
             c = next((c for c in canon if same_institution(c, p)), p)
+            if _a_unit_of(c, p):   # the branch signed another document: "BPJS Ketenagakerjaan" stays itself
+                c = p
             twin = next((j for j, q in enumerate(kept) if q is c or q == c), None)
             if twin is None:
                 kept.append(dict(c))

@@ -26,8 +26,9 @@ from .slots.rules import rows_of
 DOCUMENTS = "documents.yml"
 # The values of documents.yml the code acts on.
 ADDITIVE, SIMILAR, SEQUENCE, ALSO, COORDINATED = "additive", "similar", "sequence", "also", "coordinated"  # not-linguistic: the rows' values
-ALL, REFERENCE = "all", "reference"  # not-linguistic: the rows' values
+ALL, REFERENCE, POSITION, EVERY = "all", "reference", "position", "every"  # not-linguistic: the rows' values
 COUNTED_GROUPS = ("counterparts", "signers")  # not-linguistic: the values of the count rows that need an enumeration
+EACH = "each"   # not-linguistic: the count row of a group named before, each with its own document
 INSTRUMENT_COUNT, NAMED, BACK_REFERENCE = "instruments", "named", "back_reference"  # not-linguistic: the rows' values
 ENUMERATION, ORDINAL = "enumeration", "ordinal"   # not-linguistic: slots of documents.yml
 ONE_DOCUMENT = "one_document"   # not-linguistic: the value of a joint row that says the document is one
@@ -90,6 +91,7 @@ class _Reader:
                 self.fills.setdefault(s.i, []).append(f)
         self.parts: dict[int, list[tuple[int, list[_Doc]]]] = {}   # sentence -> [(start char, docs)]
         self._aside: list[tuple[int, int]] = []   # token ranges of the sentence about an instrument only described
+        self.every: list[int] = []   # sentences about every signing told ("Kedua penandatanganan disaksikan ...")
 
     # -- deciding -------------------------------------------------------------------------
     def _new(self, why: tuple, like: _Doc | None = None) -> _Doc:
@@ -126,13 +128,14 @@ class _Reader:
         about, and where in the sentence it starts being about them (a cue), if a new one.
         JOINED: the fill that joins this name to the one before ("MoU dan PKS")."""
         here = [f for f in self.fills.get(i, []) if not any(x <= f.cue.start < y for x, y in self._aside)]
-        cues = [f for f in here if f.slot == "another" and f.value != COORDINATED and _overlaps(f, a, b)]
+        cues = [f for f in here if f.slot == "another" and f.value != COORDINATED
+                and (_overlaps(f, a, b) or (f.value == POSITION and 0 <= f.cue.start_char - b <= 1))]
         kinds = {f.value: f for f in cues}
         if joined is not None:
             kinds[COORDINATED] = joined
         span = (a, b)
         if name is not None:
-            same = [f for f in here if f.slot == "same" and f.value != REFERENCE and _overlaps(f, a, b)
+            same = [f for f in here if f.slot == "same" and f.value not in (REFERENCE, EVERY) and _overlaps(f, a, b)
                     and (f.value != ALL or f.cue.end <= name.start + 1)]
             rule = same[0].rule if same else None
             if any(f.value == ALL for f in same):
@@ -143,7 +146,8 @@ class _Reader:
                 found = self._matching(name)
                 if found:
                     return [found[-1]], None
-                return ([self.current], None) if self.current else ([self._new(("agreements", rule, span))], None)
+                if joined is None or name.weak:   # "MoU dan PKS itu": the PKS is one more, named with it
+                    return ([self.current], None) if self.current else ([self._new(("agreements", rule, span))], None)
             ordinal = any(f.slot == ORDINAL and f.cue.start == name.start for f in here)
             of_counted = [d for d in self.docs if d.count >= 2 and (d.types() is None or d.types() & name.types)]
             if ordinal and of_counted:
@@ -156,6 +160,12 @@ class _Reader:
                 return [d], min((f.cue.start_char for f in cues), default=None)
         if self.current is None:
             return [self._new(("agreements", "document.first", span))], None
+        if POSITION in kinds:
+            f = kinds[POSITION]
+            d = self._nth(f.cue)
+            if d is not None:
+                return [d], f.cue.start_char
+            return [self._new(("agreements", f.rule, span), like=self.current)], f.cue.start_char
         if SIMILAR in kinds:
             f = kinds[SIMILAR]
             return [self._new(("agreements", f.rule, span), like=self.current)], f.cue.start_char
@@ -167,6 +177,9 @@ class _Reader:
                 return [self._new(("agreements", f.rule, span), like=self.current)], f.cue.start_char
         if SEQUENCE in kinds:
             f = kinds[SEQUENCE]
+            counted = [d for d in found if d.count >= 2]
+            if counted:   # "... dengan dua kampus, yakni A dan B. ... Setelah itu, ia meneken MoU dengan B": one of them
+                return [counted[-1]], None
             others = [d for d in found if d is not self.current]
             if name is not None and not name.weak and others:
                 return [others[-1]], f.cue.start_char
@@ -181,6 +194,19 @@ class _Reader:
         if name is not None and ALSO in kinds and not name.weak and not found:
             return [self._new(("agreements", kinds[ALSO].rule, span))], kinds[ALSO].cue.start_char
         return ([found[-1]] if found else [self.current]), None
+
+    def _nth(self, cue) -> _Doc | None:
+        """The document an ordinal places ("Dokumen ketiga": the third signed, counted ones each
+        in their place); None: one past those told so far ("terakhir", or more than told)."""
+        word = cue[0].lower_
+        k = data()["ordinal_words"].get(word) or collective(word)
+        if k is None:
+            return None
+        for d in self.docs:
+            k -= d.count
+            if k <= 0:
+                return d
+        return None
 
     def _described(self, name: Name) -> bool:
         return any(0 <= c.start - name.end <= DESCRIBED_REACH for c in self.described)
@@ -203,6 +229,8 @@ class _Reader:
         found = [n for n in named if not self._described(n)]
         self._aside = [(n.start, n.end + ASIDE_REACH) for n in named if self._described(n)]
         if not found:
+            if any(f.slot == "same" and f.value == EVERY for f in self.fills.get(i, [])):
+                self.every.append(i)
             words = self.signings.get(i, [])
             a = words[0].start_char if words else sent.start
             b = words[-1].end_char if words else sent.end
@@ -221,6 +249,7 @@ class _Reader:
                 segments[-1][1].extend(d for d in targets if d not in segments[-1][1])
             elif targets != segments[-1][1]:
                 segments.append((cue if cue is not None else name.start_char, list(targets)))
+        segments = self._respective(i, segments)
         for _, targets in segments:
             for d in targets:
                 d.add(i)
@@ -228,6 +257,27 @@ class _Reader:
         if len({id(d) for _, ds in segments for d in ds}) > 1:
             self.parts[i] = segments
         self._counts(i, segments)
+
+    def _respective(self, i: int, segments):
+        """Documents named together whose signers follow "masing-masing" in the same order: each
+        group (from its "oleh", or after a ";") is its document's part of the sentence; what
+        comes before the first is about them all."""
+        for f in self.fills.get(i, []):
+            if f.slot != "respective":
+                continue
+            k = next((n for n, (start, ds) in enumerate(segments) if start <= f.cue.start_char and len(ds) >= 2), None)
+            if k is None or k + 1 < len(segments) and segments[k + 1][0] < f.window[1]:
+                continue
+            docs = segments[k][1]
+            a, b = f.window
+            toks = [t for t in self.ctx.doc[f.cue.end:] if t.idx < b]
+            openers = [t.idx for t in toks if t.lower_ in data()["respective_openers"]]
+            if len(openers) != len(docs):
+                openers = [a] + [t.idx + 1 for t in toks if t.text == ";"]
+            if len(openers) != len(docs):
+                continue
+            return segments[:k + 1] + [(at, [d]) for at, d in zip(openers, docs)] + segments[k + 1:]
+        return segments
 
     def _doc_at(self, segments, char: int) -> _Doc:
         owner = segments[0][1]
@@ -248,6 +298,12 @@ class _Reader:
                         d = self._doc_at(segments, f.cue.start_char)
                         d.count, d.members = n, members if len(members) == n else []
                         d.why.append(("agreements", f.rule, (f.cue.start_char, f.cue.end_char)))
+            elif f.slot == "count" and f.value == EACH:
+                members = self._named_before(i, collective(f.cue[0].lower_))
+                if members:
+                    d = self._doc_at(segments, f.cue.start_char)
+                    d.count, d.members = len(members), members
+                    d.why.append(("agreements", f.rule, (f.cue.start_char, f.cue.end_char)))
             elif f.slot == "pairs":
                 pairs = self._pairs(f)
                 if len(pairs) >= 2:
@@ -276,12 +332,38 @@ class _Reader:
             return None, 0
         return n, after
 
+    def _named_before(self, i: int, n: int | None) -> list:
+        """The members of a group that each sign their own document ("keempat lembaga itu",
+        "masing-masing pemkab"), named in the sentences just before: the nearest enumeration
+        there ("tiga pemerintah kabupaten, yakni A, B, dan C"; "Keempat lembaga tersebut yakni
+        ..."), of N members when the group is counted; [] when none is, or it dates them."""
+        before = [s.span for s in self.ctx.sents[max(0, i - LIST_LEAD):i]]
+        windows = []
+        for f in fill(self.ctx.doc, before, rows_of(DOCUMENTS, ENUMERATION)):
+            end = self.ctx.sentence_of(f.cue.start_char).end
+            if f.value == BACK_REFERENCE and n in (None, collective(f.cue[0].lower_)):
+                windows.append((f.cue.end_char, end))
+            elif f.value == NAMED and self._opens_with_a_name(f.cue.end):
+                windows.append(f.window)
+        if not windows:
+            return []
+        members = self._members_in(*max(windows))
+        return members if members and len(members) >= 2 and n in (None, len(members)) else []
+
+    def _members_in(self, a: int, b: int) -> list | None:
+        """The institutions named between chars A and B; None when it dates them (signings at
+        several times: "yaitu Pemkab A pada 2018 dan Pemkab B tahun ini"; a date after the list
+        is the signing's)."""
+        members = [(sp.start_char, sp.end_char) for sp in self.ctx.doc.spans.get("orgs", []) if a <= sp.start_char and sp.end_char <= b]
+        dates = [sp.start_char for sp in self.ctx.doc.spans.get("dates", []) if a <= sp.start_char < b]
+        if len(dates) >= 2 or (members and any(d < members[-1][1] for d in dates)):
+            return None
+        return members
+
     def _enumerated(self, i: int, after: int, n: int) -> list | None:
         """The members of a counted group the article names: an enumeration after it in the
         sentence ("..., yakni A dan B") or a sentence that opens by pointing back at it
-        ("Keempat perguruan tinggi itu adalah ..."); None when it names none, or dates them
-        (signings at several times: "yaitu Pemkab A pada 2018 dan Pemkab B tahun ini"; a date
-        after the list is the signing's)."""
+        ("Keempat perguruan tinggi itu adalah ..."); None when it names none, or dates them."""
         windows = [f.window for f in self.fills.get(i, []) if f.slot == "enumeration" and f.cue.start >= after
                    and f.value == NAMED and self._opens_with_a_name(f.cue.end)]
         later = [s.span for s in self.ctx.sents[i + 1:]]
@@ -290,12 +372,7 @@ class _Reader:
                 windows.append((f.cue.end_char, self.ctx.sentence_of(f.cue.start_char).end))
         if not windows:
             return None
-        a, b = windows[0]
-        members = [(sp.start_char, sp.end_char) for sp in self.ctx.doc.spans.get("orgs", []) if a <= sp.start_char and sp.end_char <= b]
-        dates = [sp.start_char for sp in self.ctx.doc.spans.get("dates", []) if a <= sp.start_char < b]
-        if len(dates) >= 2 or (members and any(d < members[-1][1] for d in dates)):
-            return None
-        return members
+        return self._members_in(*windows[0])
 
     def _opens_with_a_name(self, i: int) -> bool:
         """"yakni Tianhe Steel Group dan ...", not "adalah mengubahnya menjadi ...": a list of names."""
@@ -355,8 +432,10 @@ class _Reader:
                 continue
             # a listed item first: the sentence about this document alone
             first = [d.sentences[0]] if d.sentences and is_list_item(self.ctx.sents[d.sentences[0]]) else []
-            ev = Event(sentences=first + sorted(set(d.sentences) - set(first)), count=d.count, pairs=list(d.pairs),
-                       members=list(d.members))
+            # a sentence about every signing last: the record's own sentences come first
+            shared = [i for i in self.every if i not in d.sentences]
+            ev = Event(sentences=first + sorted(set(d.sentences) - set(first)) + shared, count=d.count,
+                       pairs=list(d.pairs), members=list(d.members))
             for i, segments in self.parts.items():
                 if i in d.sentences:
                     ev.parts[i] = [(start, end) for (start, ds), end in
@@ -403,6 +482,20 @@ def _set_type(ev: Event, best, rule) -> None:
         ev.explain("type", rule, ev.type_span)
 
 
+def _introduced(ctx: Context, body: list[int]) -> list[int]:
+    """Sentences that introduce a signed document by its place among those signed, just before
+    the sentence that tells its signing ("Dokumen ketiga adalah perjanjian kerja sama antara A
+    dan B mengenai X. Perjanjian ini ditandatangani ..."): they say which document the next
+    one is about, and its sides, though no signing word is in them."""
+    told = set(body)
+    candidates = [i for i in sorted(told) if i - 1 >= 0 and i - 1 not in told and i - 1 not in ctx.headings]
+    candidates = [i - 1 for i in candidates if names(ctx, ctx.sents[i - 1])]
+    if not candidates:
+        return []
+    found = fill(ctx.doc, [ctx.sents[i].span for i in candidates], rows_of(DOCUMENTS, "another"))
+    return sorted({ctx.sentence_of(f.cue.start_char).i for f in found if f.value == POSITION})
+
+
 def read_documents(ctx: Context, reported: list[int], signings: list) -> list[Event]:
     """One Event per signed document, typed, from the reported sentences and their signings."""
     words: dict[int, list] = {}
@@ -412,6 +505,7 @@ def read_documents(ctx: Context, reported: list[int], signings: list) -> list[Ev
     if len(items) >= 2:
         return _list_events(ctx, reported, items)
     body = [i for i in reported if i not in ctx.headings]
+    body = sorted(body + _introduced(ctx, body))
     described = [s.cue for s in signings if s.rule == RELATIVE_CLAUSE and s.cue is not None]
     reader = _Reader(ctx, body, words, described)
     for i in body:

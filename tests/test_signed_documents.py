@@ -166,3 +166,102 @@ def test_an_office_names_its_institution_as_another_record_does():
                     "Cabang Bank Jambi di setiap kabupaten melakukan penandatanganan serupa dengan para lurah. Kerja "
                     "sama itu mempercepat pencairan dana desa.")
     assert [p["name"] for p in found[1]["parties"]] == ["Bank Pembangunan Daerah Jambi"]
+
+
+def test_documents_told_by_their_place_among_those_signed():
+    found = records("Polres Merapi menandatangani tiga dokumen kerja sama di Aula Polres, Kamis (22/8/2024).\n"
+                    "Dokumen pertama berupa nota kesepahaman antara Polres Merapi dan Pemerintah Kabupaten Sleman "
+                    "tentang penanganan bencana. Nota kesepahaman itu diteken Kapolres Merapi Budi Santoso dan "
+                    "Bupati Sleman Andi Wijaya.\n"
+                    "Berikutnya, Kepala Seksi Kesehatan Polres Merapi Sri Rahayu meneken perjanjian kerja sama "
+                    "dengan Direktur RSUD Sleman Joko Susilo.\n"
+                    "Dokumen ketiga adalah perjanjian kerja sama antara Polres Merapi dan Bank Bromo tentang "
+                    "layanan gaji. Perjanjian ini ditandatangani Wakapolres Merapi Dedi Kurnia dan Kepala Cabang "
+                    "Bank Bromo Rina Lestari.")
+    assert [[s["name"] for s in a["signatories"]] for a in found] == [
+        ["Budi Santoso", "Andi Wijaya"], ["Sri Rahayu", "Joko Susilo"], ["Dedi Kurnia", "Rina Lestari"]]
+
+
+@pytest.mark.parametrize("text", [
+    # "kedua" of both sides, not a second document
+    "Pemkab Sleman dan UGM meneken perjanjian kerja sama, Senin (5/6/2023). PKS itu ditandatangani kedua pihak "
+    "di Pendopo Sleman. Penandatanganan kedua belah pihak disaksikan gubernur.",
+    # the first ever between them
+    "Pemkab Sleman dan UGM meneken nota kesepahaman, Senin (5/6/2023). Ini merupakan kerja sama pertama antara "
+    "kedua lembaga itu.",
+])
+def test_an_ordinal_that_places_no_document_adds_none(text):
+    assert len(records(text)) == 1
+
+
+def test_a_turn_after_a_signing_told_is_another_document():
+    found = records("Kerja sama pertama diteken di Ternate, Senin (15/1/2024), oleh Bupati Halmahera Utara Budi "
+                    "Santoso dan Direktur RSUD Ternate Andi Wijaya. Dua hari berselang, Rabu (17/1/2024), giliran "
+                    "Lanal Ternate dan Pemkab Halmahera Utara menandatangani nota kesepahaman di Tobelo.")
+    assert [a["date"]["value"] for a in found] == ["2024-01-15", "2024-01-17"]
+
+
+def test_documents_named_together_take_their_signers_in_order():
+    found = records("Nota kesepahaman dan perjanjian kerja sama itu masing-masing ditandatangani oleh Rektor "
+                    "Universitas Merapi Budi Santoso bersama Direktur PT Bromo Andi Wijaya, serta oleh Dekan Fakultas "
+                    "Teknik Universitas Merapi Sri Rahayu bersama Manajer PT Bromo Joko Susilo, Jumat (26/7/2024).")
+    assert [(a["type"], [s["name"] for s in a["signatories"]]) for a in found] == [
+        ("nota_kesepahaman", ["Budi Santoso", "Andi Wijaya"]),
+        ("perjanjian_kerja_sama", ["Sri Rahayu", "Joko Susilo"])]
+
+
+def test_each_signer_of_one_joint_document_listed_after_masing_masing_stays_one_record():
+    found = records("Nota kesepahaman itu ditandatangani masing-masing oleh Bupati Sleman Budi Santoso, Rektor "
+                    "Universitas Merapi Andi Wijaya, dan Direktur PT Bromo Sri Rahayu, Jumat (26/7/2024).")
+    assert [[s["name"] for s in a["signatories"]] for a in found] == [["Budi Santoso", "Andi Wijaya", "Sri Rahayu"]]
+
+
+def test_counted_documents_then_told_one_by_one_are_not_more():
+    found = records("Bawaslu Sleman menandatangani nota kesepahaman dengan dua perguruan tinggi, masing-masing "
+                    "Universitas Merapi dan Universitas Bromo, Senin (3/6/2024). Ketua Bawaslu Sleman Budi Santoso "
+                    "lebih dulu meneken nota kesepahaman bersama Rektor Universitas Merapi Andi Wijaya. Setelah itu, "
+                    "ia menandatangani nota kesepahaman dengan Universitas Bromo.")
+    assert len(found) == 2
+
+
+GROUP_NAMED_BEFORE = ("Universitas Merapi menggandeng tiga lembaga dalam satu seremoni, Kamis (7/9/2023). Ketiga lembaga "
+                      "tersebut yakni Bank Bromo, Yayasan Semeru Mandiri, serta Universitas Kelud. Rektor Universitas "
+                      "Merapi Budi Santoso bersama pimpinan ketiga lembaga itu masing-masing menandatangani nota "
+                      "kesepahaman")
+
+
+def test_a_group_named_before_that_signs_each_its_own_document():
+    found = records(GROUP_NAMED_BEFORE + " tersendiri.")
+    assert [[p["name"] for p in a["parties"]] for a in found] == [
+        ["Universitas Merapi", "Bank Bromo"], ["Universitas Merapi", "Yayasan Semeru Mandiri"],
+        ["Universitas Merapi", "Universitas Kelud"]]
+
+
+def test_a_group_that_each_signs_without_saying_each_its_own_stays_one_record():
+    assert len(records(GROUP_NAMED_BEFORE + ".")) == 1
+
+
+def test_each_of_a_group_named_before_signs_its_own_document():
+    found = records("Bank Merapi menjalin kerja sama dengan dua pemerintah kabupaten, yakni Pemerintah Kabupaten "
+                    "Sleman dan Pemerintah Kabupaten Bantul. Penandatanganan perjanjian kerja sama berlangsung di "
+                    "Hotel Bromo, Senin (20/11/2023). Masing-masing pemkab meneken dokumen PKS tersendiri dengan "
+                    "Bank Merapi.")
+    assert len(found) == 2
+
+
+def test_a_branch_that_signs_another_document_keeps_its_own_name():
+    found = records("Nota kesepahaman antara Pemerintah Provinsi Jawa Tengah dan BPJS Ketenagakerjaan ditandatangani "
+                    "Gubernur Jawa Tengah Budi Santoso dan Deputi Direktur BPJS Ketenagakerjaan Andi Wijaya di "
+                    "Semarang, Kamis (12/9/2024). Pada acara yang sama, Kepala Dinas Tenaga Kerja Jawa Tengah Sri "
+                    "Rahayu dan Kepala BPJS Ketenagakerjaan Cabang Semarang Joko Susilo menandatangani perjanjian "
+                    "kerja sama antara Dinas Tenaga Kerja Jawa Tengah dan BPJS Ketenagakerjaan Cabang Semarang.")
+    assert [[p["name"] for p in a["parties"]][-1] for a in found] == [
+        "BPJS Ketenagakerjaan", "BPJS Ketenagakerjaan Cabang Semarang"]
+
+
+def test_a_sentence_about_every_signing_goes_with_every_record():
+    found = records("Bupati Klaten Budi Santoso meneken MoU dengan Rektor UNS Andi Wijaya di Solo, Senin (2/10/2023). "
+                    "Dalam kesempatan yang sama, Kepala Dinas Pendidikan Klaten Sri Rahayu dan Dekan FKIP UNS Joko "
+                    "Susilo menandatangani perjanjian kerja sama. Kedua penandatanganan disaksikan Wakil Gubernur Jawa "
+                    "Tengah Rina Lestari.")
+    assert [[w["name"] for w in a["witnesses"]] for a in found] == [["Rina Lestari"], ["Rina Lestari"]]
