@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .gazetteer import find_regions
+from .gazetteer import find_regions, lookup
 from .patterns import as_phrases, lexicon, load, ruler_patterns
 
 
@@ -201,7 +201,10 @@ def unit_of(unit: str, whole: str) -> bool:
     gives."""
     units, generic = names()["unit_words"], names()["generic_words"] | names()["body_words"]
     region_words = {w for _, _, r in find_regions(unit) for w in fold(r.name).split()}
-    own = [w for w in fold(unit).split() if w not in units and w not in region_words and w not in generic]
+    # a region's short form the running-text reader leaves alone ("Pemerintah Provinsi Kaltara")
+    # is a place too, not the body's own word
+    own = [w for w in fold(unit).split() if w not in units and w not in region_words and w not in generic
+           and lookup(w) is None]
     if len(own) == 1 and own[0].isalpha() and len(own[0]) >= 2 and abbreviates(own[0].upper(), whole):
         return True   # "Cabang BRI Pekalongan" of "PT Bank Rakyat Indonesia (Persero) Tbk"
     return bool(own) and set(own) <= set(fold(whole).split()) - generic

@@ -143,6 +143,9 @@ class Reader:
             m = named_after_person(doc, k, len(texts))
             if m > k:
                 self.person_named[k] = m
+            m = numbered_unit(doc, k, len(texts)) if k < len(texts) else k
+            if m > k:
+                self.person_named[k] = m   # "Korem 092/Maharajalila": the unit's number and place, no person
         # the places the regions reader found (reading/regions.py), read once for the article
         self.region_tokens: set[int] = {i for sp in doc.spans.get("regions", []) for i in range(sp.start, sp.end)}
         self.common = common_words()

@@ -24,6 +24,9 @@ from .signed_documents import read_documents
 from .slots import fill
 from .slots.rules import rows_of
 
+# How many sentences after a signing of a named instrument a signing of "the text" (DOC_REF) may
+# stand and still be that signing.
+DOCUMENT_REACH = 3
 RELEVANCE = "relevance.yml"
 STATUS, OCCASION = "status", "occasion"   # not-linguistic: the slots of relevance.yml
 # The status values of relevance.yml that the code acts on.
@@ -77,6 +80,10 @@ def signings(ctx: Context) -> list[Signing]:
     """Every signing word about an instrument, with its status."""
     with_words = {sent.i: words for sent in ctx.sents if (words := _signing_words(ctx, sent))}
     about = {i for i in with_words if _names_an_instrument(ctx, ctx.sents[i])}
+    # "... menandatangani nota kesepakatan. [...] Ia diwakili X, yang menandatangani naskah untuk
+    # Y": the signed text or document, a few sentences after a signing of a named instrument
+    about |= {i for i in with_words if i not in about and ctx.rules("DOC_REF", ctx.sents[i])
+              and any(j in about for j in range(i - DOCUMENT_REACH, i))}
     # a run of signing sentences tells of one instrument ("... menandatangani nota kesepahaman.
     # Penandatanganan berlangsung di X. Ketua A dan Direktur B membubuhkan tanda tangan ...")
     grown = about
