@@ -20,6 +20,12 @@ without patterns, makes the test always pass. So the first pass may send an arti
 pipeline that reports no signing, never the reverse. (`str.lower` works character by character,
 so a token's lower-cased text is always a piece of the lower-cased article.)
 
+A word is looked for where a token may stand, not inside another word: "mou" in "Gilmour" or
+"kerjasama" in "bekerjasama" is no cue (about one unrelated article in twenty of a crawl had such
+letters). Next to a space or a sign, a token may always begin or end; between two letters or
+digits the tokenizer is asked (`may_cut`), since it does cut there now and then ("RpMoU",
+"MOUDr"). A regex is still searched anywhere: spaCy searches it inside a token's text.
+
 Set MOUEXTRACT_NO_FIRST_PASS=1 to run every article through the whole pipeline (to check that
 the records are the same: tests/test_firstpass.py does, on every article we have).
 """
@@ -42,6 +48,7 @@ from .nlp import get_nlp
 from .patterns import ruler_patterns
 from .places_stage import dateline_read_within
 from .reading.dates import mark as mark_dates
+from .text import MAX_WORD, tokenizable
 
 # An article can report a signing only if some pattern of each group can match in it.
 CUE_GROUPS: tuple[tuple[str, ...], ...] = (("SIGN",), ("AGREEMENT", "AGREEMENT_WEAK"))
@@ -56,8 +63,9 @@ _CONTEXT_SENSITIVE = re.compile(r"[\^$]|\\[bBAZ]|\(\?<?[=!]|\(\?\(")
 
 @dataclass(frozen=True)
 class Need:
-    """One required token: one of WORDS occurs in the lower-cased text, or REGEX matches in it
-    (in the text as written when the pattern tests ORTH or TEXT)."""
+    """One required token: one of WORDS stands in the lower-cased text as a token may (see
+    `stands_alone`), or REGEX matches in it (in the text as written when the pattern tests ORTH
+    or TEXT; a regex is searched inside a token, so it is searched inside the text)."""
     words: tuple[str, ...] = ()
     regex: re.Pattern | None = None
     as_written: bool = False
@@ -73,7 +81,8 @@ def _need(token) -> Need | None:
         if isinstance(value, str):
             return Need(words=(value.lower(),))
         if isinstance(value, dict) and set(value) == {"IN"} and value["IN"]:
-            return Need(words=_shortest_cover(str(w).lower() for w in value["IN"]))
+            # every word (not only the shortest: "teken" inside "diteken" is no token "teken")
+            return Need(words=tuple(sorted({str(w).lower() for w in value["IN"]})))
         if isinstance(value, dict) and set(value) == {"REGEX"} and not _CONTEXT_SENSITIVE.search(value["REGEX"]):
             return Need(regex=re.compile(value["REGEX"]), as_written=attr != "LOWER")
     return None
@@ -89,15 +98,6 @@ def _words(token) -> set[str] | None:
     if isinstance(value, dict) and set(value) == {"IN"} and value["IN"]:
         return {str(w).lower() for w in value["IN"]}
     return None
-
-
-def _shortest_cover(words) -> tuple[str, ...]:
-    """WORDS without those that contain another ("diteken" goes: "teken" finds it too)."""
-    kept: list[str] = []
-    for w in sorted(set(words), key=len):
-        if w and not any(k in w for k in kept):
-            kept.append(w)
-    return tuple(kept)
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def _sequence(pattern: list) -> re.Pattern | None:
         words = _words(token)
         if words is None or str(token.get("OP", "1")) not in ("1", "?"):
             return None
-        # every word as written (not _shortest_cover: "teken" does not stand where "diteken" does)
+        # every word as written
         alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         pieces.append((f"(?:{alternatives})", token.get("OP") == "?"))
     while pieces and pieces[0][1]:  # an optional word at either end constrains nothing
@@ -173,13 +173,16 @@ def cues_found(text: str) -> Iterator[bool]:
         yield True
         return
     lowered = text.lower()
+    # str.lower keeps the length of nearly every text; where it does not, offsets in LOWERED are
+    # not offsets in TEXT and a word is only looked for as a substring
+    aligned = len(lowered) == len(text)
     seen: dict[str, bool] = {}
 
     def found(need: Need) -> bool:
         for w in need.words:
             hit = seen.get(w)
             if hit is None:
-                hit = seen[w] = w in lowered
+                hit = seen[w] = stands_alone(w, lowered, text) if aligned else w in lowered
             if hit:
                 return True
         return need.regex is not None and need.regex.search(text if need.as_written else lowered) is not None
@@ -189,6 +192,56 @@ def cues_found(text: str) -> Iterator[bool]:
 
     for cues in test:
         yield any(matches(cue) for cue in cues)
+
+
+def stands_alone(word: str, lowered: str, text: str) -> bool:
+    """Whether WORD occurs in LOWERED (TEXT lower-cased, of the same length) where the
+    tokenizer may make a token of it: at each end of the occurrence a token may begin or end
+    (`may_cut`). Never False where the tokenizer makes a token of those letters: "mou" inside
+    "Gilmour" is no cue, "MoU" in "MoU-nya", "(MoU)", "RpMoU" or "MOUDr" is."""
+    i = lowered.find(word)
+    while i >= 0:
+        if may_cut(text, i) and may_cut(text, i + len(word)):
+            return True
+        i = lowered.find(word, i + 1)
+    return False
+
+
+def may_cut(text: str, i: int) -> bool:
+    """Whether the tokenizer may cut TEXT at I (a token end or start there). Next to a
+    character that is not a letter or digit (space, punctuation, the text's ends) it is taken to
+    cut; between two letters or digits the tokenizer itself is asked, over the run of
+    non-spaces around I (spaCy tokenizes each such run on its own, whatever stands around it).
+    A run longer than text.MAX_WORD, which the pipeline cuts into pieces first, is taken to cut."""
+    if i <= 0 or i >= len(text) or not text[i - 1].isalnum() or not text[i].isalnum():
+        return True
+    start = i - 1
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+        if i - start > MAX_WORD:
+            return True
+    end = i + 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+        if end - start > MAX_WORD:
+            return True
+    return i - start in _cuts(text[start:end])
+
+
+_CUTS: dict[str, frozenset] = {}
+CUTS_CACHE = 50_000   # runs remembered with their cuts; cleared when full
+
+
+def _cuts(run: str) -> frozenset:
+    """The offsets in RUN (a run of non-spaces) where the pipeline's tokenizer starts or ends a
+    token: RUN as `nlp.parse` reads it (text.tokenizable), tokenized."""
+    cuts = _CUTS.get(run)
+    if cuts is None:
+        if len(_CUTS) >= CUTS_CACHE:
+            _CUTS.clear()
+        doc = get_nlp().tokenizer(tokenizable(run))
+        cuts = _CUTS[run] = frozenset(x for t in doc for x in (t.idx, t.idx + len(t)))
+    return cuts
 
 
 # What the stages read when there is no event comes from the first sentences (the headline:

@@ -13,6 +13,7 @@ from mouextract.firstpass import DISABLE_ENV, cues_found, may_report, pattern_cu
 from mouextract.nlp import RULES_KEY, get_nlp
 from mouextract.patterns import RULE_FILES, ruler_patterns
 from mouextract.resources import load_yaml
+from mouextract.text import tokenizable
 
 from conftest import DEV_CORPUS, SAMPLES, SHARED
 
@@ -109,6 +110,56 @@ def test_same_record_on_articles_that_need_more_than_a_head(name, monkeypatch):
     assert with_first_pass == without
 
 
+# Invented articles whose cues are glued to what stands beside them: a suffix, punctuation, a
+# currency sign, a degree the tokenizer parts ("RpMoU", "MOUDr"). The cue test looks for a cue
+# only where a token may begin and end; it must still find each of these.
+GLUED_CUES = {
+    "suffix -nya": "Kerja Sama Daerah\n\nBLORA - MoU-nya diteken Bupati kemarin.\n",
+    "brackets": "Kerja Sama Daerah\n\nBLORA - Nota kesepahaman (MoU) ditandatangani Bupati.\n",
+    "stop after capitals": "Kerja Sama Daerah\n\nBLORA - Bupati dan Rektor meneken PKS.\n",
+    "slash and comma": "Kerja Sama Daerah\n\nBLORA - Dokumen MoU/PKS,diteken Bupati.\n",
+    "hyphen before": "Kerja Sama Daerah\n\nBLORA - Ini ke-MoU yang diteken Bupati.\n",
+    "penandatanganan": "Kerja Sama Daerah\n\nBLORA - Penandatanganannya disaksikan warga; perjanjian itu berlaku.\n",
+    "tanda-tangan": "Kerja Sama Daerah\n\nBLORA - Bupati menanda-tangani nota kesepahaman.\n",
+    "currency sign": "Kerja Sama Daerah\n\nBLORA - Dana RpMoU diteken Bupati.\n",
+    "degree parted": "Kerja Sama Daerah\n\nBLORA - Bupati menandatangani MOUDr Andi.\n",
+    "quoted": "Kerja Sama Daerah\n\nBLORA - Bupati meneken \u201cMoU\u201d dengan Rektor.\n",
+}
+# ... and articles where the letters of a cue stand only inside other words: no cue.
+INSIDE_WORDS = {
+    "names": "Konser Gilmour di Jakarta\n\nJAKARTA - Gilmour menandatangani poster penggemar dan Moammar tampil.\n",
+    "bekerja sama": "Warga Bekerja Sama\n\nBLORA - Warga bekerjasama membersihkan saluran dan menandatangani daftar hadir.\n",
+}
+
+
+@pytest.mark.parametrize("name", GLUED_CUES)
+def test_cue_glued_to_its_neighbours_is_found_and_keeps_its_record(name, monkeypatch):
+    text = GLUED_CUES[name]
+    assert may_report(text)
+    with_first_pass, without = both_ways(text, f"{name}.txt", monkeypatch)
+    assert with_first_pass == without
+
+
+@pytest.mark.parametrize("name", INSIDE_WORDS)
+def test_cue_letters_inside_other_words_are_no_cue(name, monkeypatch):
+    text = INSIDE_WORDS[name]
+    assert not may_report(text)
+    with_first_pass, without = both_ways(text, f"{name}.txt", monkeypatch)
+    assert with_first_pass == without
+
+
+def test_may_cut_wherever_the_tokenizer_cuts():
+    """What the word-bounded cue test rests on: wherever a token of the whole text begins or
+    ends, `may_cut` says it may."""
+    texts = [param.values[1] for param in articles()] + list(GLUED_CUES.values()) + list(TRAPS.values())
+    nlp = get_nlp()
+    for text in texts:
+        doc = nlp.make_doc(tokenizable(text))
+        missed = [t.idx for t in doc if not firstpass.may_cut(text, t.idx)] \
+            + [t.idx + len(t) for t in doc if not firstpass.may_cut(text, t.idx + len(t))]
+        assert missed == [], (text[:60], missed)
+
+
 @pytest.mark.parametrize("meta", [{"published": "2024-03-15"}, {"url": "https://x.id/2024/03/15/pawai"},
                                   {"url": "https://x.id/2024/03/pawai"}])
 def test_same_record_when_the_input_dates_the_article(meta, monkeypatch):
@@ -173,7 +224,7 @@ def rule_labels(text: str) -> set[str]:
 
 
 def sentences_to_probe() -> list[str]:
-    texts = [param.values[1] for param in articles()]
+    texts = [param.values[1] for param in articles()] + list(GLUED_CUES.values())
     pieces = [s for t in texts for s in re.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
     return pieces + texts
 
@@ -224,6 +275,11 @@ def test_pattern_without_readable_cue_gives_none(pattern):
     ("Tanda tangan warga dikumpulkan untuk kerja bakti.", False),  # no instrument
     ("Perjanjian itu belum dibahas.", False),                      # no signing word
     ("Petisi ditandatangani; perjanjian damai dibahas.", True),
+    ("Kedua pihak meneken MoU-nya.", True),
+    ("Kedua pihak meneken MoUnya.", False),                         # one token: no "mou" in it
+    ("Gilmour menandatangani perjanjian.", True),
+    ("Gilmour menandatangani surat.", False),                       # "mou" only inside a name
+    ("Warga bekerjasama dan menandatangani daftar.", False),       # "kerjasama" inside a word
 ])
 def test_may_report(text, cue):
     assert may_report(text) is cue

@@ -93,6 +93,12 @@ class Test:
             lasts = frozenset(self.words.last) | self.punct
         object.__setattr__(self, "_firsts", firsts)
         object.__setattr__(self, "_lasts", lasts)
+        # the ruler labels one of which a token must carry to match, when nothing else can make
+        # it match (many contexts: PLANNED, PAST, SIGN): a sentence without them holds no match,
+        # which its label set (kept by the index) tells in one lookup
+        only_labels = self.labels if self.labels and not (self.words or self.punct or self.capitalised or self.digit
+                                                          or self.word or self.groups) else None
+        object.__setattr__(self, "_only_labels", only_labels)
 
     def matcher(self, tk: Tokens, before: bool):
         """`f(i, sent)`, true where the test matches at token i (a word inside the Doc, not
@@ -170,9 +176,14 @@ class Context:
             first = tk.first_word(sent)
             if first >= cue_start or not self.test.ends(tk, first, sent):
                 return False
+        if self.test._only_labels is not None and self.test._only_labels.isdisjoint(tk.labels_in(a, b)):
+            return False   # no token of the sentence carries a label the test needs
         keys = self.test._lasts if before else self.test._firsts
-        if keys is not None and keys.isdisjoint(tk.lower[a:cue_start] if before else tk.lower[cue_end:b]):
-            return False   # no word of the test on that side: the scan below would meet none
+        # no word of the test on that side: the scan below would meet none (most often none in
+        # the whole sentence, whose word set the index keeps: asked first, it spares the slice)
+        if keys is not None and (keys.isdisjoint(tk.words_in(a, b))
+                                 or keys.isdisjoint(tk.lower[a:cue_start] if before else tk.lower[cue_end:b])):
+            return False
         step, i = (-1, cue_start - 1) if before else (1, cue_end)
         seen = depth = 0
         crossed = self.across is None
@@ -210,7 +221,9 @@ class Context:
         if t.labels and not (t.words or t.prefix or t.punct or t.capitalised or t.digit or t.word or t.groups
                              or t.opening or t.unless):
             return bool(tk.labels_in(start, end) & t.labels)   # labels alone: one lookup
-        if t._firsts is not None and t._firsts.isdisjoint(tk.lower[start:end]):
+        if t._firsts is not None and t._firsts.isdisjoint(tk.words_in(start, end)):
+            return False
+        if t._only_labels is not None and t._only_labels.isdisjoint(tk.labels_in(start, end)):
             return False
         return any(t.at(tk, i, sent) for i in range(start, end))
 

@@ -126,6 +126,8 @@ class _Reading:
     # --- cues -----------------------------------------------------------------------------------
 
     def _keep(self, cue: Cue, sp: Span) -> bool:
+        if not (cue.prefix or cue.not_prefix or cue.outside):
+            return True   # as for most cues
         first = self.tk.lower[sp.start]
         if cue.prefix and not first.startswith(cue.prefix):
             return False
@@ -138,8 +140,10 @@ class _Reading:
 
     def _extend(self, cue: Cue, sp: Span, sent_end: int) -> Span:
         """A bracketed abbreviation right after the cue belongs to it: "MoU (PKS)"."""
+        if not cue.brackets:
+            return sp
         tk, i = self.tk, sp.end
-        if not cue.brackets or i >= len(tk) or tk.text[i] != "(":
+        if i >= len(tk) or tk.text[i] != "(":
             return sp
         close = next((j for j in range(i, min(sent_end, i + _ABBREVIATION_TOKENS)) if tk.text[j] == ")"), None)
         return Span(self.doc, sp.start, close + 1) if close is not None else sp
@@ -217,12 +221,19 @@ class _Reading:
     def sentence_ok(self, rule: Rule, si: int, sent: tuple[int, int]) -> bool:
         """The conditions of RULE that do not depend on where its cue is."""
         tk, (a, b) = self.tk, sent
-        if any(not c.anywhere(tk, a, b, sent) for c in rule.in_sentence):
-            return False
-        if any(c.anywhere(tk, a, b, sent) for c in rule.not_in_sentence):
-            return False
-        if any(not self.signing_holds(c) for c in rule.in_signing) or any(self.signing_holds(c) for c in rule.not_in_signing):
-            return False
+        # plain loops (most rows have none of these lists: a generator per list cost more)
+        for c in rule.in_sentence:
+            if not c.anywhere(tk, a, b, sent):
+                return False
+        for c in rule.not_in_sentence:
+            if c.anywhere(tk, a, b, sent):
+                return False
+        for c in rule.in_signing:
+            if not self.signing_holds(c):
+                return False
+        for c in rule.not_in_signing:
+            if self.signing_holds(c):
+                return False
         return not rule.continues or si - 1 in self.gave
 
     def applies(self, rule: Rule, cue: Span, sent: tuple[int, int]) -> bool:
