@@ -112,14 +112,14 @@ class Context:
         it ("Home > Berita > Olahraga", a section's name "Opini" over a longer title
         line) is passed over."""
         for k, sent in enumerate(self.sents[:HEADLINE_AFTER_NAVIGATION + 1]):
-            if not self._own_line(sent) or sent.text.rstrip().endswith((".", "!", "?")):
+            if not self.own_line(sent) or sent.text.rstrip().endswith((".", "!", "?")):
                 return None
             nxt = self.sents[k + 1] if k + 1 < len(self.sents) else None
             if not (self._breadcrumb(sent) or (nxt is not None and self._section_name(sent, nxt))):
                 return k
         return None
 
-    def _own_line(self, sent: Sentence) -> bool:
+    def own_line(self, sent: Sentence) -> bool:
         """Whether the sentence is a line of its own: a line break (or the text's edge) before
         it and after its last word."""
         text, i, j = self.text, sent.start, sent.start + len(sent.text.rstrip())
@@ -138,7 +138,7 @@ class Context:
     def _section_name(self, sent: Sentence, nxt: Sentence) -> bool:
         """One or two words over a line shaped like a title: the section the page is in."""
         words = [w for w in sent.text.split() if w[:1].isalpha()]
-        return 0 < len(words) < HEADING_WORDS[0] and self._own_line(nxt) and self._title_line(nxt)
+        return 0 < len(words) < HEADING_WORDS[0] and self.own_line(nxt) and self._title_line(nxt)
 
     @cached_property
     def _first_prose(self) -> int:

@@ -21,16 +21,18 @@ from .context import Context, Sentence
 from .instruments import INSTRUMENTS, is_list_item
 from .records import Mention
 from .signed_documents import read_documents
-from .slots import fill
+from .slots import fill, holds
 from .slots.rules import rows_of
 
+LINK_HEADING_WORDS = 4   # a list of links is headed by a short line
+LINK_BULLETS = {"•", "-", "–", "·", "▪", "*", ">"}   # not-linguistic: marks that open a list's line
 # How many sentences after a signing of a named instrument a signing of "the text" (DOC_REF) may
 # stand and still be that signing.
 DOCUMENT_REACH = 3
 RELEVANCE = "relevance.yml"
 STATUS, OCCASION = "status", "occasion"   # not-linguistic: the slots of relevance.yml
 # The status values of relevance.yml that the code acts on.
-REPORTED, RELATIVE, ANAPHOR, PLANNED, PAST = "reported", "relative", "anaphor", "planned", "past"  # not-linguistic: the rows' values
+REPORTED, RELATIVE, ANAPHOR, PLANNED, PAST, LINK = "reported", "relative", "anaphor", "planned", "past", "link"  # not-linguistic: the rows' values
 MENTIONED = (PLANNED, PAST, RELATIVE)   # listed under `mentioned` when their sentence reports nothing
 RECALLED = "status.before_an_occasion_told_first"
 # Days between a signing and a later occasion the article dates beyond which the article is about
@@ -64,6 +66,29 @@ def _signing_words(ctx: Context, sent: Sentence) -> list:
             continue
         out.append(sp)
     return out
+
+
+def _link_lists(ctx: Context) -> set[int]:
+    """The lines of a list of links to other stories: after a short line of its own that heads
+    such a list ("Berita Populer", "Baca Juga"; relevance.yml `link_heading`), the lines of
+    their own that follow, each numbered, bulleted or a title, up to the first line of prose."""
+    out: set[int] = set()
+    sents = ctx.sents
+    for k, sent in enumerate(sents):
+        if len(sent.text.split()) > LINK_HEADING_WORDS or not ctx.own_line(sent) \
+                or not holds(ctx.doc, sent.span, RELEVANCE, "link_heading"):
+            continue
+        j = k + 1
+        while j < len(sents) and ctx.own_line(sents[j]) and _link_title(sents[j]):
+            out.add(j)
+            j += 1
+    return out
+
+
+def _link_title(sent: Sentence) -> bool:
+    """A numbered or bulleted line, or one without a closing full stop (a story's title)."""
+    text = sent.text.strip()
+    return is_list_item(sent) or text[:1] in LINK_BULLETS or not text.endswith(".")
 
 
 def _covers(f, sp) -> bool:
@@ -103,6 +128,8 @@ def signings(ctx: Context) -> list[Signing]:
             best = max((f for f in here if _covers(f, sp)), key=lambda f: f.priority, default=None)
             out.append(Signing(sent.i, sp, best.value if best else REPORTED, best.rule if best else None,
                                best.cue if best else None))
+    links = _link_lists(ctx)
+    out = [Signing(s.sent, s.span, LINK, "status.link_list", None) if s.sent in links else s for s in out]
     _resolve_anaphors(out, ctx.headings)
     if out:
         # the dates read once (each pass over a span group builds a Span per mention)

@@ -30,6 +30,17 @@ def mentioned(text: str) -> list[str]:
     "Kerja sama dengan kampus di Malaysia ditandai penandatanganan MoU pada 26 Oktober 2023.",
     # a line that links to another story
     "Harga cabai naik di Pasar Beringharjo.\nBaca juga: Pemkab Sleman teken MoU dengan Bank Merapi",
+    # a list of links under its heading, numbered or bulleted
+    "Harga cabai naik di Pasar Beringharjo, Senin (4/9/2023).\n\nBerita Populer\n1. Banjir Rendam Jalan Magelang\n"
+    "2. Pemkab Sleman Teken MoU dengan Bank Merapi\n3. Jadwal Pemadaman Listrik Pekan Ini",
+    "Harga cabai naik di Pasar Beringharjo, Senin (4/9/2023).\n\nBaca Juga\n• Rutan Sleman Teken PKS dengan RSUD\n"
+    "• Napi Kabur Ditangkap di Bantul",
+    # a planned signing told with the signing as subject
+    "Pemkot Kupang dan Undana sudah menyepakati draf nota kesepahaman. Penandatanganan direncanakan berlangsung "
+    "di Balai Kota Kupang pekan depan.",
+    # a certificate signed is no agreement
+    "Pelatihan ini tindak lanjut perjanjian kerja sama yang ditandatangani pada Oktober 2023. Dalam acara "
+    "wisuda, Senin (4/9/2023), Kepala BLK Sleman menandatangani sertifikat kompetensi para lulusan.",
     # a condition
     "Pemkab Sleman menyiapkan dana pelatihan yang cair begitu nota kesepahaman dengan UGM ditandatangani.",
     # a meeting about an agreement, told first, that recalls its signing; "sejak" an earlier one
@@ -83,6 +94,10 @@ def test_a_signing_not_reported_is_mentioned(text, listed):
     "Kedua pihak sepakat membangun pasar. Kesepakatan itu dituangkan dalam perjanjian kerja sama yang "
     "ditandatangani di Kantor Bupati Sleman, Kamis (25/1). Direktur PT Merapi Jaya Budi Santoso dan Bupati "
     "Sleman Agus Wibowo menandatangani perjanjian tersebut di hadapan para camat.",
+    # numbered lines under no heading of links are the article's own
+    "Pemkab Sleman dan Universitas Merapi menjalin kerja sama riset pertanian, Senin (4/9/2023).\n"
+    "1. Nota Kesepahaman Pemkab Sleman dan Universitas Merapi Diteken Bupati dan Rektor\n"
+    "2. Riset Dimulai Bulan Depan",
     # news that follows a signing ("Hal ini menyusul penandatanganan ...") reports it
     "Ribuan nelayan bakal terlindungi. Hal ini menyusul penandatanganan perjanjian kerja sama antara Dinas "
     "Perikanan Sleman dan BPJS Ketenagakerjaan Cabang Sleman di Aula Dinas Perikanan, Selasa (9/7).",
