@@ -117,7 +117,7 @@ def _read_head(line: list[Token]) -> tuple[str | None, str | None] | None:
     names: list[str] = []
     for text, in_brackets in _parts(line[:cut]):
         low = text.lower()
-        if low in _not_places():
+        if low in _not_places() or low.split(" ", 1)[0] in _not_places():   # "FOTO BERSAMA: ...", a caption's label
             if not names and outlet is None:
                 return None   # "Baca juga:", "Foto:"
             continue
@@ -267,12 +267,15 @@ def _other_day(ctx: Context, ev: Event):
 
 
 def _other_occasion(ctx: Context, ev: Event):
-    """A sentence about another occasion: a past or planned event, or another day."""
+    """A sentence about another occasion: a past or planned event, another day, or a signing the
+    article only mentions ("... nota kesepahaman di tingkat pusat yang diteken di Jakarta pada
+    Desember 2023")."""
     other_day = _other_day(ctx, ev)
+    mentioned = [m.span for m in ctx.mentioned]
 
     def test(sent: Span) -> bool:
-        return other_day(sent) or any(sent.start <= sp.start < sent.end
-                                      for label in OTHER_OCCASION_LABELS for sp in ctx.rules(label))
+        return other_day(sent) or any(a <= sent.start_char < b for a, b in mentioned) \
+            or any(sent.start <= sp.start < sent.end for label in OTHER_OCCASION_LABELS for sp in ctx.rules(label))
     return test
 
 

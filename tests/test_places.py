@@ -338,3 +338,12 @@ def test_a_signing_sentence_that_also_dates_a_statement_keeps_its_venue():
             "perjanjian itu diteken olehnya pada Kamis lalu di Aula Kantor BPJS Kesehatan Sleman.")
     agreement = mouextract.extract(text)["agreements"][0]
     assert (agreement["date"]["text"], agreement["place"]["venue"]) == ("Kamis lalu", "Aula Kantor BPJS Kesehatan")
+
+
+def test_the_place_of_a_signing_only_mentioned_is_not_the_records():
+    text = ("BNI Cabang Sleman dan KSU Tebu Manis menandatangani perjanjian kerja sama, Kamis (29/2/2024). "
+            "Penandatanganan dilakukan Pemimpin BNI Cabang Sleman Arief Santoso dan Ketua KSU Tebu Manis Suparman.\n\n"
+            "Wahyu menambahkan, perjanjian ini merupakan turunan dari nota kesepahaman antara BNI dan PT SGN di "
+            "tingkat pusat yang diteken di Jakarta pada Desember 2023.")
+    [record] = mouextract.extract(text)["agreements"]
+    assert record["place"] is None or record["place"]["city"] != "Jakarta"
