@@ -55,6 +55,7 @@ class ListWords:
     not_field_labels: frozenset     # what names who or where
     not_field_words: Phrases
     counted: frozenset              # what a count announces ("tiga hal", "beberapa poin")
+    qualifiers: frozenset           # ... and the word that may follow it ("tiga hal pokok")
     clause_reach: int               # how far into a clause its verb stands (its subject before it)
     action_prefixes: tuple[str, ...]    # an undertaking opens with an active verb ("membangun")
     outcomes: Phrases               # ... that is no outcome ("mendapatkan", "memperoleh")
@@ -77,7 +78,7 @@ def words() -> ListWords:
         aim_verbs=Phrases(fields["aim_verbs"]),
         general=Phrases(fields["general"]), vague=Phrases(fields["vague"]), not_field_labels=frozenset(fields["not_fields"].get("labels") or ()),
         not_field_words=Phrases(fields["not_fields"].get("words")),
-        counted=frozenset(data["announced"]["nouns"]), clause_reach=int(data["undertakings"]["clause_reach"]), action_prefixes=tuple(data["undertakings"]["prefixes"]), outcomes=Phrases(data["undertakings"]["outcomes"]))
+        counted=frozenset(data["announced"]["nouns"]), qualifiers=frozenset(data["announced"]["qualifiers"]), clause_reach=int(data["undertakings"]["clause_reach"]), action_prefixes=tuple(data["undertakings"]["prefixes"]), outcomes=Phrases(data["undertakings"]["outcomes"]))
 
 
 def skip(tk: Tokens, i: int, end: int, options: Phrases) -> int:
@@ -400,7 +401,8 @@ def is_concrete(tk: Tokens, w: ListWords, piece: Piece) -> bool:
     kader"): a word, not a name or an entity, nothing vague ("berbagai program"), and not what
     general aims are about."""
     start, end = trim(tk, w, piece.start, piece.end)
-    if end - start == 2 and tk.lower[start] in w.quantities and tk.lower[start + 1] in w.counted:
+    if tk.lower[start] in w.quantities and end - start >= 2 and tk.lower[start + 1] in w.counted \
+            and (end - start == 2 or (end - start == 3 and tk.lower[start + 2] in w.qualifiers)):
         return True   # "mengatur beberapa hal": a count the next sentences may give one by one (mouextract/scope.py)
     if end <= start or not tk.text[start][:1].isalpha() or tk.phrase(start, w.vague):
         return False

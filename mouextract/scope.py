@@ -91,6 +91,8 @@ def _announced(ctx: Context, item: Item) -> list[Item] | None:
     itself); None when ITEM is no such count."""
     words = item.text.lower().split()
     announced = load("lists.yml")["announced"]
+    if len(words) == 3 and words[2] in announced["qualifiers"]:
+        words = words[:2]   # "tiga hal pokok"
     numbers, quantities = list_words().numbers, list_words().quantities   # the count words every list reading uses
     if len(words) != 2 or words[1] not in announced["nouns"] \
             or not (words[0] in numbers or words[0].isdigit() or words[0] in quantities):
