@@ -28,6 +28,9 @@ from mouextract.slots import fill, holds, rules, tokens
 from mouextract.slots.readers import Slot, reader
 
 PLACE_RULES = "place.yml"
+# How many tokens may stand between a venue with no town of its own and the region that gives
+# it one ("Kantor Sinode GMIM di Tomohon", "Aula Kantor Camat, Kecamatan X")
+VENUE_TOWN_GAP = 3
 TIERS = ("signing", "neighbour", "occasion", "lead")  # not-linguistic: the tiers of `candidates`, best first
 SETS = {None: "signing", "neighbours": "neighbour", "occasion": "occasion", "lead": "lead"}  # not-linguistic: row sets -> tiers
 LEAD_SENTENCES = 5        # the lead: the first sentences, of which at most three name an agreement
@@ -181,8 +184,8 @@ def choose(hits: list[Hit], dateline: Dateline | None) -> tuple[Hit | None, Plac
     """(the venue hit, the place of the signing, the rule that gave the city).
 
     The first venue is the signing's (unless a later tier puts it in another town than the
-    signing sentences or their neighbours name); its town is the city. Otherwise the first region named
-    after a cue in the province the venue is in; otherwise the dateline, when it lies in that
+    signing sentences or their neighbours name); its town is the city. Otherwise the region named
+    right after the venue, else the first region named after a cue, in the province the venue is in; otherwise the dateline, when it lies in that
     province. A region of the neighbours counts only after an event verb (`candidates` does that)."""
     region = next((h for h in hits if h.kind == "region" and h.place.town is not None and h.tier in TIERS[:2]), None)
     venue = next((h for h in hits if h.kind == "venue" and not _elsewhere(h, region)), None)
@@ -191,7 +194,11 @@ def choose(hits: list[Hit], dateline: Dateline | None) -> tuple[Hit | None, Plac
     if place.town is None and not place.foreign:
         province = _province(place)
         regions = [h for h in hits if h.kind == "region" and h.tier != "lead"]
-        town = next((h for h in regions if h.place.town is not None and _compatible(h.place, province)), None)
+        # "Kantor Sinode GMIM di Tomohon": the region right after the venue is its town, before
+        # any region named earlier (one inside a body's name: "Gereja Masehi Injili di Minahasa")
+        after_venue = [h for h in regions if venue is not None and h.span.doc is venue.span.doc
+                       and 0 <= h.span.start - venue.span.end <= VENUE_TOWN_GAP]
+        town = next((h for h in after_venue + regions if h.place.town is not None and _compatible(h.place, province)), None)
         if town is not None:
             place = Place(town=town.place.town, region=town.place.region, foreign=town.place.foreign,
                           province=province or _province(town.place))

@@ -347,3 +347,10 @@ def test_the_place_of_a_signing_only_mentioned_is_not_the_records():
             "tingkat pusat yang diteken di Jakarta pada Desember 2023.")
     [record] = mouextract.extract(text)["agreements"]
     assert record["place"] is None or record["place"]["city"] != "Jakarta"
+
+
+def test_the_region_right_after_a_venue_is_its_town():
+    text = ("Badan Pekerja Majelis Sinode Gereja Masehi Injili di Minahasa dan Politeknik Negeri Manado "
+            "menandatangani nota kesepahaman. Penandatanganan berlangsung Senin di Kantor Sinode GMIM di Tomohon.")
+    [record] = mouextract.extract(text)["agreements"]
+    assert record["place"]["city"] == "Tomohon"
