@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from .context import Context
 from .gazetteer import lookup
@@ -79,8 +80,16 @@ def fuller_name(person: Person, persons: list[Person]) -> None:
 def _same(a: Person, b: Person) -> bool:
     if a.name and b.name:
         wa, wb = set(a.name.lower().split()), set(b.name.lower().split())
-        return len(wa & wb) >= min(2, len(wa), len(wb))
+        # "La Ode Abdul Munafi" and "La Ode Ahmad Saidi": titles of birth or nobility many share
+        shared = wa & wb - _name_titles()
+        return len(shared) >= min(2, len(wa), len(wb)) and bool(shared)
     return not a.name and not b.name and title_key(a.title) == title_key(b.title)
+
+
+@lru_cache(maxsize=1)
+def _name_titles() -> frozenset:
+    lex = person_lexicon()
+    return frozenset({w.lower() for w in lex["name_titles"]} | lex["balinese_name_words"] | {"i"})
 
 
 def _merge(persons: list[Person]) -> list[Person]:
