@@ -343,6 +343,10 @@ class Reader:
                 in_degrees = True  # "Eldin S MSi MH": a degree's letter, not an initial
                 j += 1
                 continue
+            if t == "(" and first is None and j + 2 < end and texts[j + 2] == ")" and texts[j + 1].isupper() \
+                    and len(texts[j + 1]) <= 3 and j > 0 and service_after_rank(texts, j - 1):
+                j += 3  # "Kolonel Laut (P) X": the corps a navy or air force rank names
+                continue
             if is_honorific_or_rank(t) or (is_degree(t) and first is None) or is_academic_prefix(t) \
                     or service_after_rank(texts, j):
                 if first is not None and last is not None and not in_degrees:
