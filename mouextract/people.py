@@ -26,7 +26,8 @@ from .nlp import doc_text, positions, rule_spans, token_lowers, token_texts
 from .patterns import load
 from .person_words import (DEGREE_LIKE, LIST_SEPARATORS, ROMAN, WEEKDAYS_MONTHS, acronym_like, acronyms, capitalised,
                            common_words, first_of, is_academic_prefix, is_degree, is_honorific_or_rank, is_initial,
-                           is_suffix_degree, named_after_person, norm, person_lexicon, name_words, nominal, numbered_unit, offices, runs_before_short_forms)
+                           is_suffix_degree, named_after_person, norm, person_lexicon, name_words, nominal, numbered_unit, offices, runs_before_short_forms,
+                           service_after_rank)
 
 
 @dataclass
@@ -228,7 +229,7 @@ class Reader:
         t = texts[i]
         if i in self.title_at or i in self.org_tokens or i in self.region_tokens:
             return True
-        if self._initials_before_name(i):
+        if self._initials_before_name(i) or self._name_title(i):
             return False
         if self._company_suffix(i) or self._names_a_company(i):
             return True  # "CEO Tsubasa Kaigo Co., Ltd.": the company's name and legal form
@@ -305,6 +306,14 @@ class Reader:
         return (prev == "," or prev.isdigit() or bool(ROMAN.fullmatch(prev))) and capitalised(texts[i + 1]) \
             and self.lowers[i + 1] in self.names and t.lower() not in self.short_forms
 
+    def _name_title(self, i: int) -> bool:
+        """A title of birth or nobility that opens the name after it ("Lalu Hamdani", "La Ode X"),
+        inside a sentence ("Lalu, ..." / "Lalu Bupati ..." at its start is "then")."""
+        texts = self.texts
+        return texts[i] in person_lexicon()["name_titles"] and i + 1 < len(texts) and not self.doc[i].is_sent_start \
+            and capitalised(texts[i + 1]) and texts[i + 1].isalpha() and i + 1 not in self.title_at \
+            and i + 1 not in self.org_at
+
     def name_at(self, i: int) -> bool:
         """Token i may be part of a person's name (a word shaped like one that opens no title or
         institution, or a degree, honorific, rank or initial)."""
@@ -334,7 +343,12 @@ class Reader:
                 in_degrees = True  # "Eldin S MSi MH": a degree's letter, not an initial
                 j += 1
                 continue
-            if is_honorific_or_rank(t) or (is_degree(t) and first is None) or is_academic_prefix(t):
+            if t == "(" and first is None and j + 2 < end and texts[j + 2] == ")" and texts[j + 1].isupper() \
+                    and len(texts[j + 1]) <= 3 and j > 0 and service_after_rank(texts, j - 1):
+                j += 3  # "Kolonel Laut (P) X": the corps a navy or air force rank names
+                continue
+            if is_honorific_or_rank(t) or (is_degree(t) and first is None) or is_academic_prefix(t) \
+                    or service_after_rank(texts, j):
                 if first is not None and last is not None and not in_degrees:
                     # "Port Alfred Alderman Pieter Smit", "Rektor Undip Prof. Dr. Budi Santoso":
                     # the name follows the honorific, rank or academic title (among the degrees

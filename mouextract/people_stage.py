@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from .context import Context
 from .gazetteer import lookup
@@ -79,8 +80,16 @@ def fuller_name(person: Person, persons: list[Person]) -> None:
 def _same(a: Person, b: Person) -> bool:
     if a.name and b.name:
         wa, wb = set(a.name.lower().split()), set(b.name.lower().split())
-        return len(wa & wb) >= min(2, len(wa), len(wb))
+        # "La Ode Abdul Munafi" and "La Ode Ahmad Saidi": titles of birth or nobility many share
+        shared = wa & wb - _name_titles()
+        return len(shared) >= min(2, len(wa), len(wb)) and bool(shared)
     return not a.name and not b.name and title_key(a.title) == title_key(b.title)
+
+
+@lru_cache(maxsize=1)
+def _name_titles() -> frozenset:
+    lex = person_lexicon()
+    return frozenset({w.lower() for w in lex["name_titles"]} | lex["balinese_name_words"] | {"i"})
 
 
 def _merge(persons: list[Person]) -> list[Person]:
@@ -234,12 +243,19 @@ def roles(ctx: Context, ev, sentence_ids: list[int]) -> tuple[list[Person], list
     for f in fills:
         if f.slot == "on_behalf_of":
             # "A yang diwakili oleh B": the principal stands left; "B, atas nama A": right
-            left, right = ((m.start_char, m.end_char) for m in f.mentions)
+            taken = {(m.start_char, m.end_char): m for m in f.mentions}
+            if len(taken) != 2:
+                continue
+            left, right = taken
             principal, signer = (right, left) if f.value == "principal_right" else (left, right)
-            if signer in signers and principal in people and (people[principal].name or people[principal].title):
+            # the one signed for may have no role of their own ("Sementara Rektor X, yang sedang
+            # di Jakarta, diwakili oleh Y": only Y's signing is told), when surely a person
+            represented = people[principal] if principal in people else taken[principal]._.person
+            sure = principal in people or represented.title or represented.marked
+            if signer in signers and sure and (represented.name or represented.title):
                 # the one signed for may be named only by office ("atas nama Bupati Kampar"): their
                 # name is resolved below, with everyone else's
-                people[signer].principal = people[principal]
+                people[signer].principal = represented
                 ev.explain("on_behalf_of", f.rule, signer)
                 signers.discard(principal)
     ordered = sorted(people)

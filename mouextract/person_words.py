@@ -54,6 +54,8 @@ def person_lexicon():
         "portfolio_words": {w.lower() for w in entries["portfolio_words"]},
         "listing_words": {w.lower() for w in entries["listing_words"]},
         "rank_grades": set(entries["rank_grades"]),
+        "rank_services": set(entries["rank_services"]),
+        "name_titles": set(entries["name_titles"]),
         "acts_on_offices": {w.lower() for w in entries["acts_on_offices"]},
     }
 
@@ -63,6 +65,11 @@ def after_rank(texts: list[str], i: int) -> bool:
     if i > 0 and is_honorific_or_rank(texts[i - 1]):
         return True
     return i > 1 and texts[i - 1] in person_lexicon()["rank_grades"] and is_honorific_or_rank(texts[i - 2])
+
+
+def service_after_rank(texts: list[str], i: int) -> bool:
+    """Token i names the service of the rank before it ("Kolonel Laut", "Marsma TNI Udara")."""
+    return texts[i] in person_lexicon()["rank_services"] and i > 0 and is_honorific_or_rank(texts[i - 1])
 
 
 def word_list(name: str) -> frozenset:
