@@ -25,6 +25,7 @@ from .slots import fill, holds
 from .slots.rules import rows_of
 
 LINK_HEADING_WORDS = 4   # a list of links is headed by a short line
+FURNITURE_WORDS = 4      # ... and a page's furniture between paragraphs is as short ("ADVERTISEMENT")
 LINK_BULLETS = {"•", "-", "–", "·", "▪", "*", ">"}   # not-linguistic: marks that open a list's line
 # How many sentences after a signing of a named instrument a signing of "the text" (DOC_REF) may
 # stand and still be that signing.
@@ -66,6 +67,26 @@ def _signing_words(ctx: Context, sent: Sentence) -> list:
             continue
         out.append(sp)
     return out
+
+
+def _beside(ctx: Context, j: int) -> tuple[int, int]:
+    """The sentences before and after sentence J, past the page's furniture between them
+    ("ADVERTISEMENT", "GULIR UNTUK MELANJUTKAN": a short line without a closing mark, or one in
+    capitals)."""
+    before, after = j - 1, j + 1
+    while before >= 0 and _furniture(ctx, ctx.sents[before]):
+        before -= 1
+    while after < len(ctx.sents) and _furniture(ctx, ctx.sents[after]):
+        after += 1
+    if before < j - 1 and before in ctx.headings:
+        before = j - 1   # the headline over a dateline line is no part of the body's run
+    return before, after
+
+
+def _furniture(ctx: Context, sent: Sentence) -> bool:
+    text = sent.text.strip()
+    return ctx.own_line(sent) and not text.endswith((".", "!", "?", '"', "”")) \
+        and (len(text.split()) <= FURNITURE_WORDS or text.isupper())
 
 
 def _link_lists(ctx: Context) -> set[int]:
@@ -113,7 +134,7 @@ def signings(ctx: Context) -> list[Signing]:
     # Penandatanganan berlangsung di X. Ketua A dan Direktur B membubuhkan tanda tangan ...")
     grown = about
     while grown:
-        grown = {i for j in grown for i in (j - 1, j + 1) if i in with_words and i not in about}
+        grown = {i for j in grown for i in _beside(ctx, j) if i in with_words and i not in about}
         about |= grown
     signing_sentences = [(ctx.sents[i], with_words[i]) for i in sorted(about)]
     by_sentence: dict[int, list] = {}

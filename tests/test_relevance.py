@@ -129,6 +129,11 @@ def test_an_earlier_signing_evaluated_months_later_is_no_record():
 
 
 @pytest.mark.parametrize("text, signers", [
+    # the page's furniture between two signing sentences does not part them
+    ("Bank Sukamaju menandatangani perjanjian kerja sama dengan Koperasi Tani Makmur, Jumat (8/11/2024).\n\n"
+     "ADVERTISEMENT\nGULIR UNTUK MELANJUTKAN\n\nPenandatanganan dilakukan di Aula Bank Sukamaju oleh Pemimpin "
+     "Cabang Bank Sukamaju, Dedy Hutapea, dan Ketua Koperasi Tani Makmur, Siti Maimunah.",
+     ["Dedy Hutapea", "Siti Maimunah"]),
     # the third sentence names no instrument, but goes on from a signing sentence that does
     ("Pemkab Sleman dan Kejari Sleman menandatangani nota kesepahaman tentang bantuan hukum. "
      "Penandatanganan berlangsung di Pendopo Sleman, Senin (4/9/2023). "
