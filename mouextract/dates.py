@@ -116,6 +116,7 @@ _NUM_START = r"(?<![\w./:])(?<!\d,)(?<!\d[-–])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _MONNUM = r"(?:1[0-2]|0?[1-9])"
 _Y4 = r"(?:19|20)\d{2}"
+
 _WD = _alt(_WEEKDAY_ISO)
 _MON_ANY = _alt(_MONTH_ANY)
 _MON_FULL = _alt(_MONTH_FULL)
@@ -208,6 +209,11 @@ _WEEKDAY_RANGE_BEFORE = re.compile(rf"{_LB}(?:{_WD})\s*[-–]\s*$", re.IGNORECAS
 def _word_before(text: str, pos: int) -> str:
     m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
     return m.group(1).lower() if m else ""
+
+
+def is_year(text: str) -> bool:
+    """A number written as a year ("2024"): as this reader reads one."""
+    return re.fullmatch(_Y4, text) is not None
 
 
 def _full_year(digits: str) -> int:

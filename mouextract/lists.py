@@ -20,7 +20,7 @@ from .slots.tokens import Phrases, Tokens
 # "1)", "2.", "a." and "3).Pendampingan": the shape of a list number, not a word
 _MARKER = re.compile(r"^(\d{1,2}|[a-j])[.)]+")
 _NUMBER = re.compile(r"\d{1,2}|[a-j]")
-_BULLETS = {"-", "–", "—", "•", "·", "▪", "●", "*"}
+BULLETS = frozenset({"-", "–", "—", "•", "·", "▪", "●", "*"})   # marks that open a list's line
 BULLET = "•"   # the label of every item of a bulleted list
 _BRACKETS = {"(": 1, ")": -1}
 _MARKS = {",", ";", ":", ".", "-", "–", "“", "”", '"'}
@@ -78,7 +78,9 @@ def words() -> ListWords:
         aim_verbs=Phrases(fields["aim_verbs"]),
         general=Phrases(fields["general"]), vague=Phrases(fields["vague"]), not_field_labels=frozenset(fields["not_fields"].get("labels") or ()),
         not_field_words=Phrases(fields["not_fields"].get("words")),
-        counted=frozenset(data["announced"]["nouns"]), qualifiers=frozenset(data["announced"]["qualifiers"]), clause_reach=int(data["undertakings"]["clause_reach"]), action_prefixes=tuple(data["undertakings"]["prefixes"]), outcomes=Phrases(data["undertakings"]["outcomes"]))
+        counted=frozenset(data["announced"]["nouns"]), qualifiers=frozenset(data["announced"]["qualifiers"]),
+        clause_reach=int(data["undertakings"]["clause_reach"]), action_prefixes=tuple(data["undertakings"]["prefixes"]),
+        outcomes=Phrases(data["undertakings"]["outcomes"]))
 
 
 def skip(tk: Tokens, i: int, end: int, options: Phrases) -> int:
@@ -113,7 +115,7 @@ def _marker(tk: Tokens, i: int) -> tuple[str, int, int] | None:
     """A list number or a bullet opening a line at token i: (its label, the char where its item
     starts, the item's first token)."""
     n, text = len(tk), tk.text[i]
-    if text in _BULLETS:
+    if text in BULLETS:
         return (BULLET, tk.at(i + 1), i + 1) if i == 0 or tk.newline_before(i) else None
     if text == "(" and i + 2 < n and _NUMBER.fullmatch(tk.text[i + 1]) and tk.text[i + 2] == ")":
         return tk.text[i + 1], tk.at(i + 3), i + 3
@@ -409,14 +411,19 @@ def is_concrete(tk: Tokens, w: ListWords, piece: Piece) -> bool:
     return not _named(tk, w, start) and not _general(tk, w, start, end)
 
 
+def _action_verb(tk: Tokens, w: ListWords, i: int) -> bool:
+    """Token i is an active verb (meN-) that is no outcome ("mendapatkan") nor a word in me- that
+    is no verb ("mereka", "melalui")."""
+    return tk.lower[i].startswith(w.action_prefixes) and not tk.phrase(i, w.outcomes)
+
+
 def is_action(tk: Tokens, w: ListWords, piece: Piece) -> bool:
     """An item states what a party undertakes to do ("menyusun rencana induk", "membangun dua
     unit rumah pengering"): it opens with an active verb that is no outcome ("mendapatkan
     layanan") and names something concrete (not "meningkatkan kualitas ..."), not a body or a
     person it acts for ("membantu Pemkab X dalam ...": what it helps with is the scope)."""
     start, end = trim(tk, w, piece.start, piece.end)
-    if end - start < 2 or not tk.lower[start].startswith(w.action_prefixes) or tk.phrase(start, w.outcomes) \
-            or _named(tk, w, start + 1):
+    if end - start < 2 or not _action_verb(tk, w, start) or _named(tk, w, start + 1):
         return False
     return is_concrete(tk, w, piece)
 
@@ -427,7 +434,7 @@ def is_clause(tk: Tokens, w: ListWords, piece: Piece) -> bool:
     first words (a subject of a few words before it), and no general aim after the verb."""
     start, end = trim(tk, w, piece.start, piece.end)
     for k in range(start, min(end - 1, start + w.clause_reach)):
-        if tk.lower[k].startswith(w.action_prefixes) and not tk.phrase(k, w.outcomes):
+        if _action_verb(tk, w, k):
             return not _general(tk, w, k + 1, end) and not _named(tk, w, k + 1) and not tk.phrase(k + 1, w.vague)
     return False
 

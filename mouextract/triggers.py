@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .context import Context, Sentence
 from .instruments import INSTRUMENTS, is_list_item
+from .lists import BULLETS
 from .records import Mention
 from .signed_documents import read_documents
 from .slots import fill, holds
@@ -26,7 +27,6 @@ from .slots.rules import rows_of
 
 LINK_HEADING_WORDS = 4   # a list of links is headed by a short line
 FURNITURE_WORDS = 4      # ... and a page's furniture between paragraphs is as short ("ADVERTISEMENT")
-LINK_BULLETS = {"•", "-", "–", "·", "▪", "*", ">"}   # not-linguistic: marks that open a list's line
 # How many sentences after a signing of a named instrument a signing of "the text" (DOC_REF) may
 # stand and still be that signing.
 DOCUMENT_REACH = 3
@@ -109,7 +109,7 @@ def _link_lists(ctx: Context) -> set[int]:
 def _link_title(sent: Sentence) -> bool:
     """A numbered or bulleted line, or one without a closing full stop (a story's title)."""
     text = sent.text.strip()
-    return is_list_item(sent) or text[:1] in LINK_BULLETS or not text.endswith(".")
+    return is_list_item(sent) or text[:1] in BULLETS or not text.endswith(".")
 
 
 def _covers(f, sp) -> bool:

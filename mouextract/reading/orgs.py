@@ -13,18 +13,14 @@ ingin ...") names none. A group named by its region ("pemerintah kabupaten/kota 
 """
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..dates import month_words, weekday_words
+from ..dates import is_year, month_words, weekday_words
 from ..institutions import names, party
 from ..nlp import doc_text, rule_spans, sentence_bounds, token_lowers, token_texts
 from ..person_words import after_rank, common_words, is_degree, is_honorific_or_rank, name_words, named_after_person, numbered_unit
 from .persons import titled_tokens
-
-_YEAR = re.compile(r"(?:19|20)\d{2}")   # as mouextract/dates.py reads a year; no unit's number is one
 
 GROUP = "orgs"
 
@@ -128,7 +124,7 @@ class OrgReader:
             if numbered > j:
                 j = numbered  # "Kodim 0722/Kudus", "(Kodim) 0314/Indragiri Hilir": the unit's number and place
                 continue
-            if self._continues(doc[j]) or (doc[j].is_digit and j == self.org_at[i] and not _YEAR.fullmatch(doc[j].text)):
+            if self._continues(doc[j]) or (doc[j].is_digit and j == self.org_at[i] and not is_year(doc[j].text)):
                 j += 1  # "Kodim 0722": a number right after the head names the unit ("Forum 2024": a year names an event)
                 continue
             if doc[j].is_digit and len(doc[j].text) <= 3 and j + 1 < end and self._continues(doc[j + 1]):
