@@ -153,7 +153,10 @@ class Reader:
         self.names = name_words()
         self.defined_long_forms = runs_before_short_forms(doc)
         self.bare_heads = load("institution_names.yml")["bare_heads"]
-        self._regions_after_units({end for _, end, _ in orgs})
+        # an institution read inside an office ("Kota Bogor" in "Wali Kota Bogor") ends where the
+        # office's region does: the office's end is where its region is looked for
+        inside_titles = {k for s, e in self.title_at.items() for k in range(s + 1, e)}
+        self._regions_after_units({end for start, end, _ in orgs if start not in inside_titles})
         # short forms the article defines ("Universitas Katolik Santa Maria (Unsam)") name
         # institutions, not people
         self.short_forms = set(acronyms(self.text))
@@ -183,11 +186,13 @@ class Reader:
         heads = set(self.title_at.values()) | org_ends
         words, lowers = self.texts, self.lowers
         # past the office's ordinary words ("Sekretaris Daerah Tanah Bumbu", "Kepala Dinas
-        # Kesehatan Kabupaten X"): the region ends the unit there too
+        # Kesehatan Kabupaten X"): the region ends the unit there too; a region is no such word,
+        # though news writes it often ("Bogor" in "Wali Kota Bogor Bima Arya" starts the chain)
         common = common_words()
         for e in list(heads):
             k = e
-            while k < len(words) and k - e < 4 and words[k][:1].isupper() and lowers[k] in common:
+            while k < len(words) and k - e < 4 and words[k][:1].isupper() and lowers[k] in common \
+                    and not self._region_at(k):
                 k += 1
                 heads.add(k)
         for i in sorted(heads):

@@ -173,6 +173,11 @@ def test_no_record_from_lawsuit_or_link_line(text):
      ("Adnan Purichta Ichsan", "Bupati Gowa")),
     ("Perjanjian kerja sama ditandatangani oleh Direktur Utama Bank Sulselbar Yulis Suandi, Rabu (12/4/2023).",
      ("Yulis Suandi", "Direktur Utama Bank Sulselbar")),
+    # a given name that is also a region's, after the office's own region
+    ("Nota kesepahaman ditandatangani oleh Wali Kota Bogor Bima Arya, Senin (3/6/2024).",
+     ("Bima Arya", "Wali Kota Bogor")),
+    ("Nota kesepahaman ditandatangani Bupati Sleman Kustini Sri Purnomo, Senin (3/6/2024).",
+     ("Kustini Sri Purnomo", "Bupati Sleman")),
 ])
 def test_office_words_before_the_name(text, signer):
     assert signer in [(s["name"], s["title"]) for s in mouextract.extract(text)["agreements"][0]["signatories"]]
