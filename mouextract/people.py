@@ -88,6 +88,31 @@ def inner_lower(t: str) -> bool:
     return t not in lex["function"] and not verblike and len(t) <= 14
 
 
+def _bracketed(texts: list[str]) -> set[int]:
+    """The tokens inside brackets, nested ones too, brackets aside. An unmatched ")" closes none;
+    an unmatched "(" closes at the end of its line (a stray bracket hides no name in the rest of
+    the article)."""
+    marks = positions(texts, "(") + positions(texts, ")")
+    inside: set[int] = set()
+    depth, last = 0, -1
+    for k in sorted(marks):
+        if depth:
+            inside.update(range(last + 1, k))
+        depth = depth + 1 if texts[k] == "(" else max(0, depth - 1)
+        last = k
+    if depth:   # rare: read again with the line breaks closing what is open
+        breaks = [k for k, t in enumerate(texts) if "\n" in t]
+        inside, depth, last = set(), 0, -1
+        for k in sorted(marks + breaks):
+            if depth:
+                inside.update(range(last + 1, k))
+            depth = 0 if "\n" in texts[k] else depth + 1 if texts[k] == "(" else max(0, depth - 1)
+            last = k
+        if depth:
+            inside.update(range(last + 1, len(texts)))
+    return inside
+
+
 class Reader:
     """Reads person mentions over a token range of one parsed article."""
 
@@ -168,16 +193,7 @@ class Reader:
         self.company_suffixes = {i for i, t in enumerate(texts) if t in suffix_words and self._company_suffix_at(i)} \
             if suffix_words else set()
         self._title_words: set[int] | None = None
-        # the tokens inside brackets, nested ones too, brackets aside (an unmatched ")" closes none)
-        self.in_parens: set[int] = set()
-        depth, last = 0, -1
-        for k in sorted(positions(texts, "(") + positions(texts, ")")):
-            if depth:
-                self.in_parens.update(range(last + 1, k))
-            depth = depth + 1 if texts[k] == "(" else max(0, depth - 1)
-            last = k
-        if depth:
-            self.in_parens.update(range(last + 1, len(texts)))
+        self.in_parens = _bracketed(texts)
 
     def _regions_after_units(self, org_ends: set[int]) -> None:
         """A region written right after an office or institution ("Ketua Bawaslu Bengkulu",

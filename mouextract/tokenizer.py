@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from spacy.lang.id import Indonesian
+from spacy.lang.tokenizer_exceptions import emoticons
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
@@ -66,6 +67,8 @@ def news_rules() -> tuple[dict, dict]:
     written the same way)."""
     eager, lazy = {}, {}
     for key, tokens in Indonesian.Defaults.tokenizer_exceptions.items():
+        if key in emoticons and any(c.isdigit() for c in key):
+            continue  # "8)" would glue August to its bracket in "Selasa (15/8)", "8" to "(8)"
         (lazy if HYPHENATED.fullmatch(key) else eager)[key] = tokens
     for written in lexicon("abbreviations.yml"):
         # the lower- and upper-case forms too: news writes "plt." and "PJ.", and the phrase

@@ -178,6 +178,12 @@ def test_no_record_from_lawsuit_or_link_line(text):
      ("Bima Arya", "Wali Kota Bogor")),
     ("Nota kesepahaman ditandatangani Bupati Sleman Kustini Sri Purnomo, Senin (3/6/2024).",
      ("Kustini Sri Purnomo", "Bupati Sleman")),
+    # an August date without its year before the signers closes its bracket
+    ("Pemkab Belitung menandatangani MoU, Selasa (15/8).\n\nMoU tersebut ditandatangani oleh "
+     "Wakil Bupati Belitung, Syamsul Rizal Hanafiah.", ("Syamsul Rizal Hanafiah", "Wakil Bupati Belitung")),
+    # a bracket left open closes at the end of its line
+    ("Pemkab Belitung menandatangani MoU, Selasa (15/8/2023 (foto: Humas.\n\nMoU tersebut ditandatangani oleh "
+     "Wakil Bupati Belitung, Syamsul Rizal Hanafiah.", ("Syamsul Rizal Hanafiah", "Wakil Bupati Belitung")),
 ])
 def test_office_words_before_the_name(text, signer):
     assert signer in [(s["name"], s["title"]) for s in mouextract.extract(text)["agreements"][0]["signatories"]]

@@ -105,6 +105,9 @@ def test_abbreviations_tokenize_as_with_every_exception_loaded(news, reference):
     ("kerja-sama", ["kerja", "-", "sama"]),
     ("Drs. H. Budi Santoso, M.Si., hadir", ["Drs.", "H.", "Budi", "Santoso", ",", "M.Si.", ",", "hadir"]),
     ("Plt.Walikota", ["Plt.", "Walikota"]),
+    # a date or a number in brackets is no emoticon ("8)")
+    ("Selasa (15/8).", ["Selasa", "(", "15", "/", "8", ")", "."]),
+    ("ayat (8) pasal", ["ayat", "(", "8", ")", "pasal"]),
 ])
 def test_tokens(news, text, expected):
     assert [t.text for t in news(text)] == expected
