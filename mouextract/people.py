@@ -291,6 +291,8 @@ class Reader:
                 # "Kepala Bidang Pelayanan Medik RSUD, dr. X", "Ketua Tanfidziyah PCNU Sumenep": an
                 # institution's head or short name goes on the office
                 return True
+            if nxt_text == "&" and i + 2 < len(texts) and capitalised(texts[i + 2]) and self.lowers[i + 2] not in self.names:
+                return True  # "Senior Manager Operation & Manufacturing": two portfolios joined by a sign
         return capitalised(t) and t.lower() in self.common and t.lower() not in WEEKDAYS_MONTHS
 
     def _company_suffix(self, i: int) -> bool:
