@@ -210,6 +210,19 @@ def unit_of(unit: str, whole: str) -> bool:
     return bool(own) and set(own) <= set(fold(whole).split()) - generic
 
 
+def branch_of_short(name: str, short: str) -> bool:
+    """NAME is SHORT, a short form the text defines, with the place of a branch after it: one
+    capitalised word that is no ordinary word and no word of a kind of body ("Bank Papua Arso" of
+    "Bank Papua"; not "Bank Papua Syariah", another bank)."""
+    from .person_words import common_words  # read lazily: person_words reads the calendar at import
+    words, short_words = name.split(), short.split()
+    if len(words) != len(short_words) + 1 or [fold(w) for w in words[:-1]] != [fold(w) for w in short_words]:
+        return False
+    last = words[-1]
+    ordinary = common_words() | names()["body_words"] | names()["generic_words"]
+    return last[:1].isupper() and last[1:].islower() and fold(last) not in ordinary
+
+
 # --- the institution an office holder signs for ------------------------------------------------
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .institutions import (defined_long_forms, institution_of_title, merge, names, nearly_within, party, unit_of,
+from .institutions import (branch_of_short, defined_long_forms, institution_of_title, merge, names, nearly_within, party, unit_of,
                            same_institution, spelled_out)
 from .slots import fill
 
@@ -100,7 +100,7 @@ def run(ctx: Context) -> None:
         offices = [i for i in (_institution_signed_for(p) for p in ev.signatories) if i]
         if len(merge([dict(p) for p in found] + [party(i, None, None) for i in offices])) < 2:
             found = named_parties(ctx, ev, cooperating=True, read=read)   # the same sentences: their fills again
-        named = [p["name"] for p in found]
+        named = [(p["name"], p.get("short")) for p in found]
         for person in ev.signatories:
             inst = _as_named(_institution_signed_for(person), named)
             if inst:
@@ -136,12 +136,16 @@ def _mention_of(text: str, p: dict, ev, k: int) -> list[int] | None:
     return None
 
 
-def _as_named(inst: str | None, named: list[str]) -> str | None:
-    """The institution an office gives, written as the text names it when the office words it
-    a little differently ("Direktur KB Bank Nusa" for "Bank KB Nusa Syariah")."""
+def _as_named(inst: str | None, named: list[tuple[str, str | None]]) -> str | None:
+    """The institution an office gives, written as the text names it (NAMED: names with their
+    short forms) when the office words it a little differently ("Direktur KB Bank Nusa" for
+    "Bank KB Nusa Syariah") or names its branch ("Pemimpin Cabang Bank Papua Arso" for "PT Bank
+    Pembangunan Daerah Papua (Bank Papua)")."""
     if inst is None:
         return None
-    return next((n for n in named if nearly_within(inst, n)), None) or next((n for n in named if unit_of(inst, n)), inst)
+    return next((n for n, _ in named if nearly_within(inst, n)), None) \
+        or next((n for n, _ in named if unit_of(inst, n)), None) \
+        or next((n for n, short in named if short and branch_of_short(inst, short)), inst)
 
 
 def _institution_signed_for(person: dict) -> str | None:

@@ -136,8 +136,12 @@ class Reader:
         # an office's word that opens a longer institution's head is the institution's
         # ("Pimpinan Wilayah Muhammadiyah" is a body; "Pimpinan DPRD" an office)
         org_heads = {start: end for start, end, _ in orgs}
+        branch_kinds = person_lexicon()["branch_institution_kinds"]
+        branched = {start for start, _, kind in orgs if kind in branch_kinds}
         for sp in rule_spans(doc, "TITLE"):
-            if org_heads.get(sp.start, 0) > sp.end:
+            if org_heads.get(sp.start, 0) > sp.end and org_heads[sp.start] not in branched:
+                # (but "Pimpinan Cabang Bank X": a company named right after the longer head
+                # makes it the office of the company's branch)
                 continue
             if sp.start > 0 and self.lowers[sp.start - 1] in person_lexicon()["acts_on_offices"]:
                 continue  # "Pemilihan Kepala Daerah", "pelantikan kepala desa": an act's object, no office holder

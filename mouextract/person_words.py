@@ -47,6 +47,7 @@ def person_lexicon():
         "apposition": set(entries["apposition_words"]),
         "apposition_clauses": tuple(tuple(c.split()) for c in entries["apposition_clauses"]),
         "named_institution_kinds": set(entries["named_institution_kinds"]),
+        "branch_institution_kinds": set(entries["branch_institution_kinds"]),
         "balinese_name_words": {w.lower() for w in entries["balinese_name_words"]},
         "ordinal_heads": {w.lower() for w in entries["ordinal_heads"]},
         "list_openers": {w.lower() for w in entries["list_openers"]},

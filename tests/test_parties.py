@@ -176,6 +176,25 @@ def test_an_office_names_a_branch_of_the_institution(unit, whole, expected):
     assert unit_of(unit, whole) is expected
 
 
+@pytest.mark.parametrize("name,short,expected", [
+    ("Bank Merapi Arso", "Bank Merapi", True),       # the branch's town after the short form
+    ("Bank Merapi Syariah", "Bank Merapi", False),   # another bank
+    ("Bank Merapi", "Bank Merapi", False),
+    ("Bank Merapi Arso Timur", "Bank Merapi", False),
+])
+def test_a_short_form_with_a_branch_town(name, short, expected):
+    from mouextract.institutions import branch_of_short
+    assert branch_of_short(name, short) is expected
+
+
+def test_a_branch_head_signs_for_the_institution_named_with_its_short_form():
+    text = ("Judul\nPemkab Merapi dan PT Bank Pembangunan Daerah Merapi (Bank Merapi) menandatangani perjanjian "
+            "kerja sama, Senin (4/9/2023). Perjanjian ditandatangani oleh Bupati Merapi, Budi Santoso, dan Pemimpin "
+            "Cabang Bank Merapi Arso, Rudi Hartono.")
+    agreement = mouextract.extract(text)["agreements"][0]
+    assert [p["name"] for p in agreement["parties"]] == ["Pemkab Merapi", "PT Bank Pembangunan Daerah Merapi"]
+
+
 @pytest.mark.parametrize("text,expected", [
     # a university written right after its unit says where the unit belongs: one party, one record
     ("Judul\nRSUD Sleman menandatangani perjanjian kerja sama dengan Program Studi D-III Keperawatan Sleman, "
