@@ -16,6 +16,7 @@ patterns/calendar.yml. It recognises, in priority order at each position:
   weekday alone (relative)        "Senin", "Senin malam", "Selasa lalu"
   day + month name [+ year]       "31 Januari 2023", "3 Maret"
   ISO / numeric date with year    "2023-01-31", "07/04/2021", "(31/01/25)"
+  day noun + numeric date         "tanggal 5/2" (no year needed after the word for a day)
   month + day + year              "Maret, 25-2022", "March 25, 2022"
   month + year                    "Desember 2021", "Desember 2021 lalu"
   month in a date context         "pada Maret", "bulan Mei", "November lalu"
@@ -177,6 +178,10 @@ _ALTERNATIVES = {
     "paren": rf"\(\s*{_num('p', year_required=True, two_digit_year=True)}\s*\){_then('p')}",
     # "07/04/2021", "7-4-2021"
     "numeric": _num("f", year_required=True, two_digit_year=False) + _then("f"),
+    # "tanggal 5/2": after the word for a day, a day and month without a year are a date too
+    # (with a year, "numeric" reads it from the number on)
+    "day_numeric": (rf"{_LB}(?:{_DAY_NOUNS})\.?\s+(?=\d{{1,2}}[/.\-]\d{{1,2}}(?![/.\-]\d|[\d/]))"
+                    + _num("t", year_required=False, two_digit_year=True) + _then("t")),
     # "Maret, 25-2022", "Maret 25, 2022"
     "text_mdy": rf"{_LB}(?P<xm>{_MON_ANY}){_RB}\.?,?\s+(?P<xd>{_DAY})\s*[,\-]\s*(?P<xy>{_Y4})(?!\w)",
     # "Desember 2021", "Desember 2021 lalu"
@@ -269,7 +274,8 @@ def _weekday_alone(text: str, m: re.Match, group: str, end: int, modifier: str |
     return Written(start, end, text[start:end], "wd_alone", weekday=_WEEKDAY_ISO[word.lower()], direction=direction)
 
 
-_THEN_GROUP = {"wd_paren": "thena", "wd_plain": "thenb", "text": "thend", "paren": "thenp", "numeric": "thenf"}  # not-linguistic: regex group names
+_THEN_GROUP = {"wd_paren": "thena", "wd_plain": "thenb", "text": "thend", "paren": "thenp", "numeric": "thenf",
+               "day_numeric": "thent"}  # not-linguistic: regex group names
 
 
 def _date(kind: str, text: str, start: int, end: int, parts, m: re.Match | None = None, **more) -> Written:
@@ -289,8 +295,8 @@ def _read(text: str, m: re.Match) -> Written | None:
         if parts is None:
             return _weekday_alone(text, m, f"wd{s}", m.end(f"wd{s}"))
         return _date(kind, text, start, end, parts, m, weekday=_WEEKDAY_ISO[m.group(f"wd{s}").lower()])
-    if kind in ("rel_paren", "paren", "numeric"):
-        parts = _numeric_parts(m, {"rel_paren": "r", "paren": "p", "numeric": "f"}[kind])
+    if kind in ("rel_paren", "paren", "numeric", "day_numeric"):
+        parts = _numeric_parts(m, {"rel_paren": "r", "paren": "p", "numeric": "f", "day_numeric": "t"}[kind])
         return _date(kind, text, start, end, parts, m) if parts else None
     if kind == "wd_alone":
         return _weekday_alone(text, m, "wdc", end, m.group("wmod"))
@@ -362,7 +368,7 @@ def _first_word(phrase: str) -> str:
 # the full grammar only where they occur keeps a 5 KB article well under a millisecond.
 _TRIGGER_WORDS = {
     _first_word(w)
-    for w in [*_WEEKDAY_ISO, *_MONTH_ANY, *_RELATIVE, *_CAL["month_nouns"], *_CAL["date_prepositions"],
+    for w in [*_WEEKDAY_ISO, *_MONTH_ANY, *_RELATIVE, *_CAL["month_nouns"], *_CAL["day_nouns"], *_CAL["date_prepositions"],
               *_CAL["year_nouns"], *_CAL["vague_times"]]
 }
 _TRIGGER_RX = rf"\b(?:(?:{_trie(_TRIGGER_WORDS)})\b|\d)|\((?=\s*\d)"

@@ -86,6 +86,15 @@ def test_month_spellings_and_abbreviations(sentence, span, value):
     assert (mention.text, mention.value) == (span, value)
 
 
+@pytest.mark.parametrize("sentence, span, month_day", [
+    ("Ketiganya meneken nota kesepahaman tanggal 5/2 di Mataram.", "tanggal 5/2", (2, 5)),
+    ("Dokumen diteken tgl. 05-02 di Mataram.", "tgl. 05-02", (2, 5)),
+])
+def test_day_and_month_after_the_word_for_a_day(sentence, span, month_day):
+    [written] = scan(sentence)
+    assert (written.text, (written.month, written.day), written.year) == (span, month_day, None)
+
+
 @pytest.mark.parametrize("sentence, span, value", [
     ("Perjanjian sebelumnya diteken pada Desember 2021 lalu.", "Desember 2021 lalu", "2021-12"),
     ("Program itu berjalan sejak Maret 2019.", "Maret 2019", "2019-03"),
@@ -155,6 +164,7 @@ def test_a_vague_time_is_read_as_such(sentence, span):
     "Copyright © 2024 Redaksi",
     "Berita lain access_time18-11-2024 remove_red_eye3659",
     "Perbandingan suara (2/3) disetujui peserta.",
+    "Tim tuan rumah menang 5/2 atas tamunya.",
     "Nilai rasio 13/14/2020 tidak sah.",
 ])
 def test_not_a_date(sentence):
