@@ -274,8 +274,8 @@ def _weekday_alone(text: str, m: re.Match, group: str, end: int, modifier: str |
     return Written(start, end, text[start:end], "wd_alone", weekday=_WEEKDAY_ISO[word.lower()], direction=direction)
 
 
-_THEN_GROUP = {"wd_paren": "thena", "wd_plain": "thenb", "text": "thend", "paren": "thenp", "numeric": "thenf",
-               "day_numeric": "thent"}  # not-linguistic: regex group names
+_THEN_GROUP = {"wd_paren": "thena", "wd_plain": "thenb", "text": "thend", "paren": "thenp",  # not-linguistic: regex group names
+               "numeric": "thenf", "day_numeric": "thent"}  # not-linguistic: regex group names
 
 
 def _date(kind: str, text: str, start: int, end: int, parts, m: re.Match | None = None, **more) -> Written:
