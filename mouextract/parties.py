@@ -11,6 +11,7 @@ to the institution named right after them ("Prof. X dari Universitas Y").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import Context
 from .institutions import (branch_of_short, defined_long_forms, institution_of_title, merge, names, nearly_within, party, unit_of,
@@ -100,6 +101,7 @@ def run(ctx: Context) -> None:
         offices = [i for i in (_institution_signed_for(p) for p in ev.signatories) if i]
         if len(merge([dict(p) for p in found] + [party(i, None, None) for i in offices])) < 2:
             found = named_parties(ctx, ev, cooperating=True, read=read)   # the same sentences: their fills again
+        found = _aliases_joined(ctx.text, found)
         named = [(p["name"], p.get("short")) for p in found]
         for person in ev.signatories:
             inst = _as_named(_institution_signed_for(person), named)
@@ -116,6 +118,31 @@ def run(ctx: Context) -> None:
         ev.party_anchors = _anchors(ev, found)
         ev.parties = [p if p["span"] else dict(p, span=_mention_of(ctx.text, p, ev, k))
                       for k, p in enumerate(ev.parties)]
+
+
+def _aliases_joined(text: str, found: list[dict]) -> list[dict]:
+    """FOUND with the name written right after an institution and an alias word ("PT Pelabuhan
+    Indonesia (Persero) atau Pelindo Regional 4": a run of capitalised words or numbers) as the
+    institution's short form, when it has none; an institution found there is no party of its own."""
+    by_start = {p["span"][0]: p for p in found if p.get("span")}
+    dropped: set[int] = set()
+    for p in found:
+        if not p.get("span") or p.get("short"):
+            continue
+        m = _alias_after().match(text, p["span"][1])
+        if m is None:
+            continue
+        p["short"] = m.group("alias")
+        twin = by_start.get(m.start("alias"))
+        if twin is not None and twin is not p:
+            dropped.add(id(twin))
+    return [p for p in found if id(p) not in dropped]
+
+
+@lru_cache(maxsize=1)
+def _alias_after() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(names()["alias_words"], key=len, reverse=True))
+    return re.compile(rf"\s+(?i:{words})\s+(?P<alias>[A-Z0-9][\w.&'-]*(?:\s+[A-Z0-9][\w.&'-]*){{0,5}})")
 
 
 def _mention_of(text: str, p: dict, ev, k: int) -> list[int] | None:

@@ -187,6 +187,15 @@ def test_a_short_form_with_a_branch_town(name, short, expected):
     assert branch_of_short(name, short) is expected
 
 
+def test_a_name_after_atau_is_the_same_party():
+    text = ("Judul\nMAKASSAR - PT Pelabuhan Merapi (Persero) atau Pelmer Regional 4 menandatangani nota kesepahaman "
+            "dengan Politeknik Negeri Merapi, Selasa (14/3/2023). Penandatanganan dilakukan oleh Regional Head "
+            "Pelmer Regional 4, Budi Santoso, dan Direktur Politeknik Negeri Merapi, Rudi Hartono.")
+    records = mouextract.extract(text)["agreements"]
+    assert [([p["name"] for p in a["parties"]], [s["party"] for s in a["signatories"]]) for a in records] == [
+        (["PT Pelabuhan Merapi (Persero)", "Politeknik Negeri Merapi"], [0, 1])]
+
+
 def test_a_branch_head_signs_for_the_institution_named_with_its_short_form():
     text = ("Judul\nPemkab Merapi dan PT Bank Pembangunan Daerah Merapi (Bank Merapi) menandatangani perjanjian "
             "kerja sama, Senin (4/9/2023). Perjanjian ditandatangani oleh Bupati Merapi, Budi Santoso, dan Pemimpin "
