@@ -88,7 +88,8 @@ def mou_sentences(doc: Doc) -> Doc:
             # after one or two capitals that follow a degree or an initial is the initials' own;
             # a stop after a name's prefix the tokenizer parted from it ("Asoc. Prof.") is its own
             prev_end = not (w == "." and i and ((starts[i - 1] == 1 and words[i - 1].isdigit() and len(words[i - 1]) <= 2)
-                                                or _initials_after_prefix(words, i) or words[i - 1] in _name_openers()))
+                                                or _initials_after_prefix(words, i) or words[i - 1] in _name_openers()
+                                                or _inside_degree(doc, words, i, enders)))
         elif w in _CLOSERS and i and words[i - 1] in _SENT_END:
             starts[i] = _NOT_START
             prev_end = True
@@ -101,6 +102,12 @@ def mou_sentences(doc: Doc) -> Doc:
     _bound_sentences(starts)
     doc.from_array([SENT_START], starts)
     return doc
+
+
+def _inside_degree(doc: Doc, words: list[str], i: int, enders) -> bool:
+    """The stop at I joins a degree to letters glued after it ("M.Tr.Opsla.": one degree)."""
+    return words[i - 1].replace(".", "") in enders and i + 1 < len(words) and words[i + 1].isalpha() \
+        and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 # No sentence of news runs to this many tokens (the longest in the dev corpus has 109); a run

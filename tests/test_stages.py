@@ -189,6 +189,14 @@ def test_office_words_before_the_name(text, signer):
     assert signer in [(s["name"], s["title"]) for s in mouextract.extract(text)["agreements"][0]["signatories"]]
 
 
+@pytest.mark.parametrize("degree", ["M.Tr.Opsla.", "M.Tr.Han.", "S.H."])
+def test_a_degree_glued_to_another_is_one_degree(degree):
+    text = (f"Lanal Merapi dan Pemkab Merapi menandatangani PKS, Selasa (23/7/2024). Dokumen itu diteken Danlanal "
+            f"Merapi Kolonel Laut (P) Budi Santoso, {degree}, dan Wakil Bupati Merapi, Rudi Hartono, S.E.")
+    names = [s["name"] for s in mouextract.extract(text)["agreements"][0]["signatories"]]
+    assert names == ["Budi Santoso", "Rudi Hartono"]
+
+
 @pytest.mark.parametrize("written,name", [("Park Heong-joon", "Park Heong-joon"), ("Ma'ruf Amin", "Ma'ruf Amin")])
 def test_name_kept_as_written(written, name):
     text = f"Nota kesepahaman diteken Wali Kota Busan, {written}, dan Bupati Gowa, Andi Amir, Senin (6/3/2023)."
